@@ -1,0 +1,54 @@
+import { ALLAUTH_BASE, api, type ApiResponse } from './client';
+import { setAuthFrom, type AuthPayload, type AuthState } from '../auth/state';
+
+export interface AuthResult {
+  httpStatus: number;
+  state: AuthState;
+}
+
+// 401 carries the pending flow (e.g. verify_email); it is an answer, not an error.
+const FLOW = { accept: [401] };
+
+function settle(res: ApiResponse<AuthPayload>): AuthResult {
+  return { httpStatus: res.status, state: setAuthFrom(res.status, res.data) };
+}
+
+export async function fetchSession(): Promise<AuthResult> {
+  return settle(await api.get<AuthPayload>(`${ALLAUTH_BASE}/auth/session`, { accept: [401, 410] }));
+}
+
+export async function signup(input: {
+  email: string;
+  password: string;
+  display_name: string;
+}): Promise<AuthResult> {
+  return settle(await api.post<AuthPayload>(`${ALLAUTH_BASE}/auth/signup`, input, FLOW));
+}
+
+export async function verifyEmail(code: string): Promise<AuthResult> {
+  return settle(
+    await api.post<AuthPayload>(`${ALLAUTH_BASE}/auth/email/verify`, { key: code }, FLOW),
+  );
+}
+
+export async function resendVerification(): Promise<void> {
+  await api.post(`${ALLAUTH_BASE}/auth/email/verify/resend`);
+}
+
+export async function login(input: { email: string; password: string }): Promise<AuthResult> {
+  return settle(await api.post<AuthPayload>(`${ALLAUTH_BASE}/auth/login`, input, FLOW));
+}
+
+export async function logout(): Promise<AuthResult> {
+  return settle(await api.delete<AuthPayload>(`${ALLAUTH_BASE}/auth/session`, FLOW));
+}
+
+export async function requestPasswordReset(email: string): Promise<AuthResult> {
+  return settle(
+    await api.post<AuthPayload>(`${ALLAUTH_BASE}/auth/password/request`, { email }, FLOW),
+  );
+}
+
+export async function resetPassword(input: { key: string; password: string }): Promise<AuthResult> {
+  return settle(await api.post<AuthPayload>(`${ALLAUTH_BASE}/auth/password/reset`, input, FLOW));
+}

@@ -1,0 +1,15 @@
+import { Mark } from './Mark';
+
+export function Header() {
+  return (
+    <header class="topbar">
+      <a class="brand" href="/">
+        <Mark />
+        <span>Shoulder</span>
+      </a>
+      <a class="help-link" href="/crisis">
+        Need help right now?
+      </a>
+    </header>
+  );
+}

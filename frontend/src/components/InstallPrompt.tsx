@@ -1,0 +1,62 @@
+import { useState } from 'preact/hooks';
+import { installEvent, isStandalone, promptInstall, showIosGuide } from '../pwa/register';
+
+const DISMISSED_KEY = 'shoulder.install-guide-dismissed';
+
+function dismissedBefore(): boolean {
+  try {
+    return localStorage.getItem(DISMISSED_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** "Install Shoulder" where the browser offers it; Share → Add to Home Screen steps on iOS. */
+export function InstallPrompt() {
+  const [dismissed, setDismissed] = useState(dismissedBefore);
+  if (isStandalone.value) return null;
+
+  if (installEvent.value) {
+    return (
+      <section class="card card--soft" aria-labelledby="install-title">
+        <h2 id="install-title">Keep Shoulder on your phone</h2>
+        <p>Open it from your home screen, like any app, when you need your people.</p>
+        <button type="button" class="button" onClick={() => void promptInstall()}>
+          Install Shoulder
+        </button>
+      </section>
+    );
+  }
+
+  if (showIosGuide.value && !dismissed) {
+    const dismiss = () => {
+      setDismissed(true);
+      try {
+        localStorage.setItem(DISMISSED_KEY, '1');
+      } catch {
+        // Not remembering is fine.
+      }
+    };
+    return (
+      <section class="card card--soft" aria-labelledby="ios-install-title">
+        <h2 id="ios-install-title">Add Shoulder to your Home Screen</h2>
+        <ol>
+          <li>
+            Tap the <strong>Share</strong> button (the square with an arrow) in Safari.
+          </li>
+          <li>
+            Choose <strong>Add to Home Screen</strong>.
+          </li>
+          <li>
+            Tap <strong>Add</strong>.
+          </li>
+        </ol>
+        <p class="muted">Notifications from your circle on iPhone work once Shoulder is on your Home Screen.</p>
+        <button type="button" class="button button--quiet" onClick={dismiss}>
+          Not now
+        </button>
+      </section>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,22 @@
+import { render } from 'preact';
+import './styles/base.css';
+import { fetchSession } from './api/allauth';
+import { OfflineError } from './api/client';
+import { auth } from './auth/state';
+import { App } from './app';
+import { startPwa } from './pwa/register';
+import { startRouter } from './router';
+
+startRouter();
+startPwa();
+
+fetchSession().catch((err: unknown) => {
+  // Offline at start: public pages still work, signed-in ones say we're offline.
+  auth.value = {
+    status: err instanceof OfflineError ? 'unknown' : 'anonymous',
+    user: null,
+    pending: [],
+  };
+});
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,3 @@
+import { OfflineNotice } from '../components/OfflineNotice';
+
+export default OfflineNotice;

@@ -1,0 +1,73 @@
+import { useState } from 'preact/hooks';
+import { resetPassword } from '../api/allauth';
+import { ApiError } from '../api/client';
+import { Field } from '../components/Field';
+import { FormError } from '../components/FormError';
+import { Page } from '../components/Page';
+import { useSubmit } from '../components/useSubmit';
+import { afterAuth } from '../guard';
+import { navigate, withNext } from '../router';
+import type { PageProps } from '../routes';
+
+export default function ResetPassword({ query }: PageProps) {
+  const next = query.get('next');
+  const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
+
+  const { busy, error, onSubmit } = useSubmit(async () => {
+    try {
+      const { state } = await resetPassword({ key: code.trim(), password });
+      if (state.status === 'authenticated') navigate(afterAuth(next), { replace: true });
+      else navigate(withNext('/login?reset=done', next), { replace: true });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) {
+        throw new ApiError(409, [
+          {
+            code: 'not_pending',
+            detail: 'This code has run out. Please ask for a new one.',
+            field: null,
+          },
+        ]);
+      }
+      throw err;
+    }
+  });
+
+  return (
+    <Page title="Reset password" heading="Choose a new password">
+      <p class="lead">If that email has an account with us, a code is on its way. Type it here with your new password.</p>
+      <form class="form card" onSubmit={onSubmit}>
+        <FormError message={error?.detail} />
+        <Field
+          id="code"
+          label="Code"
+          class="code-input"
+          autocomplete="one-time-code"
+          autocapitalize="characters"
+          spellcheck={false}
+          required
+          value={code}
+          onValue={setCode}
+          error={error?.forField('key')}
+        />
+        <Field
+          id="new-password"
+          label="New password"
+          type="password"
+          autocomplete="new-password"
+          required
+          value={password}
+          onValue={setPassword}
+          error={error?.forField('password')}
+        />
+        <button type="submit" class="button" disabled={busy}>
+          Reset password
+        </button>
+      </form>
+      <div class="links">
+        <a href={withNext('/forgot-password', next)}>Send a new code</a>
+        <a href={withNext('/login', next)}>Log in</a>
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState } from 'preact/hooks';
+import { signup } from '../api/allauth';
+import { Field } from '../components/Field';
+import { FormError } from '../components/FormError';
+import { Page } from '../components/Page';
+import { useSubmit } from '../components/useSubmit';
+import { afterAuth } from '../guard';
+import { navigate, withNext } from '../router';
+import type { PageProps } from '../routes';
+
+export default function Signup({ query }: PageProps) {
+  const next = query.get('next');
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+
+  const { busy, error, onSubmit } = useSubmit(async () => {
+    const { state } = await signup({ email: email.trim(), password, display_name: name.trim() });
+    if (state.status === 'authenticated') navigate(afterAuth(next), { replace: true });
+    else navigate(withNext('/verify', next));
+  });
+
+  return (
+    <Page title="Sign up" heading="Create your account">
+      <p class="lead">Shoulder is for a few people you trust, for the days when one of you needs the others.</p>
+      <form class="form card" onSubmit={onSubmit}>
+        <FormError message={error?.detail} />
+        <Field
+          id="display_name"
+          label="Your name"
+          hint="What your friends call you."
+          autocomplete="nickname"
+          required
+          maxLength={60}
+          value={name}
+          onValue={setName}
+          error={error?.forField('display_name')}
+        />
+        <Field
+          id="email"
+          label="Email"
+          type="email"
+          autocomplete="email"
+          inputMode="email"
+          required
+          value={email}
+          onValue={setEmail}
+          error={error?.forField('email')}
+        />
+        <Field
+          id="password"
+          label="Password"
+          hint="At least 8 characters. A few words strung together works well."
+          type="password"
+          autocomplete="new-password"
+          required
+          value={password}
+          onValue={setPassword}
+          error={error?.forField('password')}
+        />
+        <button type="submit" class="button" disabled={busy}>
+          Create account
+        </button>
+      </form>
+      <div class="links">
+        <span>
+          Already have an account? <a href={withNext('/login', next)}>Log in</a>
+        </span>
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,36 @@
+import type { ComponentType } from 'preact';
+import type { Access } from './guard';
+
+export interface PageProps {
+  params: Record<string, string>;
+  query: URLSearchParams;
+}
+
+export type PageModule = { default: ComponentType<PageProps> };
+
+export interface RouteDef {
+  pattern: string;
+  access: Access;
+  load: () => Promise<PageModule>;
+}
+
+// Every page is its own chunk, so the first screen only loads what it shows.
+export const routes: RouteDef[] = [
+  { pattern: '/', access: 'user', load: () => import('./pages/Home') },
+  { pattern: '/login', access: 'guest', load: () => import('./pages/Login') },
+  { pattern: '/signup', access: 'guest', load: () => import('./pages/Signup') },
+  { pattern: '/verify', access: 'guest', load: () => import('./pages/Verify') },
+  { pattern: '/forgot-password', access: 'guest', load: () => import('./pages/ForgotPassword') },
+  { pattern: '/reset-password', access: 'guest', load: () => import('./pages/ResetPassword') },
+  { pattern: '/account', access: 'user', load: () => import('./pages/Account') },
+  { pattern: '/reach-out', access: 'user', load: () => import('./pages/ReachOut') },
+  { pattern: '/crisis', access: 'public', load: () => import('./pages/Crisis') },
+  { pattern: '/about', access: 'public', load: () => import('./pages/About') },
+  { pattern: '/offline', access: 'public', load: () => import('./pages/Offline') },
+];
+
+export const notFound: RouteDef = {
+  pattern: '*',
+  access: 'public',
+  load: () => import('./pages/NotFound'),
+};
