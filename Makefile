@@ -1,0 +1,60 @@
+# Shoulder: `make run` serves the app; `make test` runs every check.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+FRONTEND_SRC := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
+
+.PHONY: help run test lint types pytest frontend frontend-test chromium bench clean
+
+help:
+	@echo "make run   - set up what is missing and serve Shoulder on http://127.0.0.1:$(PORT)/"
+	@echo "make test  - set up what is missing and run lint, types, unit, API and browser tests"
+
+$(VENV)/.installed: pyproject.toml
+	@py=$$(scripts/find-python.sh) && [ -x $(PY) ] || $$py -m venv $(VENV)
+	$(PY) -m pip install -q -e ".[dev]"
+	@touch $@
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+frontend/dist/index.html: frontend/node_modules/.installed $(FRONTEND_SRC)
+	cd frontend && npm run build --silent
+
+frontend: frontend/dist/index.html
+
+chromium:
+	@scripts/ensure-chromium.sh
+
+run: $(VENV)/.installed frontend
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py collectstatic --noinput -v 0
+	$(PY) manage.py ensure_local_setup
+	@echo "Shoulder is at http://127.0.0.1:$(PORT)/  (API docs: /api/docs/, admin: /admin/)"
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(PY) manage.py db_worker --queue-name='*' & \
+	  $(VENV)/bin/gunicorn backend.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 \
+	    --access-logfile - & \
+	  wait
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+types: $(VENV)/.installed
+	$(VENV)/bin/mypy backend
+
+frontend-test: frontend/node_modules/.installed
+	cd frontend && npm test --silent
+
+pytest: $(VENV)/.installed frontend chromium
+	$(PY) manage.py collectstatic --noinput -v 0
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test: lint types frontend-test pytest
+
+clean:
+	rm -rf $(VENV) frontend/node_modules frontend/dist var/static

@@ -1,0 +1,41 @@
+import zoneinfo
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from backend.accounts.models import User
+from backend.accounts.services import user_update_profile
+
+
+class MeApi(APIView):
+    throttle_scope = "profile_write"
+
+    class OutputSerializer(serializers.ModelSerializer[User]):
+        class Meta:
+            model = User
+            fields = ("id", "email", "display_name", "timezone", "date_joined")
+
+    class InputSerializer(serializers.Serializer[dict[str, str]]):
+        display_name = serializers.CharField(max_length=60, required=False, allow_blank=False)
+        timezone = serializers.CharField(max_length=64, required=False)
+
+        def validate_timezone(self, value: str) -> str:
+            if value not in zoneinfo.available_timezones():
+                raise serializers.ValidationError(
+                    "Pick a timezone from the list, like Europe/Berlin.", code="invalid_timezone"
+                )
+            return value
+
+    @extend_schema(responses=OutputSerializer, operation_id="me_retrieve")
+    def get(self, request: Request) -> Response:
+        return Response(self.OutputSerializer(request.user).data)  # type: ignore[arg-type]
+
+    @extend_schema(request=InputSerializer, responses=OutputSerializer, operation_id="me_update")
+    def patch(self, request: Request) -> Response:
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = user_update_profile(user=request.user, **serializer.validated_data)  # type: ignore[arg-type]
+        return Response(self.OutputSerializer(user).data)

@@ -1,0 +1,56 @@
+"""One error shape for the whole API: {"type", "errors": [{"code", "detail", "attr"}]}.
+
+Services raise `ApplicationError` with a stable code from `ErrorCode`; clients switch on it.
+"""
+
+from enum import StrEnum
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpRequest, JsonResponse
+from drf_standardized_errors.handler import exception_handler as standardized_handler
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.serializers import as_serializer_error
+
+
+class ErrorCode(StrEnum):
+    NOT_FOUND = "not_found"
+    NOT_AUTHENTICATED = "not_authenticated"
+    PERMISSION_DENIED = "permission_denied"
+    CSRF_FAILED = "csrf_failed"
+    THROTTLED = "throttled"
+    SERVER_ERROR = "error"
+    REAUTHENTICATION_REQUIRED = "reauthentication_required"
+
+
+class ApplicationError(exceptions.APIException):
+    """A refused operation: a stable machine code and a plain sentence."""
+
+    status_code: int = status.HTTP_400_BAD_REQUEST
+
+    def __init__(self, code: str, detail: str, status_code: int | None = None) -> None:
+        super().__init__(detail=detail, code=code)
+        if status_code is not None:
+            self.status_code = status_code
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(as_serializer_error(exc))
+    return standardized_handler(exc, context)  # type: ignore[arg-type]
+
+
+def error_body(code: str, detail: str, attr: str | None = None) -> dict[str, Any]:
+    kind = "server_error" if code == ErrorCode.SERVER_ERROR else "client_error"
+    return {"type": kind, "errors": [{"code": code, "detail": detail, "attr": attr}]}
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> JsonResponse:
+    return JsonResponse(
+        error_body(
+            ErrorCode.CSRF_FAILED,
+            "This request was missing its security token. Reload the page and try again.",
+        ),
+        status=403,
+    )

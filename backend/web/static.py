@@ -1,0 +1,17 @@
+"""WhiteNoise hooks for the built PWA (no Django imports at module level: settings import this)."""
+
+from typing import Any
+
+
+def add_headers(headers: Any, path: str, url: str) -> None:
+    if url in ("/sw.js", "/registerSW.js"):
+        # The browser must see a new service worker at once.
+        headers["Cache-Control"] = "no-cache"
+        headers["Service-Worker-Allowed"] = "/"
+    elif url.endswith((".html", ".webmanifest")):
+        headers["Cache-Control"] = "no-cache"
+    if url.endswith(".html"):
+        from django.conf import settings
+        from django.utils.csp import build_policy
+
+        headers["Content-Security-Policy"] = build_policy(settings.SECURE_CSP)  # type: ignore[arg-type]
