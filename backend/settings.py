@@ -68,6 +68,10 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "backend.common",
     "backend.accounts",
+    "backend.circles",
+    "backend.checkins",
+    "backend.aftermath",
+    "backend.notifications",
     "backend.web",
 ]
 

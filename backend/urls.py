@@ -13,6 +13,10 @@ admin.site.site_title = "Shoulder admin"
 
 api_v1 = [
     path("", include("backend.accounts.urls")),
+    path("", include("backend.circles.urls")),
+    path("", include("backend.checkins.urls")),
+    path("", include("backend.aftermath.urls")),
+    path("", include("backend.notifications.urls")),
     path("", include("backend.web.urls")),
 ]
 

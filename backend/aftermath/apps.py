@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AftermathConfig(AppConfig):
+    name = "backend.aftermath"
+    label = "aftermath"
