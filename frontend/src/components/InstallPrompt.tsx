@@ -21,7 +21,7 @@ export function InstallPrompt() {
       <section class="card card--soft" aria-labelledby="install-title">
         <h2 id="install-title">Keep Shoulder on your phone</h2>
         <p>Open it from your home screen, like any app, when you need your people.</p>
-        <button type="button" class="button" onClick={() => void promptInstall()}>
+        <button type="button" class="button button--quiet" onClick={() => void promptInstall()}>
           Install Shoulder
         </button>
       </section>

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { authStateFrom, type AuthState } from '../src/auth/state';
+import { afterAuth, decide } from '../src/guard';
+
+const anon: AuthState = { status: 'anonymous', user: null, pending: [] };
+const user: AuthState = { status: 'authenticated', user: { id: 1, display: 'Alex' }, pending: [] };
+
+describe('authStateFrom', () => {
+  it('reads an authenticated session', () => {
+    const s = authStateFrom(200, {
+      status: 200,
+      data: { user: { id: 1, display: 'Alex' }, methods: [] },
+      meta: { is_authenticated: true },
+    });
+    expect(s.status).toBe('authenticated');
+    expect(s.user?.display).toBe('Alex');
+  });
+
+  it('reads a pending verify_email flow from a 401', () => {
+    const s = authStateFrom(401, {
+      status: 401,
+      data: { flows: [{ id: 'login' }, { id: 'verify_email', is_pending: true }] },
+      meta: { is_authenticated: false },
+    });
+    expect(s).toEqual({ status: 'anonymous', user: null, pending: ['verify_email'] });
+  });
+
+  it('treats odd bodies as signed out', () => {
+    expect(authStateFrom(401, null).status).toBe('anonymous');
+    expect(authStateFrom(200, { meta: { is_authenticated: false } }).status).toBe('anonymous');
+  });
+});
+
+describe('route guard', () => {
+  it('renders public pages for everyone, even before the session is known', () => {
+    const loading: AuthState = { ...anon, status: 'loading' };
+    expect(decide('public', loading, '/crisis', null)).toEqual({ kind: 'render' });
+    expect(decide('public', anon, '/crisis', null)).toEqual({ kind: 'render' });
+  });
+
+  it('waits on protected pages until the session is known', () => {
+    expect(decide('user', { ...anon, status: 'loading' }, '/', null)).toEqual({ kind: 'wait' });
+  });
+
+  it('sends signed-out people from / to /login without a next', () => {
+    expect(decide('user', anon, '/', null)).toEqual({ kind: 'redirect', to: '/login' });
+  });
+
+  it('keeps the page they wanted as ?next=', () => {
+    expect(decide('user', anon, '/account', null)).toEqual({
+      kind: 'redirect',
+      to: '/login?next=%2Faccount',
+    });
+    expect(decide('user', anon, '/invite/abc?x=1', null)).toEqual({
+      kind: 'redirect',
+      to: '/login?next=%2Finvite%2Fabc%3Fx%3D1',
+    });
+  });
+
+  it('sends people with a pending email verification to /verify', () => {
+    const pending: AuthState = { ...anon, pending: ['verify_email'] };
+    expect(decide('user', pending, '/account', null)).toEqual({
+      kind: 'redirect',
+      to: '/verify?next=%2Faccount',
+    });
+  });
+
+  it('shows the offline notice when the session could not be checked', () => {
+    expect(decide('user', { ...anon, status: 'unknown' }, '/', null)).toEqual({ kind: 'offline' });
+  });
+
+  it('sends signed-in people away from guest pages, to next if safe', () => {
+    expect(decide('guest', user, '/login', null)).toEqual({ kind: 'redirect', to: '/' });
+    expect(decide('guest', user, '/login', '/invite/tok')).toEqual({
+      kind: 'redirect',
+      to: '/invite/tok',
+    });
+    expect(decide('guest', user, '/login', 'https://evil.example/')).toEqual({
+      kind: 'redirect',
+      to: '/',
+    });
+    expect(decide('guest', anon, '/login', null)).toEqual({ kind: 'render' });
+  });
+
+  it('renders protected pages for signed-in people', () => {
+    expect(decide('user', user, '/account', null)).toEqual({ kind: 'render' });
+  });
+
+  it('afterAuth falls back to home', () => {
+    expect(afterAuth(null)).toBe('/');
+    expect(afterAuth('/invite/tok')).toBe('/invite/tok');
+    expect(afterAuth('//evil.example')).toBe('/');
+  });
+});

@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  ApiError,
+  OfflineError,
+  api,
+  normaliseErrors,
+  onAuthChange,
+  readCookie,
+} from '../src/api/client';
+
+function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+describe('api client', () => {
+  const fetchMock = vi.fn();
+  beforeEach(() => {
+    vi.stubGlobal('fetch', fetchMock);
+    vi.stubGlobal('document', { cookie: 'sessionid=x; csrftoken=tok%2B123; other=1' });
+  });
+  afterEach(() => {
+    fetchMock.mockReset();
+    vi.unstubAllGlobals();
+  });
+
+  it('sends JSON with same-origin credentials and no CSRF header on GET', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(200, { id: '1' }));
+    const res = await api.get<{ id: string }>('/api/v1/me/');
+    expect(res).toEqual({ status: 200, data: { id: '1' } });
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('/api/v1/me/');
+    expect(init.credentials).toBe('same-origin');
+    expect(init.headers.Accept).toBe('application/json');
+    expect(init.headers['X-CSRFToken']).toBeUndefined();
+  });
+
+  it('sends the csrftoken cookie as X-CSRFToken on writes', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(200, {}));
+    await api.patch('/api/v1/me/', { display_name: 'Alex' });
+    const [, init] = fetchMock.mock.calls[0]!;
+    expect(init.method).toBe('PATCH');
+    expect(init.headers['X-CSRFToken']).toBe('tok+123');
+    expect(init.headers['Content-Type']).toBe('application/json');
+    expect(JSON.parse(init.body)).toEqual({ display_name: 'Alex' });
+  });
+
+  it('normalises the Shoulder API error shape', async () => {
+    fetchMock.mockResolvedValue(
+      jsonResponse(400, {
+        type: 'validation_error',
+        errors: [{ code: 'blank', detail: 'Please tell us your name.', attr: 'display_name' }],
+      }),
+    );
+    const err = await api.patch('/api/v1/me/', { display_name: '' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    const e = err as ApiError;
+    expect(e.status).toBe(400);
+    expect(e.code).toBe('blank');
+    expect(e.detail).toBe('Please tell us your name.');
+    expect(e.field).toBe('display_name');
+    expect(e.forField('display_name')).toBe('Please tell us your name.');
+  });
+
+  it('normalises the allauth error shape', async () => {
+    fetchMock.mockResolvedValue(
+      jsonResponse(400, {
+        status: 400,
+        errors: [{ message: 'Incorrect code.', code: 'incorrect_code', param: 'key' }],
+      }),
+    );
+    const e = (await api
+      .post('/_allauth/browser/v1/auth/email/verify', { key: 'x' })
+      .catch((x: unknown) => x)) as ApiError;
+    expect(e.code).toBe('incorrect_code');
+    expect(e.detail).toBe('Incorrect code.');
+    expect(e.field).toBe('key');
+  });
+
+  it('treats accepted statuses (allauth 401 flows) as answers and announces the auth change', async () => {
+    const body = {
+      status: 401,
+      data: { flows: [{ id: 'verify_email', is_pending: true }] },
+      meta: { is_authenticated: false },
+    };
+    fetchMock.mockResolvedValue(jsonResponse(401, body));
+    const seen: unknown[] = [];
+    const off = onAuthChange((c) => seen.push(c));
+    const res = await api.post('/_allauth/browser/v1/auth/signup', {}, { accept: [401] });
+    off();
+    expect(res.status).toBe(401);
+    expect(res.data).toEqual(body);
+    expect(seen).toEqual([{ status: 401, body }]);
+  });
+
+  it('announces a 410 from allauth even when it is an error', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(410, { status: 410 }));
+    const seen: number[] = [];
+    const off = onAuthChange((c) => seen.push(c.status));
+    await expect(api.get('/_allauth/browser/v1/auth/session')).rejects.toBeInstanceOf(ApiError);
+    off();
+    expect(seen).toEqual([410]);
+  });
+
+  it('turns a network failure into an OfflineError', async () => {
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
+    const e = await api.get('/api/v1/me/').catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(OfflineError);
+    expect((e as OfflineError).status).toBe(0);
+    expect((e as OfflineError).detail).toMatch(/offline/);
+  });
+
+  it('gives a plain sentence when the server sends no JSON', async () => {
+    fetchMock.mockResolvedValue(new Response('<h1>Bad gateway</h1>', { status: 502 }));
+    const e = (await api.get('/api/v1/me/').catch((x: unknown) => x)) as ApiError;
+    expect(e.status).toBe(502);
+    expect(e.detail).toMatch(/on our side/);
+  });
+});
+
+describe('helpers', () => {
+  it('reads a cookie by exact name', () => {
+    expect(readCookie('csrftoken', 'xcsrftoken=no; csrftoken=yes')).toBe('yes');
+    expect(readCookie('csrftoken', '')).toBeNull();
+  });
+
+  it('ignores malformed error items', () => {
+    expect(normaliseErrors(400, { errors: ['x', { code: 'c' }] })).toEqual([
+      { code: 'c', detail: 'Something went wrong. Please try again.', field: null },
+    ]);
+    expect(normaliseErrors(400, null)).toEqual([]);
+  });
+});
