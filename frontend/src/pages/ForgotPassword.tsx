@@ -14,7 +14,7 @@ export default function ForgotPassword({ query }: PageProps) {
   const { busy, error, onSubmit } = useSubmit(async () => {
     // 200 or a 401 with the pending `password_reset_by_code` flow both mean "code sent".
     await requestPasswordReset(email.trim());
-    navigate(withNext('/reset-password', next));
+    navigate(withNext('/password/reset', next));
   });
 
   return (

@@ -63,7 +63,7 @@ export default function Login({ query }: PageProps) {
         </button>
       </form>
       <div class="links">
-        <a href={withNext('/forgot-password', next)}>Forgot password?</a>
+        <a href={withNext('/password/forgot', next)}>Forgot password?</a>
         <span>
           New here? <a href={withNext('/signup', next)}>Sign up</a>
         </span>

@@ -11,7 +11,7 @@ import type { PageProps } from '../routes';
 
 export default function ResetPassword({ query }: PageProps) {
   const next = query.get('next');
-  const [code, setCode] = useState('');
+  const [code, setCode] = useState(query.get('key') ?? '');
   const [password, setPassword] = useState('');
 
   const { busy, error, onSubmit } = useSubmit(async () => {
@@ -65,7 +65,7 @@ export default function ResetPassword({ query }: PageProps) {
         </button>
       </form>
       <div class="links">
-        <a href={withNext('/forgot-password', next)}>Send a new code</a>
+        <a href={withNext('/password/forgot', next)}>Send a new code</a>
         <a href={withNext('/login', next)}>Log in</a>
       </div>
     </Page>

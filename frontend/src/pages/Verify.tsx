@@ -14,7 +14,8 @@ const NOT_PENDING =
 
 export default function Verify({ query }: PageProps) {
   const next = query.get('next');
-  const [code, setCode] = useState('');
+  // The emailed link (HEADLESS_FRONTEND_URLS) lands here as /verify?key=…
+  const [code, setCode] = useState(query.get('key') ?? '');
   const [sent, setSent] = useState<string | null>(null);
 
   const verify = useSubmit(async () => {
