@@ -1,0 +1,44 @@
+from uuid import UUID
+
+from rest_framework.exceptions import NotFound
+
+from backend.accounts.models import User
+from backend.circles.errors import owner_only
+from backend.circles.models import Circle, Invite, JoinRequest, Membership
+
+
+def access_circle(user: User, circle_id: UUID, *, owner: bool = False) -> Circle:
+    """The one gate to a circle: 404 unless `user` is in it; 403 `owner_only` when the
+    operation is the owner's and `user` is just a member (members know the circle exists)."""
+    membership = (
+        Membership.objects.select_related("circle")
+        .filter(circle_id=circle_id, user_id=user.pk)
+        .first()
+    )
+    if membership is None:
+        raise NotFound("There is no such circle, or you're not in it.")
+    if owner and membership.role != Membership.Role.OWNER:
+        raise owner_only()
+    return membership.circle
+
+
+def access_invite(user: User, circle_id: UUID, invite_id: UUID) -> Invite:
+    """An invite of a circle `user` owns."""
+    circle = access_circle(user, circle_id, owner=True)
+    invite = Invite.objects.filter(circle=circle, pk=invite_id).first()
+    if invite is None:
+        raise NotFound("There is no such invite in this circle.")
+    return invite
+
+
+def access_join_request(user: User, circle_id: UUID, request_id: UUID) -> JoinRequest:
+    """A join request to a circle `user` owns."""
+    circle = access_circle(user, circle_id, owner=True)
+    join_request = (
+        JoinRequest.objects.select_related("user", "decided_by")
+        .filter(circle=circle, pk=request_id)
+        .first()
+    )
+    if join_request is None:
+        raise NotFound("There is no such request in this circle.")
+    return join_request

@@ -1,0 +1,537 @@
+"""Circles, invites, join requests and blocks.
+
+Authorization: anonymous 401 (except the invite preview); not in the circle 404; a member
+asking for an owner's operation 403 `owner_only`. Every circle is fetched through
+`access.access_circle`.
+"""
+
+from typing import Any
+from uuid import UUID
+
+from django.db.models import QuerySet, prefetch_related_objects
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.throttling import BaseThrottle
+from rest_framework.views import APIView
+
+from backend.accounts.models import User
+from backend.circles import conf, errors, selectors, services
+from backend.circles.access import access_circle, access_invite, access_join_request
+from backend.circles.models import Block, Circle, Invite, JoinRequest, Membership
+from backend.circles.throttling import InviteGuessThrottle
+from backend.circles.tokens import invite_path
+from backend.common.pagination import CursorPagination
+
+# --- shared shapes -------------------------------------------------------------------
+
+
+class CirclesErrorItemSerializer(serializers.Serializer[Any]):
+    code = serializers.CharField()
+    detail = serializers.CharField()
+    attr = serializers.CharField(allow_null=True)
+
+
+class CirclesErrorSerializer(serializers.Serializer[Any]):
+    """The API's one error shape; here for the circle-specific codes (403/409/410)."""
+
+    type = serializers.CharField()
+    # Schema-only; the declared field is popped off the class, so `.errors` still works.
+    errors = CirclesErrorItemSerializer(many=True)  # type: ignore[assignment]
+
+
+class CirclePersonSerializer(serializers.Serializer[User]):
+    id = serializers.UUIDField()
+    display_name = serializers.CharField(source="public_name")
+
+
+def _me(request: Request) -> User:
+    user = request.user
+    assert isinstance(user, User)  # the default permission is IsAuthenticated
+    return user
+
+
+GUESS_THROTTLES: list[type[BaseThrottle]] = [
+    *api_settings.DEFAULT_THROTTLE_CLASSES,  # type: ignore[list-item]  # stubs: list of str
+    InviteGuessThrottle,
+]
+
+
+class _Paginated(APIView):
+    pagination_class = CursorPagination
+
+    def paginate(self, request: Request, queryset: QuerySet[Any], serializer: Any) -> Response:
+        paginator = self.pagination_class()
+        page = paginator.paginate_queryset(queryset, request, view=self)
+        data = serializer(page, many=True, context={"request": request}).data
+        return paginator.get_paginated_response(data)
+
+
+# --- circles -------------------------------------------------------------------------
+
+
+class CircleMemberSerializer(serializers.ModelSerializer[Membership]):
+    user = CirclePersonSerializer()
+    role = serializers.ChoiceField(choices=Membership.Role.values)
+
+    class Meta:
+        model = Membership
+        fields = ("user", "role", "joined_at")
+
+
+class CircleDetailApi(APIView):
+    class OutputSerializer(serializers.ModelSerializer[Circle]):
+        my_role = serializers.SerializerMethodField()
+        members = CircleMemberSerializer(source="memberships", many=True)
+
+        class Meta:
+            model = Circle
+            fields = ("id", "name", "my_role", "approval_required", "created_at", "members")
+
+        # Documented as a plain string: the same choices as `members[].role` (owner, member).
+        @extend_schema_field(serializers.CharField())
+        def get_my_role(self, circle: Circle) -> str | None:
+            me = self.context["request"].user
+            # From the prefetched members: no query per circle.
+            for membership in circle.memberships.all():
+                if membership.user_id == me.pk:
+                    return membership.role
+            return None
+
+    class InputSerializer(serializers.Serializer[dict[str, Any]]):
+        name = serializers.CharField(max_length=60, required=False, allow_blank=False)
+        approval_required = serializers.BooleanField(required=False)
+
+    @staticmethod
+    def respond(request: Request, circle: Circle, code: int = status.HTTP_200_OK) -> Response:
+        prefetch_related_objects([circle], selectors.members_prefetch())
+        data = CircleDetailApi.OutputSerializer(circle, context={"request": request}).data
+        return Response(data, status=code)
+
+    @extend_schema(responses=OutputSerializer, operation_id="circle_retrieve")
+    def get(self, request: Request, circle_id: UUID) -> Response:
+        return self.respond(request, access_circle(_me(request), circle_id))
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={200: OutputSerializer, 403: CirclesErrorSerializer},
+        operation_id="circle_update",
+        description="Owner only: rename, or switch `approval_required`.",
+    )
+    def patch(self, request: Request, circle_id: UUID) -> Response:
+        circle = access_circle(_me(request), circle_id, owner=True)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        circle = services.circle_update(circle=circle, **serializer.validated_data)
+        return self.respond(request, circle)
+
+    @extend_schema(
+        responses={204: None, 403: CirclesErrorSerializer},
+        operation_id="circle_delete",
+        description="Owner only: deletes the circle, its memberships and invites.",
+    )
+    def delete(self, request: Request, circle_id: UUID) -> Response:
+        circle = access_circle(_me(request), circle_id, owner=True)
+        services.circle_delete(circle=circle)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class CircleListApi(_Paginated):
+    class InputSerializer(serializers.Serializer[dict[str, Any]]):
+        name = serializers.CharField(max_length=60, allow_blank=False)
+        approval_required = serializers.BooleanField(required=False, default=False)
+
+    @extend_schema(
+        responses=CircleDetailApi.OutputSerializer(many=True),
+        operation_id="circle_list",
+        description="The circles I'm in, newest first, each with its members.",
+    )
+    def get(self, request: Request) -> Response:
+        circles = selectors.circle_list_for_user(user=_me(request))
+        return self.paginate(request, circles, CircleDetailApi.OutputSerializer)
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={201: CircleDetailApi.OutputSerializer},
+        operation_id="circle_create",
+        description="Create a circle; the creator is its owner.",
+    )
+    def post(self, request: Request) -> Response:
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        circle = services.circle_create(user=_me(request), **serializer.validated_data)
+        return CircleDetailApi.respond(request, circle, status.HTTP_201_CREATED)
+
+
+class CircleTransferApi(APIView):
+    class InputSerializer(serializers.Serializer[dict[str, Any]]):
+        user = serializers.UUIDField()
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={200: CircleDetailApi.OutputSerializer, 400: CirclesErrorSerializer},
+        operation_id="circle_transfer",
+        description=(
+            "Owner only: hand the circle to another member (`user` = their id); the old "
+            "owner stays as a member. Errors: `owner_only` 403, `not_a_member` 400, "
+            "`already_owner` 400."
+        ),
+    )
+    def post(self, request: Request, circle_id: UUID) -> Response:
+        me = _me(request)
+        circle = access_circle(me, circle_id, owner=True)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        circle = services.circle_transfer_ownership(
+            circle=circle, by=me, to_user_id=serializer.validated_data["user"]
+        )
+        return CircleDetailApi.respond(request, circle)
+
+
+class CircleMemberApi(APIView):
+    @extend_schema(
+        responses={204: None, 403: CirclesErrorSerializer, 409: CirclesErrorSerializer},
+        operation_id="circle_member_remove",
+        description=(
+            "Your own id: leave the circle. Someone else's id: the owner removes them "
+            "(members get 403 `owner_only`). The owner can't leave: 409 "
+            "`owner_must_transfer` (hand over or delete the circle first)."
+        ),
+    )
+    def delete(self, request: Request, circle_id: UUID, user_id: UUID) -> Response:
+        me = _me(request)
+        circle = access_circle(me, circle_id)
+        services.membership_remove(circle=circle, by=me, user_id=user_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# --- invites (owner side) ------------------------------------------------------------
+
+
+class CircleInviteListApi(_Paginated):
+    throttle_scope = "invite_create"
+
+    class InputSerializer(serializers.Serializer[dict[str, Any]]):
+        max_uses = serializers.IntegerField(
+            min_value=1, max_value=conf.INVITE_MAX_USES, required=False, default=1
+        )
+        expires_in_days = serializers.IntegerField(
+            min_value=1,
+            max_value=conf.INVITE_MAX_EXPIRY_DAYS,
+            required=False,
+            default=conf.INVITE_DEFAULT_EXPIRY_DAYS,
+        )
+        message = serializers.CharField(
+            max_length=conf.INVITE_MESSAGE_MAX, required=False, allow_blank=True, default=""
+        )
+        email = serializers.EmailField(required=False, allow_blank=True, default="")
+
+    class CreatedSerializer(serializers.Serializer[Any]):
+        id = serializers.UUIDField()
+        token = serializers.CharField(help_text="Shown only in this answer.")
+        url = serializers.CharField(help_text="The PWA path `/invite/<token>`.")
+        absolute_url = serializers.CharField(help_text="`url` with the site's address.")
+        expires_at = serializers.DateTimeField()
+        max_uses = serializers.IntegerField()
+        use_count = serializers.IntegerField()
+        message = serializers.CharField()
+        email = serializers.CharField()
+        created_at = serializers.DateTimeField()
+
+    class OutputSerializer(serializers.ModelSerializer[Invite]):
+        created_by = CirclePersonSerializer()
+        status = serializers.ChoiceField(choices=Invite.Status.values)
+
+        class Meta:
+            model = Invite
+            fields = (
+                "id",
+                "status",
+                "expires_at",
+                "max_uses",
+                "use_count",
+                "message",
+                "email",
+                "created_by",
+                "created_at",
+                "revoked_at",
+            )
+
+    @extend_schema(
+        responses={200: OutputSerializer(many=True), 403: CirclesErrorSerializer},
+        operation_id="circle_invite_list",
+        description="Owner only. Tokens are never listed (they are not stored).",
+    )
+    def get(self, request: Request, circle_id: UUID) -> Response:
+        circle = access_circle(_me(request), circle_id, owner=True)
+        invites = selectors.invite_list_for_circle(circle=circle)
+        return self.paginate(request, invites, self.OutputSerializer)
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={201: CreatedSerializer, 403: CirclesErrorSerializer},
+        operation_id="circle_invite_create",
+        description=(
+            "Owner only. The answer holds `token`, `url` and `absolute_url` once; they can't "
+            "be fetched again. With `email`, an invitation email is sent in the background."
+        ),
+    )
+    def post(self, request: Request, circle_id: UUID) -> Response:
+        me = _me(request)
+        circle = access_circle(me, circle_id, owner=True)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        created = services.invite_create(circle=circle, created_by=me, **serializer.validated_data)
+        invite, path = created.invite, invite_path(created.token)
+        data = {
+            "id": invite.pk,
+            "token": created.token,
+            "url": path,
+            "absolute_url": conf.site_url() + path,
+            "expires_at": invite.expires_at,
+            "max_uses": invite.max_uses,
+            "use_count": invite.use_count,
+            "message": invite.message,
+            "email": invite.email,
+            "created_at": invite.created_at,
+        }
+        return Response(self.CreatedSerializer(data).data, status=status.HTTP_201_CREATED)
+
+
+class CircleInviteDetailApi(APIView):
+    @extend_schema(
+        responses={204: None, 403: CirclesErrorSerializer},
+        operation_id="circle_invite_revoke",
+        description="Owner only: withdraw the invite (idempotent).",
+    )
+    def delete(self, request: Request, circle_id: UUID, invite_id: UUID) -> Response:
+        me = _me(request)
+        invite = access_invite(me, circle_id, invite_id)
+        services.invite_revoke(invite=invite, by=me)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# --- invites (invitee side) ----------------------------------------------------------
+
+
+class InvitePreviewCircleSerializer(serializers.Serializer[Circle]):
+    name = serializers.CharField()
+    approval_required = serializers.BooleanField()
+
+
+class InvitePreviewApi(APIView):
+    permission_classes = (AllowAny,)
+    throttle_classes = GUESS_THROTTLES
+
+    class OutputSerializer(serializers.Serializer[Any]):
+        circle = InvitePreviewCircleSerializer(source="invite.circle")
+        invited_by = CirclePersonSerializer(source="invite.created_by")
+        message = serializers.CharField(source="invite.message")
+        expires_at = serializers.DateTimeField(source="invite.expires_at")
+        status = serializers.CharField(
+            help_text="`valid`, or the code accepting would answer for this viewer now: "
+            "`already_member`, `removed_from_circle`, `join_request_pending`, "
+            "`join_request_rejected`, `circle_full`."
+        )
+        status_detail = serializers.CharField(allow_null=True)
+        already_member = serializers.BooleanField()
+
+    @extend_schema(
+        responses={200: OutputSerializer, 404: CirclesErrorSerializer, 410: CirclesErrorSerializer},
+        operation_id="invite_preview",
+        description=(
+            "Works signed out. Never lists members. Unknown token: 404 `invite_not_found`; "
+            "410 `invite_expired`, `invite_revoked`, `invite_used_up`."
+        ),
+    )
+    def get(self, request: Request, token: str) -> Response:
+        user = request.user if isinstance(request.user, User) else None
+        invite = services.invite_find(token=token, user=user)
+        refusal = None
+        if user is not None:
+            refusal = services.invite_refusal_for(invite=invite, user=user)
+        elif selectors.circle_member_count(circle=invite.circle) >= conf.circle_max_members():
+            refusal = errors.circle_full()
+        data = {
+            "invite": invite,
+            "status": "valid" if refusal is None else refusal.get_codes(),
+            "status_detail": None if refusal is None else str(refusal.detail),
+            "already_member": bool(refusal and refusal.get_codes() == "already_member"),
+        }
+        return Response(self.OutputSerializer(data).data)
+
+
+class InviteAcceptJoinRequestSerializer(serializers.ModelSerializer[JoinRequest]):
+    status = serializers.CharField(help_text="`pending` when just asked.")
+
+    class Meta:
+        model = JoinRequest
+        fields = ("id", "status", "created_at")
+
+
+class InviteAcceptCircleSerializer(serializers.ModelSerializer[Circle]):
+    class Meta:
+        model = Circle
+        fields = ("id", "name")
+
+
+class InviteAcceptApi(APIView):
+    throttle_scope = "invite_accept"
+    throttle_classes = GUESS_THROTTLES
+
+    class OutputSerializer(serializers.Serializer[Any]):
+        result = serializers.ChoiceField(choices=["joined", "requested"])
+        circle = InviteAcceptCircleSerializer()
+        join_request = InviteAcceptJoinRequestSerializer(allow_null=True)
+
+    @extend_schema(
+        request=None,
+        responses={
+            201: OutputSerializer,
+            403: CirclesErrorSerializer,
+            404: CirclesErrorSerializer,
+            409: CirclesErrorSerializer,
+            410: CirclesErrorSerializer,
+        },
+        operation_id="invite_accept",
+        description=(
+            "Join the circle (`result: joined`) or, when it needs approval, ask the owner "
+            "(`result: requested`). Errors: 404 `invite_not_found`; 410 `invite_expired`, "
+            "`invite_revoked`, `invite_used_up`; 409 `already_member`, `circle_full`, "
+            "`join_request_pending`; 403 `removed_from_circle`, `join_request_rejected`."
+        ),
+    )
+    def post(self, request: Request, token: str) -> Response:
+        result = services.invite_accept(token=token, user=_me(request))
+        data = {
+            "result": "requested" if result.join_request else "joined",
+            "circle": result.circle,
+            "join_request": result.join_request,
+        }
+        return Response(self.OutputSerializer(data).data, status=status.HTTP_201_CREATED)
+
+
+class InviteDeclineApi(APIView):
+    throttle_scope = "invite_accept"
+    throttle_classes = GUESS_THROTTLES
+
+    @extend_schema(
+        request=None,
+        responses={204: None, 404: CirclesErrorSerializer},
+        operation_id="invite_decline",
+        description="Say no to an invite. Nobody is told. 404 `invite_not_found`.",
+    )
+    def post(self, request: Request, token: str) -> Response:
+        services.invite_decline(token=token, user=_me(request))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# --- join requests -------------------------------------------------------------------
+
+
+class JoinRequestListApi(_Paginated):
+    class OutputSerializer(serializers.ModelSerializer[JoinRequest]):
+        user = CirclePersonSerializer()
+        decided_by = CirclePersonSerializer(allow_null=True)
+        status = serializers.ChoiceField(choices=JoinRequest.Status.values)
+
+        class Meta:
+            model = JoinRequest
+            fields = ("id", "user", "status", "created_at", "decided_at", "decided_by")
+
+    @extend_schema(
+        responses={200: OutputSerializer(many=True), 403: CirclesErrorSerializer},
+        operation_id="circle_request_list",
+        description="Owner only: pending requests to join.",
+    )
+    def get(self, request: Request, circle_id: UUID) -> Response:
+        circle = access_circle(_me(request), circle_id, owner=True)
+        pending = selectors.join_request_list_for_circle(circle=circle)
+        return self.paginate(request, pending, self.OutputSerializer)
+
+
+class JoinRequestApproveApi(APIView):
+    @extend_schema(
+        request=None,
+        responses={
+            200: JoinRequestListApi.OutputSerializer,
+            403: CirclesErrorSerializer,
+            409: CirclesErrorSerializer,
+        },
+        operation_id="circle_request_approve",
+        description="Owner only. 409 `join_request_decided`, `circle_full`, `already_member`.",
+    )
+    def post(self, request: Request, circle_id: UUID, request_id: UUID) -> Response:
+        me = _me(request)
+        join_request = access_join_request(me, circle_id, request_id)
+        decided = services.join_request_approve(join_request=join_request, by=me)
+        return Response(JoinRequestListApi.OutputSerializer(decided).data)
+
+
+class JoinRequestRejectApi(APIView):
+    @extend_schema(
+        request=None,
+        responses={
+            200: JoinRequestListApi.OutputSerializer,
+            403: CirclesErrorSerializer,
+            409: CirclesErrorSerializer,
+        },
+        operation_id="circle_request_reject",
+        description="Owner only. 409 `join_request_decided`.",
+    )
+    def post(self, request: Request, circle_id: UUID, request_id: UUID) -> Response:
+        me = _me(request)
+        join_request = access_join_request(me, circle_id, request_id)
+        decided = services.join_request_reject(join_request=join_request, by=me)
+        return Response(JoinRequestListApi.OutputSerializer(decided).data)
+
+
+# --- blocks --------------------------------------------------------------------------
+
+
+class BlockListApi(_Paginated):
+    class InputSerializer(serializers.Serializer[dict[str, Any]]):
+        user = serializers.PrimaryKeyRelatedField(queryset=User.objects.all())
+
+    class OutputSerializer(serializers.ModelSerializer[Block]):
+        user = CirclePersonSerializer(source="blocked")
+
+        class Meta:
+            model = Block
+            fields = ("user", "created_at")
+
+    @extend_schema(
+        responses=OutputSerializer(many=True),
+        operation_id="block_list",
+        description="People I blocked.",
+    )
+    def get(self, request: Request) -> Response:
+        blocks = selectors.block_list_for_user(user=_me(request))
+        return self.paginate(request, blocks, self.OutputSerializer)
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={201: OutputSerializer, 200: OutputSerializer},
+        operation_id="block_create",
+        description=(
+            "201 when new, 200 when already blocked. Blocking yourself: 400 `cannot_block_self`."
+        ),
+    )
+    def post(self, request: Request) -> Response:
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        block, created = services.block_create(
+            blocker=_me(request), blocked=serializer.validated_data["user"]
+        )
+        code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+        return Response(self.OutputSerializer(block).data, status=code)
+
+
+class BlockDetailApi(APIView):
+    @extend_schema(responses={204: None}, operation_id="block_delete", description="Unblock.")
+    def delete(self, request: Request, user_id: UUID) -> Response:
+        services.block_delete(blocker=_me(request), blocked_id=user_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,357 @@
+from dataclasses import dataclass
+from datetime import timedelta
+from uuid import UUID
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from rest_framework import status
+from rest_framework.exceptions import NotFound
+
+from backend.accounts.models import User
+from backend.circles import errors
+from backend.circles.conf import INVITE_DEFAULT_EXPIRY_DAYS, circle_max_members
+from backend.circles.errors import CircleErrorCode
+from backend.circles.models import (
+    Block,
+    Circle,
+    Departure,
+    Invite,
+    InviteAcceptance,
+    InviteDecline,
+    JoinRequest,
+    Membership,
+)
+from backend.circles.selectors import are_blocked, circle_member_count, circle_owner_id
+from backend.circles.tasks import invite_send_email
+from backend.circles.tokens import hash_token, new_token, seal_token
+from backend.common.errors import ApplicationError
+
+# --- circles -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def circle_create(*, user: User, name: str, approval_required: bool = False) -> Circle:
+    circle = Circle(name=name.strip(), approval_required=approval_required)
+    circle.full_clean()
+    circle.save()
+    membership = Membership(circle=circle, user=user, role=Membership.Role.OWNER)
+    membership.full_clean(validate_constraints=False)
+    membership.save()
+    return circle
+
+
+@transaction.atomic
+def circle_update(
+    *, circle: Circle, name: str | None = None, approval_required: bool | None = None
+) -> Circle:
+    fields: list[str] = []
+    if name is not None:
+        circle.name = name.strip()
+        fields.append("name")
+    if approval_required is not None:
+        circle.approval_required = approval_required
+        fields.append("approval_required")
+    if fields:
+        circle.full_clean()
+        circle.save(update_fields=fields)
+    return circle
+
+
+@transaction.atomic
+def circle_delete(*, circle: Circle) -> None:
+    circle.delete()
+
+
+def _lock_circle(circle_id: UUID) -> Circle:
+    # Every write that changes who is in a circle locks the circle row first (then the
+    # invite or request row), so the member cap and the single owner hold under concurrency.
+    return Circle.objects.select_for_update().get(pk=circle_id)
+
+
+@transaction.atomic
+def circle_transfer_ownership(*, circle: Circle, by: User, to_user_id: UUID) -> Circle:
+    _lock_circle(circle.pk)
+    current = Membership.objects.filter(circle=circle, user=by, role=Membership.Role.OWNER).first()
+    if current is None:
+        raise errors.owner_only()
+    if to_user_id == by.pk:
+        raise ApplicationError(CircleErrorCode.ALREADY_OWNER, "You already own this circle.")
+    target = Membership.objects.filter(circle=circle, user_id=to_user_id).first()
+    if target is None:
+        raise ApplicationError(
+            CircleErrorCode.NOT_A_MEMBER,
+            "You can only hand the circle to someone who is in it.",
+        )
+    current.role = Membership.Role.MEMBER
+    current.save(update_fields=["role"])
+    target.role = Membership.Role.OWNER
+    target.save(update_fields=["role"])
+    return circle
+
+
+@transaction.atomic
+def membership_remove(*, circle: Circle, by: User, user_id: UUID) -> None:
+    """`by` leaves (user_id is theirs) or, as owner, removes someone."""
+    _lock_circle(circle.pk)
+    actor = Membership.objects.filter(circle=circle, user=by).first()
+    if actor is None:
+        raise NotFound("There is no such circle, or you're not in it.")
+    if user_id == by.pk:
+        if actor.role == Membership.Role.OWNER:
+            raise ApplicationError(
+                CircleErrorCode.OWNER_MUST_TRANSFER,
+                "You own this circle. Hand it to someone else first, or delete the circle.",
+                status_code=status.HTTP_409_CONFLICT,
+            )
+        actor.delete()
+        Departure.objects.create(circle=circle, user=by, reason=Departure.Reason.LEFT, by=by)
+        return
+    if actor.role != Membership.Role.OWNER:
+        raise errors.owner_only()
+    target = Membership.objects.filter(circle=circle, user_id=user_id).first()
+    if target is None:
+        raise NotFound("That person isn't in this circle.")
+    target.delete()
+    Departure.objects.create(circle=circle, user_id=user_id, reason=Departure.Reason.REMOVED, by=by)
+
+
+# --- invites -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CreatedInvite:
+    invite: Invite
+    token: str  # Shown once, never stored.
+
+
+@transaction.atomic
+def invite_create(
+    *,
+    circle: Circle,
+    created_by: User,
+    max_uses: int = 1,
+    expires_in_days: int = INVITE_DEFAULT_EXPIRY_DAYS,
+    message: str = "",
+    email: str = "",
+) -> CreatedInvite:
+    token = new_token()
+    invite = Invite(
+        circle=circle,
+        created_by=created_by,
+        token_hash=hash_token(token),
+        expires_at=timezone.now() + timedelta(days=expires_in_days),
+        max_uses=max_uses,
+        message=message.strip(),
+        email=email.strip(),
+    )
+    invite.full_clean()
+    invite.save()
+    if invite.email:
+        sealed = seal_token(token)
+        invite_id = str(invite.pk)
+        transaction.on_commit(
+            lambda: invite_send_email.enqueue(invite_id=invite_id, sealed_token=sealed)
+        )
+    return CreatedInvite(invite=invite, token=token)
+
+
+@transaction.atomic
+def invite_revoke(*, invite: Invite, by: User) -> Invite:
+    if invite.revoked_at is None:
+        invite.revoked_at = timezone.now()
+        invite.revoked_by = by
+        invite.save(update_fields=["revoked_at", "revoked_by"])
+    return invite
+
+
+def _invite_by_token(token: str) -> Invite | None:
+    return (
+        Invite.objects.select_related("circle", "created_by")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+
+
+def _blocked_from(invite: Invite, user: User) -> bool:
+    owner_id = circle_owner_id(circle=invite.circle)
+    return are_blocked(user, invite.created_by_id) or (
+        owner_id is not None and are_blocked(user, owner_id)
+    )
+
+
+def _raise_for_status(invite: Invite) -> None:
+    match invite.status:
+        case Invite.Status.REVOKED:
+            raise errors.invite_revoked()
+        case Invite.Status.USED_UP:
+            raise errors.invite_used_up()
+        case Invite.Status.EXPIRED:
+            raise errors.invite_expired()
+
+
+def invite_find(*, token: str, user: User | None) -> Invite:
+    """The invite behind a token, or the invite-level refusal (404/410).
+
+    A block between `user` and the inviter or the owner answers exactly like an unknown
+    token, so nobody learns of a block from an invite.
+    """
+    invite = _invite_by_token(token)
+    if invite is None:
+        raise errors.invite_not_found()
+    if user is not None and user.is_authenticated and _blocked_from(invite, user):
+        raise errors.invite_not_found()
+    _raise_for_status(invite)
+    return invite
+
+
+def invite_refusal_for(*, invite: Invite, user: User) -> ApplicationError | None:
+    """What would stop `user` joining through a (valid) invite right now, if anything."""
+    circle = invite.circle
+    if Membership.objects.filter(circle=circle, user=user).exists():
+        return errors.already_member()
+    if Departure.objects.filter(
+        circle=circle,
+        user=user,
+        reason=Departure.Reason.REMOVED,
+        created_at__gte=invite.created_at,
+    ).exists():
+        return errors.removed_from_circle()
+    if JoinRequest.objects.filter(
+        circle=circle,
+        user=user,
+        status=JoinRequest.Status.REJECTED,
+        decided_at__gte=invite.created_at,
+    ).exists():
+        return errors.join_request_rejected()
+    if JoinRequest.objects.filter(
+        circle=circle, user=user, status=JoinRequest.Status.PENDING
+    ).exists():
+        return errors.join_request_pending()
+    if circle_member_count(circle=circle) >= circle_max_members():
+        return errors.circle_full()
+    return None
+
+
+@dataclass(frozen=True)
+class AcceptResult:
+    circle: Circle
+    membership: Membership | None
+    join_request: JoinRequest | None
+
+
+@transaction.atomic
+def invite_accept(*, token: str, user: User) -> AcceptResult:
+    """Join (or ask to join) through an invite; safe when many accept at once.
+
+    The circle row and then the invite row are locked, everything is re-checked under
+    the locks, and the use is taken with an UPDATE guarded by `use_count < max_uses`.
+    """
+    found = invite_find(token=token, user=user)
+    if not list(Circle.objects.select_for_update().filter(pk=found.circle_id).values("pk")):
+        raise errors.invite_not_found()  # deleted a moment ago
+    invite = (
+        Invite.objects.select_for_update(of=("self",))
+        .select_related("circle", "created_by")
+        .get(pk=found.pk)
+    )
+    _raise_for_status(invite)  # re-checked now that we hold the locks
+    refusal = invite_refusal_for(invite=invite, user=user)
+    if refusal is not None:
+        raise refusal
+    taken = Invite.objects.filter(pk=invite.pk, use_count__lt=F("max_uses")).update(
+        use_count=F("use_count") + 1
+    )
+    if taken != 1:
+        raise errors.invite_used_up()
+    InviteAcceptance.objects.create(invite=invite, user=user)
+    circle = invite.circle
+    if circle.approval_required:
+        join_request = JoinRequest.objects.create(circle=circle, user=user, invite=invite)
+        transaction.on_commit(lambda: join_request_notify_owner(join_request_id=join_request.pk))
+        return AcceptResult(circle=circle, membership=None, join_request=join_request)
+    membership = Membership.objects.create(circle=circle, user=user, role=Membership.Role.MEMBER)
+    return AcceptResult(circle=circle, membership=membership, join_request=None)
+
+
+@transaction.atomic
+def invite_decline(*, token: str, user: User) -> None:
+    """Record a "no" for this person. Nobody is told; accepting later still works."""
+    invite = _invite_by_token(token)
+    if invite is None or _blocked_from(invite, user):
+        raise errors.invite_not_found()
+    InviteDecline.objects.get_or_create(invite=invite, user=user)
+
+
+# --- join requests -------------------------------------------------------------------
+
+
+def join_request_notify_owner(*, join_request_id: UUID) -> None:
+    """Called on commit when someone asks to join a circle that needs approval.
+
+    TODO(push): enqueue the owner's notification here once the notifications app offers
+    a service for it (e.g. `notify(user=owner, kind="join_request", ...)`). Until then the
+    owner sees pending requests in GET /api/v1/circles/{id}/requests/.
+    """
+
+
+def _decide(*, join_request: JoinRequest, by: User, to: str) -> None:
+    join_request.status = to
+    join_request.decided_at = timezone.now()
+    join_request.decided_by = by
+    join_request.save(update_fields=["status", "decided_at", "decided_by"])
+
+
+def _lock_pending(join_request: JoinRequest) -> JoinRequest:
+    _lock_circle(join_request.circle_id)
+    locked = (
+        JoinRequest.objects.select_for_update(of=("self",))
+        .select_related("user", "circle")
+        .get(pk=join_request.pk)
+    )
+    if locked.status != JoinRequest.Status.PENDING:
+        raise ApplicationError(
+            CircleErrorCode.JOIN_REQUEST_DECIDED,
+            "This request has already been answered.",
+            status_code=status.HTTP_409_CONFLICT,
+        )
+    return locked
+
+
+@transaction.atomic
+def join_request_approve(*, join_request: JoinRequest, by: User) -> JoinRequest:
+    locked = _lock_pending(join_request)
+    if Membership.objects.filter(circle_id=locked.circle_id, user_id=locked.user_id).exists():
+        raise errors.already_member()
+    if circle_member_count(circle=locked.circle) >= circle_max_members():
+        raise errors.circle_full()
+    Membership.objects.create(
+        circle_id=locked.circle_id, user_id=locked.user_id, role=Membership.Role.MEMBER
+    )
+    _decide(join_request=locked, by=by, to=JoinRequest.Status.APPROVED)
+    return locked
+
+
+@transaction.atomic
+def join_request_reject(*, join_request: JoinRequest, by: User) -> JoinRequest:
+    locked = _lock_pending(join_request)
+    _decide(join_request=locked, by=by, to=JoinRequest.Status.REJECTED)
+    return locked
+
+
+# --- blocks --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def block_create(*, blocker: User, blocked: User) -> tuple[Block, bool]:
+    """Returns (block, created). Blocking twice is not an error."""
+    if blocker.pk == blocked.pk:
+        raise ApplicationError(CircleErrorCode.CANNOT_BLOCK_SELF, "You can't block yourself.")
+    return Block.objects.get_or_create(blocker=blocker, blocked=blocked)
+
+
+@transaction.atomic
+def block_delete(*, blocker: User, blocked_id: UUID) -> None:
+    deleted, _ = Block.objects.filter(blocker=blocker, blocked_id=blocked_id).delete()
+    if not deleted:
+        raise NotFound("You haven't blocked this person.")

@@ -1,0 +1,39 @@
+from uuid import UUID
+
+from django.core.mail import send_mail
+from django.tasks import task
+
+from backend.circles.conf import site_url
+from backend.circles.models import Invite
+from backend.circles.tokens import invite_path, unseal_token
+
+
+@task
+def invite_send_email(*, invite_id: str, sealed_token: str) -> None:
+    invite = (
+        Invite.objects.select_related("circle", "created_by").filter(pk=UUID(invite_id)).first()
+    )
+    if invite is None or not invite.email or invite.status != Invite.Status.ACTIVE:
+        return  # Deleted, withdrawn or already used before the worker got to it.
+    link = site_url() + invite_path(unseal_token(sealed_token))
+    inviter = invite.created_by.public_name
+    lines = [
+        f"{inviter} invited you to their circle “{invite.circle.name}” on Shoulder,",
+        "a quiet place for a few trusted friends to be there for each other.",
+        "",
+    ]
+    if invite.message:
+        lines += [f"{inviter} wrote:", invite.message, ""]
+    lines += [
+        "Open this link to see the invite and join:",
+        link,
+        "",
+        f"The link works until {invite.expires_at:%d %B %Y}. If you don't want to join, "
+        "you can simply ignore this email.",
+    ]
+    send_mail(
+        subject=f"{inviter} invited you to a circle on Shoulder",
+        message="\n".join(lines),
+        from_email=None,
+        recipient_list=[invite.email],
+    )
