@@ -1,0 +1,356 @@
+"""Writes of the notifications app: devices, settings, and `notify()` for the other apps."""
+
+import datetime as dt
+import json
+import uuid
+import zoneinfo
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from backend.accounts.models import User
+from backend.common.errors import ApplicationError
+from backend.notifications import conf
+from backend.notifications.models import (
+    CircleLevel,
+    CircleNotificationSetting,
+    Delivery,
+    Notification,
+    NotificationPreference,
+    PushSubscription,
+    Urgency,
+)
+from backend.notifications.tasks import enqueue_delivery
+
+# Kinds that still come through when a circle is set to "reach_outs only".
+REACH_OUT_KINDS = frozenset({"reach_out", "check_on_me"})
+
+
+# --- devices ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def push_subscription_register(
+    *,
+    user: User,
+    endpoint: str,
+    p256dh: str,
+    auth: str,
+    expiration_time: dt.datetime | None = None,
+    user_agent: str = "",
+) -> tuple[PushSubscription, bool]:
+    """Remember this device for this person; returns (subscription, created).
+
+    An endpoint that belonged to someone else (a shared browser, a new login) moves to this
+    person as a new row, so the other person's queued notifications never reach this device.
+    """
+    existing = PushSubscription.objects.select_for_update().filter(endpoint=endpoint).first()
+    if existing is not None and existing.user_id == user.pk:
+        existing.p256dh, existing.auth = p256dh, auth
+        existing.expiration_time = expiration_time
+        existing.user_agent = user_agent[:512]
+        existing.full_clean()
+        existing.save()
+        return existing, False
+    if existing is not None:
+        existing.delete()
+    subscription = PushSubscription(
+        user=user,
+        endpoint=endpoint,
+        p256dh=p256dh,
+        auth=auth,
+        expiration_time=expiration_time,
+        user_agent=user_agent[:512],
+    )
+    subscription.full_clean()
+    try:
+        with transaction.atomic():
+            subscription.save()
+    except IntegrityError:
+        # The same device registered twice at once: the other request won.
+        winner = PushSubscription.objects.filter(endpoint=endpoint, user=user).first()
+        if winner is None:
+            raise ApplicationError(
+                "push_subscription_conflict",
+                "This device was just registered by another request. Try again.",
+                status_code=409,
+            ) from None
+        return winner, False
+    return subscription, True
+
+
+@transaction.atomic
+def push_subscription_delete(*, user: User, endpoint: str) -> None:
+    """Forget this device (the PWA calls this before signing out). Idempotent."""
+    PushSubscription.objects.filter(user=user, endpoint=endpoint).delete()
+
+
+# --- settings -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def notification_settings_update(
+    *,
+    user: User,
+    quiet_hours: dict[str, Any] | None = None,
+    reach_outs_break_quiet_hours: bool | None = None,
+    circles: Iterable[dict[str, Any]] | None = None,
+) -> None:
+    preference, _ = NotificationPreference.objects.select_for_update().get_or_create(user=user)
+    if quiet_hours:
+        for key, field in (
+            ("enabled", "quiet_hours_enabled"),
+            ("start", "quiet_hours_start"),
+            ("end", "quiet_hours_end"),
+        ):
+            if key in quiet_hours:
+                setattr(preference, field, quiet_hours[key])
+        if preference.quiet_hours_start == preference.quiet_hours_end:
+            raise ValidationError(
+                {
+                    "quiet_hours": ValidationError(
+                        "Quiet hours need a start and an end that differ.",
+                        code="quiet_hours_empty",
+                    )
+                }
+            )
+    if reach_outs_break_quiet_hours is not None:
+        preference.reach_outs_break_quiet_hours = reach_outs_break_quiet_hours
+    preference.full_clean()
+    preference.save()
+    for item in circles or ():
+        CircleNotificationSetting.objects.update_or_create(
+            user=user, circle_id=item["circle"], defaults={"level": item["level"]}
+        )
+
+
+# --- notify ------------------------------------------------------------------------------
+
+
+def quiet_hours_end(
+    preference: NotificationPreference | None, tz_name: str, now: dt.datetime
+) -> dt.datetime | None:
+    """When the person's quiet hours end, if `now` falls inside them (else None)."""
+    if preference is None or not preference.quiet_hours_enabled:
+        return None
+    start, end = preference.quiet_hours_start, preference.quiet_hours_end
+    if start == end:
+        return None
+    try:
+        tz = zoneinfo.ZoneInfo(tz_name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        tz = zoneinfo.ZoneInfo("UTC")
+    local = now.astimezone(tz)
+    moment = local.time().replace(tzinfo=None)
+    inside = (start <= moment < end) if start < end else (moment >= start or moment < end)
+    if not inside:
+        return None
+    end_at = dt.datetime.combine(local.date(), end, tzinfo=tz)
+    if end_at <= local:
+        end_at = dt.datetime.combine(local.date() + dt.timedelta(days=1), end, tzinfo=tz)
+    return end_at.astimezone(dt.UTC)
+
+
+def _payload(
+    *,
+    notification_id: uuid.UUID,
+    kind: str,
+    title: str,
+    body: str,
+    url: str,
+    tag: str,
+    circle_id: uuid.UUID | None,
+    data: dict[str, Any] | None,
+) -> dict[str, Any]:
+    payload: dict[str, Any] = {**(data or {})}
+    payload.update(
+        kind=kind,
+        title=title[:120],
+        body=body,
+        url=url,
+        tag=tag,
+        notification_id=str(notification_id),
+    )
+    if circle_id is not None:
+        payload["circle_id"] = str(circle_id)
+
+    def size() -> int:
+        return len(json.dumps(payload, separators=(",", ":"), default=str).encode())
+
+    # Encrypted pushes over ~4 KB are refused; keep the JSON under 3 KB by shortening the body.
+    while size() > conf.MAX_PAYLOAD_BYTES and payload["body"]:
+        excess = size() - conf.MAX_PAYLOAD_BYTES
+        keep = max(0, len(payload["body"]) - max(excess, 1) - 1)
+        payload["body"] = payload["body"][:keep].rstrip() + "…" if keep else ""
+    if size() > conf.MAX_PAYLOAD_BYTES:
+        raise ValueError("Notification data is too large for a push message.")
+    return json.loads(json.dumps(payload, default=str))
+
+
+def notify(
+    *,
+    user_ids: Iterable[uuid.UUID],
+    kind: str,
+    title: str,
+    body: str,
+    url: str,
+    data: dict[str, Any] | None = None,
+    urgency: str = Urgency.NORMAL,
+    ttl: int = conf.DEFAULT_TTL_SECONDS,
+    circle_id: uuid.UUID | None = None,
+    breaks_quiet_hours: bool = False,
+    tag: str | None = None,
+) -> list[Notification]:
+    """Tell these people something on all their devices, respecting their settings.
+
+    Call it inside the request's transaction: the sends are enqueued on commit (one task per
+    device), never before, and not at all on rollback. A muted circle (or a non-reach-out kind
+    for a circle set to reach-outs only) creates nothing; during quiet hours the sends wait
+    for the end of them, unless `breaks_quiet_hours` and the person allows reach-outs through.
+    """
+    return _notify(
+        user_ids=user_ids,
+        kind=kind,
+        title=title,
+        body=body,
+        url=url,
+        data=data,
+        urgency=urgency,
+        ttl=ttl,
+        circle_id=circle_id,
+        breaks_quiet_hours=breaks_quiet_hours,
+        tag=tag,
+        apply_preferences=True,
+    )
+
+
+@transaction.atomic
+def _notify(
+    *,
+    user_ids: Iterable[uuid.UUID],
+    kind: str,
+    title: str,
+    body: str,
+    url: str,
+    data: dict[str, Any] | None,
+    urgency: str,
+    ttl: int,
+    circle_id: uuid.UUID | None,
+    breaks_quiet_hours: bool,
+    tag: str | None,
+    apply_preferences: bool,
+) -> list[Notification]:
+    if urgency not in Urgency.values:
+        raise ValueError(f"Unknown urgency {urgency!r}")
+    if ttl <= 0:
+        raise ValueError("A push needs a positive TTL (0 drops it when the phone is offline).")
+    now = timezone.now()
+    ids = set(user_ids)
+    users = list(User.objects.filter(pk__in=ids, is_active=True).only("id", "timezone"))
+    preferences: dict[uuid.UUID, NotificationPreference] = {}
+    levels: dict[uuid.UUID, str] = {}
+    if apply_preferences:
+        preferences = {p.user_id: p for p in NotificationPreference.objects.filter(user_id__in=ids)}
+        if circle_id is not None:
+            levels = dict(
+                CircleNotificationSetting.objects.filter(
+                    user_id__in=ids, circle_id=circle_id
+                ).values_list("user_id", "level")
+            )
+    devices: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+    for sub_id, owner_id in PushSubscription.objects.filter(user_id__in=ids).values_list(
+        "id", "user_id"
+    ):
+        devices[owner_id].append(sub_id)
+
+    notifications: list[Notification] = []
+    deliveries: list[Delivery] = []
+    for user in users:
+        level = levels.get(user.pk, CircleLevel.ALL)
+        if level == CircleLevel.MUTED:
+            continue
+        if level == CircleLevel.REACH_OUTS and kind not in REACH_OUT_KINDS:
+            continue
+        send_at = now
+        if apply_preferences:
+            preference = preferences.get(user.pk)
+            quiet_end = quiet_hours_end(preference, user.timezone, now)
+            may_break = (
+                breaks_quiet_hours
+                and preference is not None
+                and preference.reach_outs_break_quiet_hours
+            )
+            if quiet_end is not None and not may_break:
+                send_at = quiet_end
+        notification_id = uuid.uuid4()
+        notification_tag = (tag or f"{kind}-{notification_id}")[:64]
+        notification = Notification(
+            id=notification_id,
+            user=user,
+            kind=kind,
+            payload=_payload(
+                notification_id=notification_id,
+                kind=kind,
+                title=title,
+                body=body,
+                url=url,
+                tag=notification_tag,
+                circle_id=circle_id,
+                data=data,
+            ),
+            urgency=urgency,
+            ttl=ttl,
+            tag=notification_tag,
+            circle_id=circle_id,
+        )
+        notifications.append(notification)
+        deliveries.extend(
+            Delivery(
+                notification=notification,
+                subscription_id=sub_id,
+                next_attempt_at=send_at,
+                enqueued_at=now,
+            )
+            for sub_id in devices.get(user.pk, ())
+        )
+    Notification.objects.bulk_create(notifications)
+    Delivery.objects.bulk_create(deliveries)
+    jobs = [(d.pk, d.next_attempt_at if d.next_attempt_at > now else None) for d in deliveries]
+
+    def enqueue_all() -> None:
+        # If this stops halfway (database hiccup), the sweep enqueues the rest.
+        for delivery_id, run_after in jobs:
+            enqueue_delivery(delivery_id, run_after)
+
+    if jobs:
+        transaction.on_commit(enqueue_all)
+    return notifications
+
+
+def send_test_notification(user: User) -> list[Notification]:
+    """ "Send me a test notification": every device of this person, now (quiet hours too)."""
+    if not PushSubscription.objects.filter(user=user).exists():
+        raise ApplicationError(
+            "push_not_subscribed",
+            "This account has no device set up for notifications yet. "
+            "Turn notifications on first, then try again.",
+            status_code=409,
+        )
+    return _notify(
+        user_ids=[user.pk],
+        kind="test",
+        title="Shoulder",
+        body="Notifications work on this device. Your friends can reach you here.",
+        url="/settings/notifications",
+        data=None,
+        urgency=Urgency.NORMAL,
+        ttl=10 * 60,
+        circle_id=None,
+        breaks_quiet_hours=True,
+        tag=None,
+        apply_preferences=False,
+    )

@@ -1,0 +1,324 @@
+"""Background work: send one delivery, and the periodic sweep that recovers lost ones.
+
+django-tasks-db has no retries and leaves a SIGKILLed worker's task RUNNING forever, so the
+`Delivery` row decides: a send is claimed with a guarded UPDATE (a delivered row is never sent
+again), retries are new enqueues with `run_after`, and the sweep re-enqueues what is overdue.
+"""
+
+import base64
+import hashlib
+import json
+import logging
+import uuid
+from datetime import datetime, timedelta
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import requests
+from django.db import transaction
+from django.db.models import F, Q
+from django.tasks import task
+from django.utils import timezone
+from pywebpush import WebPushException, webpush
+
+from backend.notifications import conf
+from backend.notifications.models import (
+    Delivery,
+    DeliveryStatus,
+    PushSubscription,
+    SweepSchedule,
+)
+from backend.notifications.vapid import get_vapid_keys
+
+logger = logging.getLogger(__name__)
+
+
+class _NoRedirectSession(requests.Session):
+    """Push services answer directly; following a redirect could reach an internal host."""
+
+    def request(self, *args: Any, **kwargs: Any) -> requests.Response:
+        kwargs["allow_redirects"] = False
+        return super().request(*args, **kwargs)
+
+
+_session: _NoRedirectSession | None = None
+
+
+def _http() -> _NoRedirectSession:
+    # One keep-alive session per worker process: most pushes go to the same few services.
+    global _session
+    if _session is None:
+        _session = _NoRedirectSession()
+    return _session
+
+
+@task()
+def deliver(delivery_id: str) -> str:
+    return delivery_attempt(delivery_id=uuid.UUID(delivery_id))
+
+
+def enqueue_delivery(delivery_id: uuid.UUID, run_after: datetime | None = None) -> None:
+    if run_after is not None and run_after > timezone.now():
+        deliver.using(run_after=run_after).enqueue(str(delivery_id))
+    else:
+        deliver.enqueue(str(delivery_id))
+
+
+def _claim(delivery_id: uuid.UUID, now: datetime) -> bool:
+    due = Q(status=DeliveryStatus.PENDING, next_attempt_at__lte=now)
+    stale = Q(
+        status=DeliveryStatus.SENDING,
+        sending_started_at__lt=now - conf.STALE_SENDING_AFTER,
+    )
+    claimed = (
+        Delivery.objects.filter(pk=delivery_id)
+        .filter(due | stale)
+        .update(
+            status=DeliveryStatus.SENDING,
+            sending_started_at=now,
+            last_attempt_at=now,
+            attempts=F("attempts") + 1,
+        )
+    )
+    return claimed == 1
+
+
+def _finish(delivery: Delivery, claimed_at: datetime, **fields: Any) -> None:
+    # Only the claim that is still ours may write the outcome.
+    Delivery.objects.filter(
+        pk=delivery.pk, status=DeliveryStatus.SENDING, sending_started_at=claimed_at
+    ).update(**fields)
+
+
+def _retry_after(value: str | None, now: datetime) -> datetime | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        delay = timedelta(seconds=int(value))
+    else:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        delay = when - now
+    delay = min(max(delay, timedelta(seconds=1)), conf.MAX_RETRY_AFTER)
+    return now + delay
+
+
+def _schedule_retry(
+    delivery: Delivery,
+    claimed_at: datetime,
+    *,
+    now: datetime,
+    error: str,
+    status_code: int | None,
+    retry_at: datetime | None = None,
+) -> str:
+    attempts = delivery.attempts
+    if attempts >= conf.MAX_ATTEMPTS:
+        _finish(
+            delivery,
+            claimed_at,
+            status=DeliveryStatus.FAILED,
+            failed_at=now,
+            last_error=error[:500],
+            last_status_code=status_code,
+        )
+        return DeliveryStatus.FAILED
+    if retry_at is None:
+        backoff = conf.BACKOFF_SECONDS[min(attempts, len(conf.BACKOFF_SECONDS)) - 1]
+        retry_at = now + timedelta(seconds=backoff)
+    with transaction.atomic():
+        _finish(
+            delivery,
+            claimed_at,
+            status=DeliveryStatus.PENDING,
+            next_attempt_at=retry_at,
+            enqueued_at=now,
+            last_error=error[:500],
+            last_status_code=status_code,
+        )
+        # Same database as the row: the retry task exists exactly when the row says pending.
+        enqueue_delivery(delivery.pk, retry_at)
+    return "retry"
+
+
+def delivery_attempt(*, delivery_id: uuid.UUID) -> str:
+    """Try to send one delivery now; returns what happened (for the task result)."""
+    now = timezone.now()
+    if not _claim(delivery_id, now):
+        return "skipped"
+    delivery = Delivery.objects.select_related("notification", "subscription").get(pk=delivery_id)
+    claimed_at = delivery.sending_started_at
+    assert claimed_at is not None
+    subscription = delivery.subscription
+    if subscription is None:
+        _finish(delivery, claimed_at, status=DeliveryStatus.GONE, gone_at=now)
+        return DeliveryStatus.GONE
+    notification = delivery.notification
+    keys = get_vapid_keys()
+    headers: dict[str, str | int | float] = {
+        "Urgency": notification.urgency,
+        "Topic": notification_topic(notification.tag),
+    }
+    if delivery.attempts > conf.MAX_ATTEMPTS:
+        _finish(delivery, claimed_at, status=DeliveryStatus.FAILED, failed_at=now)
+        return DeliveryStatus.FAILED
+    status_code: int | None
+    try:
+        response = webpush(
+            subscription_info={
+                "endpoint": subscription.endpoint,
+                "keys": {"p256dh": subscription.p256dh, "auth": subscription.auth},
+            },
+            data=json.dumps(notification.payload, separators=(",", ":")),
+            vapid_private_key=keys.signer,
+            vapid_claims={"sub": keys.subject},
+            ttl=notification.ttl,
+            headers=headers,
+            content_encoding="aes128gcm",
+            timeout=conf.PUSH_TIMEOUT_SECONDS,
+            requests_session=_http(),
+        )
+        status_code = response.status_code
+    except WebPushException as exc:
+        status_code = exc.status_code
+        return _handle_refusal(
+            delivery, claimed_at, subscription, exc, status_code=status_code, now=now
+        )
+    except Exception as exc:  # network errors, and anything unexpected: retry with backoff
+        if not isinstance(exc, requests.RequestException):
+            logger.exception("Sending delivery %s failed unexpectedly", delivery.pk)
+        PushSubscription.objects.filter(pk=subscription.pk).update(
+            failure_count=F("failure_count") + 1
+        )
+        return _schedule_retry(
+            delivery, claimed_at, now=now, error=f"{type(exc).__name__}: {exc}", status_code=None
+        )
+    done = timezone.now()
+    _finish(
+        delivery,
+        claimed_at,
+        status=DeliveryStatus.DELIVERED,
+        delivered_at=done,
+        last_status_code=status_code,
+        last_error="",
+    )
+    PushSubscription.objects.filter(pk=subscription.pk).update(
+        last_success_at=done, failure_count=0
+    )
+    return DeliveryStatus.DELIVERED
+
+
+def _handle_refusal(
+    delivery: Delivery,
+    claimed_at: datetime,
+    subscription: PushSubscription,
+    exc: WebPushException,
+    *,
+    status_code: int | None,
+    now: datetime,
+) -> str:
+    error = f"{status_code}: {getattr(exc.response, 'text', '')[:400]}"
+    if status_code in (404, 410):
+        # The browser unsubscribed or the endpoint expired: forget this device.
+        with transaction.atomic():
+            _finish(
+                delivery,
+                claimed_at,
+                status=DeliveryStatus.GONE,
+                gone_at=now,
+                last_status_code=status_code,
+                last_error=error[:500],
+            )
+            subscription.delete()
+        return DeliveryStatus.GONE
+    PushSubscription.objects.filter(pk=subscription.pk).update(failure_count=F("failure_count") + 1)
+    if status_code == 429:
+        return _schedule_retry(
+            delivery,
+            claimed_at,
+            now=now,
+            error=error,
+            status_code=status_code,
+            retry_at=_retry_after(exc.retry_after, now),
+        )
+    if exc.response is None:
+        status_code = None  # refused before sending (bad keys): retrying cannot help
+    elif status_code is not None and status_code >= 500:
+        return _schedule_retry(delivery, claimed_at, now=now, error=error, status_code=status_code)
+    # Any other refusal (400, 401, 403, 413, a redirect) will not get better by retrying.
+    logger.warning("Push refused with %s for delivery %s", status_code, delivery.pk)
+    _finish(
+        delivery,
+        claimed_at,
+        status=DeliveryStatus.FAILED,
+        failed_at=now,
+        last_status_code=status_code,
+        last_error=error[:500],
+    )
+    return DeliveryStatus.FAILED
+
+
+def notification_topic(tag: str) -> str:
+    """RFC 8030 Topic: at most 32 URL-safe base64 characters; replaces an undelivered twin."""
+    digest = hashlib.sha256(tag.encode()).digest()[:24]
+    return base64.urlsafe_b64encode(digest).decode()
+
+
+# --- the sweep -------------------------------------------------------------------------------
+
+
+def sweep_deliveries(*, now: datetime | None = None) -> int:
+    """Re-enqueue deliveries whose task was lost; returns how many were re-enqueued.
+
+    Lost means: pending and overdue without a recent enqueue (the enqueue after commit failed,
+    or the task row was pruned), or "sending" for longer than a send can take (its worker died).
+    """
+    now = now or timezone.now()
+    overdue = Q(
+        status=DeliveryStatus.PENDING,
+        next_attempt_at__lte=now - conf.STALE_PENDING_AFTER,
+    ) & (Q(enqueued_at__isnull=True) | Q(enqueued_at__lte=now - conf.STALE_PENDING_AFTER))
+    stale = Q(
+        status=DeliveryStatus.SENDING,
+        sending_started_at__lt=now - conf.STALE_SENDING_AFTER,
+    ) & (Q(enqueued_at__isnull=True) | Q(enqueued_at__lte=now - conf.STALE_SENDING_AFTER))
+    ids = list(
+        Delivery.objects.filter(overdue | stale)
+        .order_by("next_attempt_at")
+        .values_list("id", flat=True)[:1000]
+    )
+    for delivery_id in ids:
+        with transaction.atomic():
+            Delivery.objects.filter(pk=delivery_id).update(enqueued_at=now)
+            enqueue_delivery(delivery_id)
+    if ids:
+        logger.info("Sweep re-enqueued %d deliveries", len(ids))
+    return len(ids)
+
+
+def sweep_schedule_next(*, now: datetime | None = None) -> bool:
+    """Enqueue the next periodic sweep unless a live chain already has one; True if enqueued.
+
+    The single `SweepSchedule` row is the guard: only a caller that finds the next run due (or
+    overdue, i.e. its chain died) moves it forward and enqueues, so chains never multiply.
+    """
+    now = now or timezone.now()
+    next_run = now + conf.SWEEP_INTERVAL
+    with transaction.atomic():
+        SweepSchedule.objects.get_or_create(pk=1, defaults={"next_run_at": now})
+        moved = SweepSchedule.objects.filter(
+            pk=1, next_run_at__lte=now + timedelta(seconds=5)
+        ).update(next_run_at=next_run, last_run_at=now)
+        if moved:
+            sweep.using(run_after=next_run).enqueue()
+    return moved == 1
+
+
+@task()
+def sweep() -> int:
+    # Schedule first: a worker killed during the sweep must not end the chain.
+    sweep_schedule_next()
+    return sweep_deliveries()
