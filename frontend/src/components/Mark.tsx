@@ -4,11 +4,10 @@ const DROP = 'M0-21C7.5-11 12.5-3.5 12.5 5.5A12.5 12.5 0 1 1-12.5 5.5C-12.5-3.5-
 export function Mark() {
   return (
     <svg viewBox="0 0 64 64" aria-hidden="true" focusable="false">
-      <path transform="translate(25.5 33.5) rotate(17)" fill="#8f98d6" d={DROP} />
+      <path class="mark-a" transform="translate(25.5 33.5) rotate(17)" d={DROP} />
       <path
+        class="mark-b"
         transform="translate(38.5 33.5) rotate(-17)"
-        fill="#4b5596"
-        stroke="var(--bg)"
         stroke-width="2.5"
         d={DROP}
       />
