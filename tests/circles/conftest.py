@@ -1,0 +1,62 @@
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from backend.accounts.models import User
+from backend.circles import services
+from backend.circles.models import Circle, Membership
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings: Any) -> None:
+    # These tests make many people; Argon2 would make them minutes long.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@dataclass
+class CircleWorld:
+    circle: Circle
+    owner: User
+    members: list[User]
+
+
+@pytest.fixture
+def make_circle(make_user: Any) -> Any:
+    """A circle made through the services: an owner and `members` extra people."""
+
+    def make(
+        owner: User | None = None, members: int = 0, approval_required: bool = False
+    ) -> CircleWorld:
+        owner = owner or make_user(display_name="Owner")
+        circle = services.circle_create(
+            user=owner, name="Sunday people", approval_required=approval_required
+        )
+        people = [make_user() for _ in range(members)]
+        for person in people:
+            Membership.objects.create(circle=circle, user=person)
+        return CircleWorld(circle=circle, owner=owner, members=people)
+
+    return make
+
+
+@pytest.fixture
+def make_invite() -> Any:
+    """An invite's token, made through the service (the API test covers the endpoint)."""
+
+    def make(world: CircleWorld, **kwargs: Any) -> str:
+        created = services.invite_create(circle=world.circle, created_by=world.owner, **kwargs)
+        return created.token
+
+    return make
+
+
+def client_for(user: User) -> Client:
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+def post(client: Client, path: str, body: dict[str, Any] | None = None) -> Any:
+    return client.post(path, body or {}, content_type="application/json")
