@@ -155,6 +155,10 @@ def quiet_hours_end(
     return end_at.astimezone(dt.UTC)
 
 
+def _encode(payload: dict[str, Any]) -> bytes:
+    return json.dumps(payload, separators=(",", ":"), ensure_ascii=False, default=str).encode()
+
+
 def _payload(
     *,
     notification_id: uuid.UUID,
@@ -179,13 +183,14 @@ def _payload(
         payload["circle_id"] = str(circle_id)
 
     def size() -> int:
-        return len(json.dumps(payload, separators=(",", ":"), default=str).encode())
+        return len(_encode(payload))
 
     # Encrypted pushes over ~4 KB are refused; keep the JSON under 3 KB by shortening the body.
-    while size() > conf.MAX_PAYLOAD_BYTES and payload["body"]:
-        excess = size() - conf.MAX_PAYLOAD_BYTES
-        keep = max(0, len(payload["body"]) - max(excess, 1) - 1)
-        payload["body"] = payload["body"][:keep].rstrip() + "…" if keep else ""
+    excess = size() - conf.MAX_PAYLOAD_BYTES
+    if excess > 0 and payload["body"]:
+        raw = payload["body"].encode()
+        keep = max(0, len(raw) - excess - len("…".encode()))
+        payload["body"] = raw[:keep].decode(errors="ignore").rstrip() + "…"
     if size() > conf.MAX_PAYLOAD_BYTES:
         raise ValueError("Notification data is too large for a push message.")
     return json.loads(json.dumps(payload, default=str))

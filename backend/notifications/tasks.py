@@ -172,7 +172,7 @@ def delivery_attempt(*, delivery_id: uuid.UUID) -> str:
                 "endpoint": subscription.endpoint,
                 "keys": {"p256dh": subscription.p256dh, "auth": subscription.auth},
             },
-            data=json.dumps(notification.payload, separators=(",", ":")),
+            data=json.dumps(notification.payload, separators=(",", ":"), ensure_ascii=False),
             vapid_private_key=keys.signer,
             vapid_claims={"sub": keys.subject},
             ttl=notification.ttl,

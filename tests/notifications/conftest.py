@@ -131,9 +131,7 @@ def run_worker() -> Callable[[], None]:
     def run() -> None:
         saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
         try:
-            call_command(
-                "db_worker", batch=True, queue_name="*", startup_delay=False, verbosity=0
-            )
+            call_command("db_worker", batch=True, queue_name="*", startup_delay=False, verbosity=0)
         finally:
             for sig, handler in saved.items():
                 signal.signal(sig, handler)

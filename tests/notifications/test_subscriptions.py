@@ -68,7 +68,7 @@ def test_several_devices_per_person(signed_in: Any) -> None:
 
 def test_an_endpoint_of_another_person_moves_to_the_new_one(signed_in: Any) -> None:
     device = Device(LOCAL)
-    first_client, first = signed_in()
+    first_client, _ = signed_in()
     assert subscribe(first_client, device).status_code == 201
     second_client, second = signed_in()
     assert subscribe(second_client, device).status_code == 201
@@ -83,7 +83,8 @@ def test_delete_removes_only_this_device_and_is_idempotent(signed_in: Any) -> No
     stranger_client, _ = signed_in()
     body = json.dumps({"endpoint": mine.endpoint})
     # Someone else cannot remove my device.
-    assert stranger_client.delete(SUBSCRIPTIONS, body, content_type="application/json").status_code == 204
+    res = stranger_client.delete(SUBSCRIPTIONS, body, content_type="application/json")
+    assert res.status_code == 204
     assert user.push_subscriptions.count() == 2
     res = client.delete(SUBSCRIPTIONS, body, content_type="application/json")
     assert res.status_code == 204
