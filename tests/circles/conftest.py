@@ -60,3 +60,16 @@ def client_for(user: User) -> Client:
 
 def post(client: Client, path: str, body: dict[str, Any] | None = None) -> Any:
     return client.post(path, body or {}, content_type="application/json")
+
+
+def run_queued_tasks() -> int:
+    """Run what the database queue holds, as `db_worker` would (it closes the test's
+    connection on PostgreSQL, so tests call the stored task directly)."""
+    from django_tasks_db.models import DBTaskResult
+
+    ran = 0
+    for row in DBTaskResult.objects.ready().order_by("enqueued_at"):
+        row.task.call(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])
+        row.set_successful(None)
+        ran += 1
+    return ran
