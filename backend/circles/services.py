@@ -26,6 +26,7 @@ from backend.circles.selectors import are_blocked, circle_member_count, circle_o
 from backend.circles.tasks import invite_send_email
 from backend.circles.tokens import hash_token, new_token, seal_token
 from backend.common.errors import ApplicationError
+from backend.notifications.services import notify
 
 # --- circles -------------------------------------------------------------------------
 
@@ -268,7 +269,7 @@ def invite_accept(*, token: str, user: User) -> AcceptResult:
     circle = invite.circle
     if circle.approval_required:
         join_request = JoinRequest.objects.create(circle=circle, user=user, invite=invite)
-        transaction.on_commit(lambda: join_request_notify_owner(join_request_id=join_request.pk))
+        join_request_notify_owner(join_request=join_request)
         return AcceptResult(circle=circle, membership=None, join_request=join_request)
     membership = Membership.objects.create(circle=circle, user=user, role=Membership.Role.MEMBER)
     return AcceptResult(circle=circle, membership=membership, join_request=None)
@@ -286,13 +287,23 @@ def invite_decline(*, token: str, user: User) -> None:
 # --- join requests -------------------------------------------------------------------
 
 
-def join_request_notify_owner(*, join_request_id: UUID) -> None:
-    """Called on commit when someone asks to join a circle that needs approval.
-
-    TODO(push): enqueue the owner's notification here once the notifications app offers
-    a service for it (e.g. `notify(user=owner, kind="join_request", ...)`). Until then the
-    owner sees pending requests in GET /api/v1/circles/{id}/requests/.
-    """
+def join_request_notify_owner(*, join_request: JoinRequest) -> None:
+    """Tell the owner someone asks to join. Inside the transaction: notify() enqueues the
+    pushes on commit itself. The PWA route for the owner's request list is `/circles/<id>`."""
+    circle = join_request.circle
+    owner_id = circle_owner_id(circle=circle)
+    if owner_id is None:
+        return
+    notify(
+        user_ids=[owner_id],
+        kind="join_request",
+        title="Someone would like to join",
+        body=f"{join_request.user.public_name} asked to join {circle.name}.",
+        url=f"/circles/{circle.pk}",
+        data={"circle_id": str(circle.pk), "join_request_id": str(join_request.pk)},
+        circle_id=circle.pk,
+        tag=f"join-request-{join_request.pk}",
+    )
 
 
 def _decide(*, join_request: JoinRequest, by: User, to: str) -> None:

@@ -18,6 +18,7 @@ from backend.circles.models import (
     Membership,
 )
 from backend.circles.tokens import hash_token
+from backend.notifications.models import Notification
 from tests.circles.conftest import client_for, post, run_queued_tasks
 from tests.conftest import error_codes
 
@@ -513,6 +514,9 @@ def test_approval_flow(make_circle: Any, make_invite: Any, make_user: Any) -> No
     assert body["join_request"]["status"] == "pending"
     assert not Membership.objects.filter(user=friend).exists()
     assert Invite.objects.get().use_count == 1  # asking uses the invite
+    note = Notification.objects.get(kind="join_request")
+    assert note.user == w.owner
+    assert note.circle_id == w.circle.pk
 
     # Asking twice is refused; the preview says so.
     assert error_codes(accept(friend, token)) == ["join_request_pending"]
