@@ -1,0 +1,71 @@
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from backend.accounts.models import User
+from tests.conftest import PASSWORD
+from tests.e2e.conftest import assert_accessible, code_from_outbox
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_sign_up_verify_log_out_and_log_in(phone: Page, mailoutbox: list[Any]) -> None:
+    page = phone
+    page.goto("/")
+    expect(page).to_have_url(re.compile(r"/login"))
+    expect(page.get_by_role("link", name="Need help right now?")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Sign up").click()
+    expect(page).to_have_url(re.compile(r"/signup"))
+    assert_accessible(page)
+    page.get_by_label("Your name").fill("Alex")
+    page.get_by_label("Email").fill("alex@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+
+    expect(page).to_have_url(re.compile(r"/verify"))
+    assert_accessible(page)
+    assert len(mailoutbox) == 1
+    page.get_by_label("Code").fill(code_from_outbox(mailoutbox))
+    page.get_by_role("button", name="Verify").click()
+
+    expect(page.get_by_role("heading", name="Hi, Alex")).to_be_visible()
+    assert_accessible(page)
+    assert User.objects.get(email="alex@example.com").display_name == "Alex"
+
+    page.goto("/account")
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Log out").click()
+    expect(page).to_have_url(re.compile(r"/login"))
+
+    page.get_by_label("Email").fill("alex@example.com")
+    page.get_by_label("Password").fill("not-my-password-9")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Hi, Alex")).to_be_visible()
+
+
+def test_crisis_and_about_pages_are_one_tap_away(phone: Page) -> None:
+    page = phone
+    page.goto("/about")
+    assert_accessible(page)
+    page.get_by_role("link", name="Need help right now?").click()
+    expect(page).to_have_url(re.compile(r"/crisis"))
+    expect(page.get_by_role("heading", name="Need help right now?")).to_be_visible()
+    expect(page.get_by_text("not an emergency or therapy service").first).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile(r"Call 112"))).to_be_visible()
+    assert_accessible(page)
+
+
+def test_dark_mode_screens_are_accessible(new_phone: Any) -> None:
+    _, page = new_phone(color_scheme="dark", reduced_motion="reduce")
+    for path in ("/login", "/signup", "/crisis", "/about", "/password/forgot"):
+        page.goto(path)
+        assert_accessible(page)
