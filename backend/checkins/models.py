@@ -1,0 +1,179 @@
+"""Check-ins: reach-outs, "check on me later" and nudges, who was asked, and their answers.
+
+State is a status plus timestamps and actors, never a bare boolean. The transitions live in
+`services.py`; the scheduled ones (activation, nobody answered, expiry, aftercare) are driven
+by the timestamps here, so the sweep can always recompute what is due.
+"""
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from backend.checkins.conf import ETA_MAX_MINUTES, IDEMPOTENCY_KEY_MAX, MESSAGE_MAX
+from backend.circles.models import Circle
+from backend.common.models import BaseModel
+
+
+class Kind(models.TextChoices):
+    REACH_OUT = "reach_out", "Reach out"
+    CHECK_ON_ME = "check_on_me", "Check on me later"
+    NUDGE = "nudge", "Thinking of you"
+
+
+class Mode(models.TextChoices):
+    COME_OVER = "come_over", "Come over"
+    CALL = "call", "Call"
+    TEXT = "text", "Text"
+    SIT_WITH_ME = "sit_with_me", "Sit with me"
+
+
+class Status(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    OPEN = "open", "Open"
+    ANSWERED = "answered", "Answered"
+    CLOSED = "closed", "Closed"
+    EXPIRED = "expired", "Expired"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+ACTIVE_STATUSES = (Status.OPEN, Status.ANSWERED)
+
+
+class Answer(models.TextChoices):
+    ON_MY_WAY = "on_my_way", "On my way"
+    CALLING = "calling", "Calling you now"
+    TEXTING = "texting", "Texting you"
+    CANT_RIGHT_NOW = "cant_right_now", "Can't right now — sending love"
+    OKAY = "okay", "I'm okay"
+    HEAVY = "heavy", "It's heavy"
+    NEED_YOU = "need_you", "I need you"
+
+
+ANSWERS_FOR_KIND: dict[str, tuple[str, ...]] = {
+    Kind.REACH_OUT: (Answer.ON_MY_WAY, Answer.CALLING, Answer.TEXTING, Answer.CANT_RIGHT_NOW),
+    Kind.CHECK_ON_ME: (Answer.ON_MY_WAY, Answer.CALLING, Answer.TEXTING, Answer.CANT_RIGHT_NOW),
+    Kind.NUDGE: (Answer.OKAY, Answer.HEAVY, Answer.NEED_YOU),
+}
+# "Can't right now" is a kind answer, but it doesn't mean someone is there.
+NOT_THERE_ANSWERS = (Answer.CANT_RIGHT_NOW,)
+
+
+class CheckIn(BaseModel):
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkins_made"
+    )
+    circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="checkins")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    mode = models.CharField(max_length=12, choices=Mode.choices, blank=True)
+    no_need_to_explain = models.BooleanField(default=False)
+    just_listen = models.BooleanField(default=False)
+    silence_ok = models.BooleanField(default=False)
+    message = models.CharField(max_length=MESSAGE_MAX, blank=True)
+    scheduled_for = models.DateTimeField(null=True, blank=True)
+    idempotency_key = models.CharField(max_length=IDEMPOTENCY_KEY_MAX, blank=True)
+    # A reach-out sent back to the sender of a nudge ("I need you").
+    in_reply_to = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="replies"
+    )
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    # When it started asking (creation, or the scheduled time for a check-on-me).
+    activated_at = models.DateTimeField(null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    nobody_answered_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    expired_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Set when the last aftercare push of this check-in went out (per helper: Response).
+    aftercare_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["requester", "idempotency_key"],
+                condition=~Q(idempotency_key=""),
+                name="checkin_idempotency_key_unique",
+            ),
+            # One open reach-out per person; also holds under concurrent requests.
+            models.UniqueConstraint(
+                fields=["requester"],
+                condition=Q(kind="reach_out", status__in=["open", "answered"]),
+                name="checkin_one_open_reach_out",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="check_on_me", scheduled_for__isnull=False)
+                | (~Q(kind="check_on_me") & Q(scheduled_for__isnull=True)),
+                name="checkin_scheduled_for_check_on_me_only",
+            ),
+        ]
+        indexes: ClassVar = [
+            models.Index(fields=["status", "scheduled_for"], name="checkin_due_activation"),
+            models.Index(fields=["status", "activated_at"], name="checkin_due_by_activation"),
+            models.Index(fields=["requester", "-created_at"], name="checkin_requester_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.status} ({self.pk})"
+
+
+class AudienceMember(BaseModel):
+    """One person asked, as chosen when the check-in was made (a snapshot)."""
+
+    checkin = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="audience")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkins_asked"
+    )
+    # The push that asked them (notifications.Notification id); delivery status is read
+    # from its deliveries, so the notifications app never writes here.
+    notification_id = models.UUIDField(null=True, blank=True)
+    seen_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["checkin", "user"], name="audience_member_unique"),
+        ]
+        indexes: ClassVar = [models.Index(fields=["user", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} asked in {self.checkin_id}"
+
+
+class Response(BaseModel):
+    """The current answer of one asked person; answering again replaces it."""
+
+    checkin = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="responses")
+    responder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkin_responses"
+    )
+    answer = models.CharField(max_length=16, choices=Answer.choices)
+    eta_minutes = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(ETA_MAX_MINUTES)],
+    )
+    message = models.CharField(max_length=MESSAGE_MAX, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # "How are you after that?": due the morning after the session closed, in their timezone.
+    aftercare_due_at = models.DateTimeField(null=True, blank=True)
+    aftercare_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["checkin", "responder"], name="response_once"),
+        ]
+        indexes: ClassVar = [
+            models.Index(fields=["aftercare_due_at"], name="response_aftercare_due"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.answer} from {self.responder_id}"
