@@ -197,17 +197,18 @@ def delivery_attempt(*, delivery_id: uuid.UUID) -> str:
             delivery, claimed_at, now=now, error=f"{type(exc).__name__}: {exc}", status_code=None
         )
     done = timezone.now()
-    _finish(
-        delivery,
-        claimed_at,
-        status=DeliveryStatus.DELIVERED,
-        delivered_at=done,
-        last_status_code=status_code,
-        last_error="",
-    )
-    PushSubscription.objects.filter(pk=subscription.pk).update(
-        last_success_at=done, failure_count=0
-    )
+    with transaction.atomic():  # one commit for both rows
+        _finish(
+            delivery,
+            claimed_at,
+            status=DeliveryStatus.DELIVERED,
+            delivered_at=done,
+            last_status_code=status_code,
+            last_error="",
+        )
+        PushSubscription.objects.filter(pk=subscription.pk).update(
+            last_success_at=done, failure_count=0
+        )
     return DeliveryStatus.DELIVERED
 
 
