@@ -1,3 +1,26 @@
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from backend.checkins import apis
+
+urlpatterns = [
+    path("home/", apis.HomeApi.as_view(), name="home"),
+    path("checkins/", apis.CheckinListApi.as_view(), name="checkin-list"),
+    path("checkins/<uuid:checkin_id>/", apis.CheckinDetailApi.as_view(), name="checkin-detail"),
+    path(
+        "checkins/<uuid:checkin_id>/responses/",
+        apis.CheckinRespondApi.as_view(),
+        name="checkin-respond",
+    ),
+    path("checkins/<uuid:checkin_id>/seen/", apis.CheckinSeenApi.as_view(), name="checkin-seen"),
+    path("checkins/<uuid:checkin_id>/close/", apis.CheckinCloseApi.as_view(), name="checkin-close"),
+    path(
+        "checkins/<uuid:checkin_id>/cancel/",
+        apis.CheckinCancelApi.as_view(),
+        name="checkin-cancel",
+    ),
+    path(
+        "checkins/<uuid:checkin_id>/reach-back/",
+        apis.CheckinReachBackApi.as_view(),
+        name="checkin-reach-back",
+    ),
+]

@@ -1,0 +1,16 @@
+from typing import Any
+
+from rest_framework.exceptions import NotFound
+
+from backend.accounts.models import User
+from backend.checkins.models import CheckIn
+from backend.checkins.selectors import checkin_base, visible_to
+
+
+def access_checkin(user: User, checkin_id: Any) -> CheckIn:
+    """The one gate to a check-in: the requester, or a friend who was asked, is still in the
+    circle and not in a block relation with the requester. Anyone else gets 404."""
+    checkin = checkin_base().filter(visible_to(user), pk=checkin_id).first()
+    if checkin is None:
+        raise NotFound("There is no such check-in, or it isn't yours to see.")
+    return checkin

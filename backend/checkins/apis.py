@@ -1,0 +1,446 @@
+"""Check-ins: reach-outs, "check on me later" and nudges; answers, seen, close, cancel; home.
+
+Authorization: anonymous 401; anyone who may not see a check-in (not asked, outsider, left
+the circle, blocked) 404, through `access.access_checkin`; someone who sees it but may not do
+the operation 403 (`requester_only`, `not_asked`); refused transitions 409.
+"""
+
+import zoneinfo
+from datetime import tzinfo
+from typing import Any
+from uuid import UUID
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.throttling import BaseThrottle
+from rest_framework.views import APIView
+
+from backend.accounts.models import User
+from backend.checkins import conf, selectors, services
+from backend.checkins.access import access_checkin
+from backend.checkins.errors import OpenReachOutExists
+from backend.checkins.models import Answer, AudienceMember, CheckIn, Kind, Mode, Status
+from backend.checkins.models import Response as CheckinResponse
+from backend.checkins.throttling import NudgeThrottle
+from backend.circles.access import access_circle
+from backend.common.pagination import CursorPagination
+
+# --- shared shapes -------------------------------------------------------------------
+
+
+class CheckinsErrorItemSerializer(serializers.Serializer[Any]):
+    code = serializers.CharField()
+    detail = serializers.CharField()
+    attr = serializers.CharField(allow_null=True)
+
+
+class CheckinsErrorSerializer(serializers.Serializer[Any]):
+    """The API's one error shape; `open_reach_out_exists` adds `checkin_id`."""
+
+    type = serializers.CharField()
+    # Schema-only; the declared field is popped off the class, so `.errors` still works.
+    errors = CheckinsErrorItemSerializer(many=True)  # type: ignore[assignment]
+    checkin_id = serializers.UUIDField(required=False)
+
+
+ERRORS: dict[int, Any] = {
+    400: CheckinsErrorSerializer,
+    403: CheckinsErrorSerializer,
+    404: CheckinsErrorSerializer,
+    409: CheckinsErrorSerializer,
+}
+
+
+class CheckinPersonSerializer(serializers.Serializer[User]):
+    id = serializers.UUIDField()
+    display_name = serializers.CharField(source="public_name")
+
+
+class CheckinCircleSerializer(serializers.Serializer[Any]):
+    id = serializers.UUIDField()
+    name = serializers.CharField()
+
+
+class NullableModeField(serializers.ChoiceField):
+    """A nudge has no mode: `null` rather than an empty string."""
+
+    def to_representation(self, value: Any) -> Any:
+        return value or None
+
+
+class CheckinAnswerSerializer(serializers.ModelSerializer[CheckinResponse]):
+    responder = CheckinPersonSerializer()
+
+    class Meta:
+        model = CheckinResponse
+        fields: tuple[str, ...] = (
+            "id",
+            "responder",
+            "answer",
+            "eta_minutes",
+            "message",
+            "created_at",
+            "updated_at",
+        )
+
+
+class CheckinAudienceSerializer(serializers.ModelSerializer[AudienceMember]):
+    user = CheckinPersonSerializer()
+    delivered_at = serializers.DateTimeField(allow_null=True, read_only=True)
+    response = CheckinAnswerSerializer(source="current_response", allow_null=True)
+
+    class Meta:
+        model = AudienceMember
+        fields = ("user", "delivered_at", "seen_at", "response")
+
+
+_CORE_FIELDS = (
+    "id",
+    "kind",
+    "status",
+    "mode",
+    "no_need_to_explain",
+    "just_listen",
+    "silence_ok",
+    "message",
+    "requester",
+    "circle",
+    "created_at",
+    "scheduled_for",
+    "activated_at",
+    "my_role",
+    "my_response",
+    "offer_help",
+)
+
+
+class CheckinSerializer(serializers.ModelSerializer[CheckIn]):
+    """One check-in as its requester or an asked friend sees it."""
+
+    mode = NullableModeField(choices=Mode.choices, allow_null=True)
+    requester = CheckinPersonSerializer()
+    circle = CheckinCircleSerializer()
+    audience = CheckinAudienceSerializer(many=True)
+    responses = CheckinAnswerSerializer(many=True)
+    closed_by = CheckinPersonSerializer(allow_null=True)
+    my_role = serializers.ChoiceField(choices=["requester", "asked"])
+    my_response = CheckinAnswerSerializer(allow_null=True)
+    offer_help = serializers.BooleanField()
+
+    class Meta:
+        model = CheckIn
+        fields = (
+            *_CORE_FIELDS,
+            "audience",
+            "responses",
+            "answered_at",
+            "nobody_answered_at",
+            "closed_at",
+            "closed_by",
+            "expired_at",
+            "cancelled_at",
+            "in_reply_to",
+        )
+
+
+class CheckinCompactSerializer(serializers.ModelSerializer[CheckIn]):
+    """A card on the home screen: what asks me, without everyone else's answers."""
+
+    # Same values as `Checkin.status`; a plain string here keeps the schema's enum names
+    # unambiguous (one component per choice set named "status").
+    status = serializers.CharField()
+    mode = NullableModeField(choices=Mode.choices, allow_null=True)
+    requester = CheckinPersonSerializer()
+    circle = CheckinCircleSerializer()
+    my_role = serializers.ChoiceField(choices=["requester", "asked"])
+    my_response = CheckinAnswerSerializer(allow_null=True)
+    my_seen_at = serializers.DateTimeField(allow_null=True)
+    offer_help = serializers.BooleanField()
+
+    class Meta:
+        model = CheckIn
+        fields = (*_CORE_FIELDS, "my_seen_at")
+
+
+def _me(request: Request) -> User:
+    user = request.user
+    assert isinstance(user, User)  # the default permission is IsAuthenticated
+    return user
+
+
+def _detail(request: Request, checkin: CheckIn, code: int = status.HTTP_200_OK) -> Response:
+    checkin = selectors.checkin_detail(checkin=checkin, viewer=_me(request))
+    return Response(CheckinSerializer(checkin).data, status=code)
+
+
+class LocalDateTimeField(serializers.DateTimeField):
+    """A time without an offset means the person's own timezone, not the server's."""
+
+    def default_timezone(self) -> tzinfo | None:
+        request = self.context.get("request")
+        name = getattr(getattr(request, "user", None), "timezone", "") or "UTC"
+        try:
+            return zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo("UTC")
+
+
+class _CheckinApi(APIView):
+    def handle_exception(self, exc: Exception) -> Response:
+        response = super().handle_exception(exc)
+        if isinstance(exc, OpenReachOutExists) and isinstance(response.data, dict):
+            response.data["checkin_id"] = str(exc.checkin_id)
+        return response
+
+
+class _AskFieldsSerializer(serializers.Serializer[dict[str, Any]]):
+    mode = serializers.ChoiceField(choices=Mode.choices, required=False, allow_blank=True)
+    no_need_to_explain = serializers.BooleanField(required=False, default=False)
+    just_listen = serializers.BooleanField(required=False, default=False)
+    silence_ok = serializers.BooleanField(required=False, default=False)
+    message = serializers.CharField(
+        max_length=conf.MESSAGE_MAX, required=False, allow_blank=True, default=""
+    )
+    idempotency_key = serializers.CharField(
+        max_length=conf.IDEMPOTENCY_KEY_MAX, required=False, allow_blank=True, default=""
+    )
+
+
+CHECKIN_THROTTLES: list[type[BaseThrottle]] = [
+    *api_settings.DEFAULT_THROTTLE_CLASSES,  # type: ignore[list-item]  # stubs: list of str
+    NudgeThrottle,
+]
+
+
+class CheckinListApi(_CheckinApi):
+    throttle_scope = "checkin_create"
+    throttle_classes = CHECKIN_THROTTLES
+    pagination_class = CursorPagination
+
+    class InputSerializer(_AskFieldsSerializer):
+        kind = serializers.ChoiceField(choices=Kind.choices)
+        circle = serializers.UUIDField()
+        audience = serializers.ListField(
+            child=serializers.UUIDField(), required=False, max_length=100
+        )
+        scheduled_for = LocalDateTimeField(required=False, allow_null=True)
+
+    class FilterSerializer(serializers.Serializer[dict[str, Any]]):
+        status = serializers.ChoiceField(choices=Status.choices, required=False)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("status", enum=Status.values, required=False),
+            OpenApiParameter("cursor", str, required=False),
+            OpenApiParameter("page_size", int, required=False),
+        ],
+        responses=CheckinSerializer(many=True),
+        operation_id="checkin_list",
+        description="Check-ins I made or am asked in, newest first (cursor pagination).",
+    )
+    def get(self, request: Request) -> Response:
+        filters = self.FilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        me = _me(request)
+        queryset = selectors.checkin_list_for_user(
+            user=me, status=filters.validated_data.get("status")
+        )
+        paginator = self.pagination_class()
+        page = paginator.paginate_queryset(queryset, request, view=self) or []
+        selectors.decorate(page, me)
+        return paginator.get_paginated_response(CheckinSerializer(page, many=True).data)
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={201: CheckinSerializer, 200: CheckinSerializer, **ERRORS},
+        operation_id="checkin_create",
+        description=(
+            "Reach out, ask to be checked on later, or nudge one friend. `audience` defaults to "
+            "everyone else in the circle (a nudge needs exactly one); people in a block "
+            "relation with you are left out silently. A `scheduled_for` without an offset is "
+            "read in your timezone. The same `idempotency_key` again answers 200 with the "
+            "check-in made the first time. Errors: 400 `empty_audience`, `not_in_circle`, "
+            "`nudge_needs_one` (attr audience), `required`, `not_in_future`, `too_far_ahead`, "
+            "`not_allowed`; 404 circle not yours; 409 `open_reach_out_exists` (with "
+            "`checkin_id`); 429."
+        ),
+    )
+    def post(self, request: Request) -> Response:
+        serializer = self.InputSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        me = _me(request)
+        circle = access_circle(me, data.pop("circle"))
+        checkin, created = services.checkin_create(
+            requester=me,
+            circle=circle,
+            kind=data.pop("kind"),
+            audience=data.pop("audience", None),
+            mode=data.pop("mode", "") or "",
+            **data,
+        )
+        return _detail(request, checkin, status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+
+class CheckinDetailApi(_CheckinApi):
+    @extend_schema(
+        responses={200: CheckinSerializer, 404: CheckinsErrorSerializer},
+        operation_id="checkin_retrieve",
+        description="One check-in with its audience (delivered/seen), responses and status.",
+    )
+    def get(self, request: Request, checkin_id: UUID) -> Response:
+        return _detail(request, access_checkin(_me(request), checkin_id))
+
+
+class CheckinRespondApi(_CheckinApi):
+    class InputSerializer(serializers.Serializer[dict[str, Any]]):
+        answer = serializers.ChoiceField(choices=Answer.choices)
+        eta_minutes = serializers.IntegerField(
+            min_value=1, max_value=conf.ETA_MAX_MINUTES, required=False, allow_null=True
+        )
+        message = serializers.CharField(
+            max_length=conf.MESSAGE_MAX, required=False, allow_blank=True, default=""
+        )
+
+    class OutputSerializer(CheckinAnswerSerializer):
+        hint = serializers.SerializerMethodField()
+
+        class Meta(CheckinAnswerSerializer.Meta):
+            fields = (*CheckinAnswerSerializer.Meta.fields, "hint")
+
+        @extend_schema_field(serializers.CharField(allow_null=True))
+        def get_hint(self, response: CheckinResponse) -> str | None:
+            """`reach_back`: you said "I need you" to a nudge; offer the one-tap reach-out
+            to its sender (POST /api/v1/checkins/{id}/reach-back/)."""
+            return "reach_back" if response.answer == Answer.NEED_YOU else None
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={201: OutputSerializer, 200: OutputSerializer, **ERRORS},
+        operation_id="checkin_respond",
+        description=(
+            "Asked friends only (the requester: 403 `not_asked`). 201 the first time, 200 when "
+            "it replaces your earlier answer. Errors: 400 `invalid_answer` (attr answer), 409 "
+            "`checkin_not_open`."
+        ),
+    )
+    def post(self, request: Request, checkin_id: UUID) -> Response:
+        me = _me(request)
+        checkin = access_checkin(me, checkin_id)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        response, created = services.checkin_respond(
+            checkin=checkin, responder=me, **serializer.validated_data
+        )
+        return Response(
+            self.OutputSerializer(response).data,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
+
+
+class CheckinSeenApi(_CheckinApi):
+    class OutputSerializer(serializers.Serializer[Any]):
+        seen_at = serializers.DateTimeField()
+
+    @extend_schema(
+        request=None,
+        responses={200: OutputSerializer, **ERRORS},
+        operation_id="checkin_seen",
+        description="Asked friends mark it seen; idempotent (the first time is kept).",
+    )
+    def post(self, request: Request, checkin_id: UUID) -> Response:
+        me = _me(request)
+        seen_at = services.checkin_mark_seen(checkin=access_checkin(me, checkin_id), user=me)
+        return Response(self.OutputSerializer({"seen_at": seen_at}).data)
+
+
+class CheckinCloseApi(_CheckinApi):
+    @extend_schema(
+        request=None,
+        responses={200: CheckinSerializer, **ERRORS},
+        operation_id="checkin_close",
+        description=(
+            'Requester: "I\'m okay now". Errors: 403 `requester_only`, 409 `already_closed`, '
+            "`checkin_not_open`."
+        ),
+    )
+    def post(self, request: Request, checkin_id: UUID) -> Response:
+        me = _me(request)
+        checkin = services.checkin_close(checkin=access_checkin(me, checkin_id), by=me)
+        return _detail(request, checkin)
+
+
+class CheckinCancelApi(_CheckinApi):
+    @extend_schema(
+        request=None,
+        responses={200: CheckinSerializer, **ERRORS},
+        operation_id="checkin_cancel",
+        description=(
+            "Requester takes it back: any time while scheduled, else within the cancel window "
+            "(2 minutes) of it starting to ask. Errors: 403 `requester_only`, 409 "
+            "`cancel_window_passed`, `already_closed`, `checkin_not_open`."
+        ),
+    )
+    def post(self, request: Request, checkin_id: UUID) -> Response:
+        me = _me(request)
+        checkin = services.checkin_cancel(checkin=access_checkin(me, checkin_id), by=me)
+        return _detail(request, checkin)
+
+
+class CheckinReachBackApi(_CheckinApi):
+    throttle_scope = "checkin_create"
+
+    class InputSerializer(_AskFieldsSerializer):
+        mode = serializers.ChoiceField(choices=Mode.choices)
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={201: CheckinSerializer, 200: CheckinSerializer, **ERRORS},
+        operation_id="checkin_reach_back",
+        description=(
+            "The friend who was nudged reaches out to the nudge's sender (a reach-out in the "
+            "same circle, audience = [sender]). Same errors as creating a reach-out, plus 403 "
+            "`not_asked`, 409 `not_a_nudge`."
+        ),
+    )
+    def post(self, request: Request, checkin_id: UUID) -> Response:
+        me = _me(request)
+        nudge = access_checkin(me, checkin_id)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        checkin, created = services.checkin_reach_back(
+            nudge=nudge, by=me, **serializer.validated_data
+        )
+        return _detail(request, checkin, status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+
+class HomeCircleSerializer(serializers.Serializer[Any]):
+    id = serializers.UUIDField()
+    name = serializers.CharField()
+    my_role = serializers.CharField()
+
+
+class HomeApi(APIView):
+    class OutputSerializer(serializers.Serializer[Any]):
+        me = CheckinPersonSerializer()
+        circles = HomeCircleSerializer(many=True)
+        my_open_checkin = CheckinSerializer(allow_null=True)
+        my_scheduled = CheckinCompactSerializer(many=True)
+        asking_me = CheckinCompactSerializer(many=True)
+        pending_nudges = CheckinCompactSerializer(many=True)
+        offer_help = serializers.BooleanField()
+
+    @extend_schema(
+        responses=OutputSerializer,
+        operation_id="home_retrieve",
+        description=(
+            "Everything the first paint needs: me, my circles, my open reach-out or "
+            "check-on-me (`my_open_checkin`, full), my scheduled check-ons, what asks me "
+            "(`asking_me`), nudges waiting for my answer, and `offer_help`."
+        ),
+    )
+    def get(self, request: Request) -> Response:
+        return Response(self.OutputSerializer(selectors.home_for_user(user=_me(request))).data)

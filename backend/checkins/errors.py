@@ -1,0 +1,95 @@
+"""Stable error codes of the check-ins API; clients switch on these."""
+
+from enum import StrEnum
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from rest_framework import status
+
+from backend.common.errors import ApplicationError
+
+
+class CheckinErrorCode(StrEnum):
+    OPEN_REACH_OUT_EXISTS = "open_reach_out_exists"
+    CHECKIN_NOT_OPEN = "checkin_not_open"
+    ALREADY_CLOSED = "already_closed"
+    CANCEL_WINDOW_PASSED = "cancel_window_passed"
+    REQUESTER_ONLY = "requester_only"
+    NOT_ASKED = "not_asked"
+    NOT_A_NUDGE = "not_a_nudge"
+    # Validation codes (400, with `attr` naming the field).
+    EMPTY_AUDIENCE = "empty_audience"
+    NOT_IN_CIRCLE = "not_in_circle"
+    NUDGE_NEEDS_ONE = "nudge_needs_one"
+    INVALID_ANSWER = "invalid_answer"
+    REQUIRED = "required"
+    NOT_IN_FUTURE = "not_in_future"
+    TOO_FAR_AHEAD = "too_far_ahead"
+    NOT_ALLOWED = "not_allowed"
+
+
+class OpenReachOutExists(ApplicationError):
+    """Carries the open one's id; the API adds it to the error body as `checkin_id`."""
+
+    def __init__(self, checkin_id: UUID) -> None:
+        super().__init__(
+            CheckinErrorCode.OPEN_REACH_OUT_EXISTS,
+            "You already have an open reach-out. Your friends can still see it; "
+            "close it when you're okay, or add to it there.",
+            status_code=status.HTTP_409_CONFLICT,
+        )
+        self.checkin_id = checkin_id
+
+
+def invalid(field: str, code: CheckinErrorCode, message: str) -> ValidationError:
+    """A 400 naming the field: comes out as {"code", "detail", "attr": field}."""
+    return ValidationError({field: ValidationError(message, code=code)})
+
+
+def not_open() -> ApplicationError:
+    return ApplicationError(
+        CheckinErrorCode.CHECKIN_NOT_OPEN,
+        "This check-in isn't open any more.",
+        status_code=status.HTTP_409_CONFLICT,
+    )
+
+
+def already_closed() -> ApplicationError:
+    return ApplicationError(
+        CheckinErrorCode.ALREADY_CLOSED,
+        "This check-in is already closed.",
+        status_code=status.HTTP_409_CONFLICT,
+    )
+
+
+def cancel_window_passed() -> ApplicationError:
+    return ApplicationError(
+        CheckinErrorCode.CANCEL_WINDOW_PASSED,
+        "It's too late to take this back: your friends have seen it. "
+        'Tap "I\'m okay now" to close it instead.',
+        status_code=status.HTTP_409_CONFLICT,
+    )
+
+
+def requester_only() -> ApplicationError:
+    return ApplicationError(
+        CheckinErrorCode.REQUESTER_ONLY,
+        "Only the person who reached out can do this.",
+        status_code=status.HTTP_403_FORBIDDEN,
+    )
+
+
+def not_asked() -> ApplicationError:
+    return ApplicationError(
+        CheckinErrorCode.NOT_ASKED,
+        "Only the friends who were asked can answer this.",
+        status_code=status.HTTP_403_FORBIDDEN,
+    )
+
+
+def not_a_nudge() -> ApplicationError:
+    return ApplicationError(
+        CheckinErrorCode.NOT_A_NUDGE,
+        'You can only reach back from a "thinking of you" nudge.',
+        status_code=status.HTTP_409_CONFLICT,
+    )

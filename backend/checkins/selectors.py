@@ -1,0 +1,187 @@
+"""Reads of check-ins. Every list and detail has a constant number of queries: the audience
+and responses are prefetched once per page, delivery status is a subquery over the
+notifications app's deliveries (no cross-app writes), and who may see what is one WHERE."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import (
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
+
+from backend.accounts.models import User
+from backend.checkins.models import (
+    ACTIVE_STATUSES,
+    AudienceMember,
+    CheckIn,
+    Kind,
+    Response,
+    Status,
+)
+from backend.circles.models import Block, Membership
+from backend.notifications.models import Delivery, DeliveryStatus
+
+
+def blocked_with(user: User, person: Any) -> Exists:
+    """A block between `user` and `person` (an OuterRef), whichever of the two blocked."""
+    return Exists(
+        Block.objects.filter(
+            Q(blocker_id=user.pk, blocked_id=person) | Q(blocker_id=person, blocked_id=user.pk)
+        )
+    )
+
+
+def visible_to(user: User) -> Q:
+    """What `user` may see: what they asked for; or what asks them, while they are still in
+    that circle, once it has started asking (a scheduled one is the requester's secret until
+    its time) and while no block stands between them and the requester."""
+    asked = Q(
+        Exists(AudienceMember.objects.filter(checkin_id=OuterRef("pk"), user_id=user.pk)),
+        Exists(Membership.objects.filter(circle_id=OuterRef("circle_id"), user_id=user.pk)),
+        ~Q(status=Status.SCHEDULED),
+        ~blocked_with(user, OuterRef("requester_id")),
+    )
+    return Q(requester_id=user.pk) | asked
+
+
+def _delivered_at() -> Subquery:
+    return Subquery(
+        Delivery.objects.filter(
+            notification_id=OuterRef("notification_id"), status=DeliveryStatus.DELIVERED
+        )
+        .order_by("delivered_at")
+        .values("delivered_at")[:1]
+    )
+
+
+def detail_prefetches(viewer: User) -> list[Prefetch[str]]:
+    """The audience (with delivered_at) and the responses. Someone asked doesn't see the
+    people they are in a block relation with; the requester sees everyone they asked."""
+    audience = (
+        AudienceMember.objects.select_related("user")
+        .annotate(delivered_at=_delivered_at())
+        .exclude(blocked_with(viewer, OuterRef("user_id")) & ~Q(checkin__requester_id=viewer.pk))
+        .order_by("created_at", "user__display_name", "user_id")
+    )
+    responses = (
+        Response.objects.select_related("responder")
+        .exclude(
+            blocked_with(viewer, OuterRef("responder_id")) & ~Q(checkin__requester_id=viewer.pk)
+        )
+        .order_by("created_at")
+    )
+    return [Prefetch("audience", queryset=audience), Prefetch("responses", queryset=responses)]
+
+
+def checkin_base() -> QuerySet[CheckIn]:
+    return CheckIn.objects.select_related("requester", "circle", "closed_by")
+
+
+def decorate(checkins: Iterable[CheckIn], viewer: User) -> None:
+    """Attach what the serializers read (from the prefetched rows, no queries):
+    `member.current_response`, `my_role`, `my_response`, `my_seen_at`, `offer_help`."""
+    for checkin in checkins:
+        by_responder = {r.responder_id: r for r in checkin.responses.all()}
+        mine = None
+        for member in checkin.audience.all():
+            member.current_response = by_responder.get(member.user_id)  # type: ignore[attr-defined]
+            if member.user_id == viewer.pk:
+                mine = member
+        is_requester = checkin.requester_id == viewer.pk
+        checkin.my_role = "requester" if is_requester else "asked"  # type: ignore[attr-defined]
+        checkin.my_response = by_responder.get(viewer.pk)  # type: ignore[attr-defined]
+        checkin.my_seen_at = mine.seen_at if mine else None  # type: ignore[attr-defined]
+        checkin.offer_help = offer_help(checkin) if is_requester else False  # type: ignore[attr-defined]
+
+
+def offer_help(checkin: CheckIn) -> bool:
+    """Nobody (other than "can't right now") has answered in time: the PWA offers another
+    circle and "Need help right now?"."""
+    return checkin.status == Status.OPEN and checkin.nobody_answered_at is not None
+
+
+def checkin_list_for_user(*, user: User, status: str | None = None) -> QuerySet[CheckIn]:
+    queryset = checkin_base().filter(visible_to(user)).prefetch_related(*detail_prefetches(user))
+    if status:
+        queryset = queryset.filter(status=status)
+    return queryset
+
+
+def checkin_detail(*, checkin: CheckIn, viewer: User) -> CheckIn:
+    """Load what the detail shows onto a check-in fetched through `access_checkin`."""
+    prefetch_related_objects([checkin], *detail_prefetches(viewer))
+    decorate([checkin], viewer)
+    return checkin
+
+
+def _compact_prefetches(user: User) -> list[Prefetch[str]]:
+    # Only my own audience row and my own answer: the compact cards show "you were asked".
+    return [
+        Prefetch(
+            "audience",
+            queryset=AudienceMember.objects.filter(user_id=user.pk).annotate(
+                delivered_at=_delivered_at()
+            ),
+        ),
+        Prefetch("responses", queryset=Response.objects.filter(responder_id=user.pk)),
+    ]
+
+
+def home_for_user(*, user: User) -> dict[str, Any]:
+    """All the home screen needs, in a fixed number of queries."""
+    memberships = list(
+        Membership.objects.filter(user=user).select_related("circle").order_by("joined_at")
+    )
+    mine_active = list(
+        checkin_base()
+        .filter(
+            requester=user,
+            kind__in=(Kind.REACH_OUT, Kind.CHECK_ON_ME),
+            status__in=ACTIVE_STATUSES,
+        )
+        .prefetch_related(*detail_prefetches(user))
+        .order_by("-activated_at", "-created_at")[:1]
+    )
+    my_scheduled = list(
+        checkin_base()
+        .filter(requester=user, status=Status.SCHEDULED)
+        .prefetch_related(*_compact_prefetches(user))
+        .order_by("scheduled_for")[:20]
+    )
+    asked = (
+        checkin_base()
+        .filter(visible_to(user), status__in=ACTIVE_STATUSES)
+        .exclude(requester=user)
+        .prefetch_related(*_compact_prefetches(user))
+        .order_by("-activated_at", "-created_at")
+    )
+    asking_me = list(asked.exclude(kind=Kind.NUDGE)[:50])
+    pending_nudges = list(asked.filter(kind=Kind.NUDGE, status=Status.OPEN)[:50])
+    decorate(mine_active, user)
+    decorate([*my_scheduled, *asking_me, *pending_nudges], user)
+    my_open = mine_active[0] if mine_active else None
+    return {
+        "me": user,
+        "circles": [
+            {"id": m.circle_id, "name": m.circle.name, "my_role": m.role} for m in memberships
+        ],
+        "my_open_checkin": my_open,
+        "my_scheduled": my_scheduled,
+        "asking_me": asking_me,
+        "pending_nudges": pending_nudges,
+        "offer_help": bool(my_open and my_open.offer_help),  # type: ignore[attr-defined]
+    }
+
+
+def audience_user_ids(*, checkin: CheckIn, exclude_blocked: bool = True) -> list[Any]:
+    """Who was asked, minus anyone now in a block relation with the requester."""
+    rows = AudienceMember.objects.filter(checkin=checkin)
+    if exclude_blocked:
+        rows = rows.exclude(blocked_with(checkin.requester, OuterRef("user_id")))
+    return list(rows.values_list("user_id", flat=True))
