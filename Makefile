@@ -33,6 +33,7 @@ run: $(VENV)/.installed frontend
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py ensure_local_setup
+	$(PY) manage.py sweep_deliveries
 	@echo "Shoulder is at http://127.0.0.1:$(PORT)/  (API docs: /api/docs/, admin: /admin/)"
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(PY) manage.py db_worker --queue-name='*' & \

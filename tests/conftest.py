@@ -79,6 +79,19 @@ def signed_in(make_user: Any) -> Any:
     return make
 
 
+@pytest.fixture
+def throttle_rates(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Lower some throttle rates for one test; restored afterwards."""
+    from rest_framework.settings import api_settings
+    from rest_framework.throttling import SimpleRateThrottle
+
+    def lower(**rates: str) -> None:
+        merged = {**api_settings.DEFAULT_THROTTLE_RATES, **rates}
+        monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", merged)
+
+    return lower
+
+
 def error_codes(response: Any) -> list[str]:
     body = response.json()
     assert set(body) >= {"type", "errors"}, body

@@ -5,22 +5,24 @@ from backend.accounts.models import User
 from backend.notifications.models import CircleNotificationSetting, NotificationPreference
 
 
-def circle_names(circle_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
-    """Names of these circles as the person sees them.
+def my_circle_names(*, user: User) -> dict[uuid.UUID, str]:
+    """The circles this person is in now, by id (one query)."""
+    from backend.circles.models import Membership
 
-    Empty until the circles app exists; the lead wires it to Membership/Circle (one query).
-    """
-    return {}
+    rows = Membership.objects.filter(user=user).order_by("joined_at")
+    return dict(rows.values_list("circle_id", "circle__name"))
 
 
 def notification_settings_get(*, user: User) -> dict[str, Any]:
     preference = NotificationPreference.objects.filter(user=user).first() or (
         NotificationPreference(user=user)
     )
-    rows = list(
-        CircleNotificationSetting.objects.filter(user=user).order_by("created_at", "circle_id")
+    names = my_circle_names(user=user)
+    levels = dict(
+        CircleNotificationSetting.objects.filter(user=user, circle_id__in=names).values_list(
+            "circle_id", "level"
+        )
     )
-    names = circle_names([row.circle_id for row in rows])
     return {
         "quiet_hours": {
             "enabled": preference.quiet_hours_enabled,
@@ -28,8 +30,9 @@ def notification_settings_get(*, user: User) -> dict[str, Any]:
             "end": preference.quiet_hours_end,
         },
         "reach_outs_break_quiet_hours": preference.reach_outs_break_quiet_hours,
+        # Every circle I am in, at its stored level or the default "all".
         "circles": [
-            {"circle": {"id": row.circle_id, "name": names.get(row.circle_id)}, "level": row.level}
-            for row in rows
+            {"circle": {"id": circle_id, "name": name}, "level": levels.get(circle_id, "all")}
+            for circle_id, name in names.items()
         ],
     }

@@ -24,6 +24,7 @@ from backend.notifications.models import (
     PushSubscription,
     Urgency,
 )
+from backend.notifications.selectors import my_circle_names
 from backend.notifications.tasks import enqueue_delivery
 
 # Kinds that still come through when a circle is set to "reach_outs only".
@@ -122,7 +123,19 @@ def notification_settings_update(
         preference.reach_outs_break_quiet_hours = reach_outs_break_quiet_hours
     preference.full_clean()
     preference.save()
-    for item in circles or ():
+    circles = list(circles or ())
+    if circles:
+        mine = my_circle_names(user=user)
+        if any(item["circle"] not in mine for item in circles):
+            raise ValidationError(
+                {
+                    "circles": ValidationError(
+                        "You can only set notifications for circles you are in.",
+                        code="not_a_member",
+                    )
+                }
+            )
+    for item in circles:
         CircleNotificationSetting.objects.update_or_create(
             user=user, circle_id=item["circle"], defaults={"level": item["level"]}
         )

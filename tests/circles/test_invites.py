@@ -99,24 +99,16 @@ def test_the_token_is_never_stored(make_circle: Any) -> None:
             assert token not in str(row), model
 
 
-def test_invite_creation_is_rate_limited(make_circle: Any, settings: Any) -> None:
-    from rest_framework.settings import api_settings
-    from rest_framework.throttling import SimpleRateThrottle
-
+def test_invite_creation_is_rate_limited(make_circle: Any, throttle_rates: Any) -> None:
     w = make_circle()
     client = client_for(w.owner)
-    rates = {**api_settings.DEFAULT_THROTTLE_RATES, "invite_create": "2/hour"}
-    old = SimpleRateThrottle.THROTTLE_RATES
-    SimpleRateThrottle.THROTTLE_RATES = rates
-    try:
-        assert post(client, invites_url(w)).status_code == 201
-        assert post(client, invites_url(w)).status_code == 201
-        res = post(client, invites_url(w))
-        assert res.status_code == 429
-        assert error_codes(res) == ["throttled"]
-        assert client.get(invites_url(w)).status_code == 200
-    finally:
-        SimpleRateThrottle.THROTTLE_RATES = old
+    throttle_rates(invite_create="2/hour")
+    assert post(client, invites_url(w)).status_code == 201
+    assert post(client, invites_url(w)).status_code == 201
+    res = post(client, invites_url(w))
+    assert res.status_code == 429
+    assert error_codes(res) == ["throttled"]
+    assert client.get(invites_url(w)).status_code == 200
 
 
 # --- email ---------------------------------------------------------------------------
@@ -454,21 +446,13 @@ def test_double_accept_of_a_single_use_invite(
 
 
 def test_accept_is_rate_limited_per_user(
-    make_circle: Any, make_invite: Any, make_user: Any
+    make_circle: Any, make_invite: Any, make_user: Any, throttle_rates: Any
 ) -> None:
-    from rest_framework.settings import api_settings
-    from rest_framework.throttling import SimpleRateThrottle
-
     friend = make_user()
-    rates = {**api_settings.DEFAULT_THROTTLE_RATES, "invite_accept": "2/hour"}
-    old = SimpleRateThrottle.THROTTLE_RATES
-    SimpleRateThrottle.THROTTLE_RATES = rates
-    try:
-        for _ in range(2):
-            assert accept(friend, "guess" * 8).status_code == 404
-        assert accept(friend, make_invite(make_circle())).status_code == 429
-    finally:
-        SimpleRateThrottle.THROTTLE_RATES = old
+    throttle_rates(invite_accept="2/hour")
+    for _ in range(2):
+        assert accept(friend, "guess" * 8).status_code == 404
+    assert accept(friend, make_invite(make_circle())).status_code == 429
 
 
 # --- declining -----------------------------------------------------------------------

@@ -4,10 +4,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
-from django.test.utils import override_settings
-from rest_framework.settings import api_settings
 
 from tests.conftest import error_codes
 
@@ -84,35 +81,18 @@ def test_unknown_api_path_is_404_in_the_error_shape(signed_in: Any) -> None:
     assert error_codes(res) == ["not_found"]
 
 
-def test_throttled_writes_get_429_with_retry_after(signed_in: Any) -> None:
+def test_throttled_writes_get_429_with_retry_after(signed_in: Any, throttle_rates: Any) -> None:
     client, _ = signed_in()
-    rates = {**api_settings.DEFAULT_THROTTLE_RATES, "profile_write": "2/hour"}
-    with override_settings(
-        REST_FRAMEWORK={
-            **__import__("django.conf").conf.settings.REST_FRAMEWORK,
-            "DEFAULT_THROTTLE_RATES": rates,
-        }
-    ):
-        from rest_framework.throttling import SimpleRateThrottle
-
-        SimpleRateThrottle.THROTTLE_RATES = rates
-        try:
-            cache.clear()
-            for _ in range(2):
-                res = client.patch(
-                    "/api/v1/me/", {"display_name": "A"}, content_type="application/json"
-                )
-                assert res.status_code == 200
-            res = client.patch(
-                "/api/v1/me/", {"display_name": "B"}, content_type="application/json"
-            )
-            assert res.status_code == 429
-            assert error_codes(res) == ["throttled"]
-            assert int(res.headers["Retry-After"]) > 0
-            # Reading is never throttled by the write limit.
-            assert client.get("/api/v1/me/").status_code == 200
-        finally:
-            SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+    throttle_rates(profile_write="2/hour")
+    for _ in range(2):
+        res = client.patch("/api/v1/me/", {"display_name": "A"}, content_type="application/json")
+        assert res.status_code == 200
+    res = client.patch("/api/v1/me/", {"display_name": "B"}, content_type="application/json")
+    assert res.status_code == 429
+    assert error_codes(res) == ["throttled"]
+    assert int(res.headers["Retry-After"]) > 0
+    # Reading is never throttled by the write limit.
+    assert client.get("/api/v1/me/").status_code == 200
 
 
 def test_healthz() -> None:

@@ -137,13 +137,3 @@ def run_worker() -> Callable[[], None]:
                 signal.signal(sig, handler)
 
     return run
-
-
-@pytest.fixture(autouse=True)
-def _configured_throttle_rates() -> None:
-    # tests/common/test_conventions.py::test_throttled_writes_get_429_with_retry_after restores
-    # the class-level rates while its override is still active, leaving "2/hour" behind.
-    from rest_framework.settings import api_settings
-    from rest_framework.throttling import SimpleRateThrottle
-
-    SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES

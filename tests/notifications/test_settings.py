@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 import time_machine
 
+from backend.circles.services import circle_create
 from backend.notifications.models import CircleNotificationSetting, Delivery, Notification
 from backend.notifications.services import notify
 from tests.conftest import error_codes
@@ -33,7 +34,8 @@ def test_defaults(signed_in: Any, django_assert_max_num_queries: Any) -> None:
 
 def test_patch_quiet_hours_and_circle_levels(signed_in: Any) -> None:
     client, user = signed_in()
-    circle_a, circle_b = uuid.uuid4(), uuid.uuid4()
+    circle_a = circle_create(user=user, name="Tuesday people").pk
+    circle_b = circle_create(user=user, name="Old friends").pk
     res = _patch(
         client,
         {
@@ -50,8 +52,8 @@ def test_patch_quiet_hours_and_circle_levels(signed_in: Any) -> None:
     assert body["quiet_hours"] == {"enabled": True, "start": "23:30", "end": "06:45"}
     assert body["reach_outs_break_quiet_hours"] is False
     assert body["circles"] == [
-        {"circle": {"id": str(circle_a), "name": None}, "level": "muted"},
-        {"circle": {"id": str(circle_b), "name": None}, "level": "reach_outs"},
+        {"circle": {"id": str(circle_a), "name": "Tuesday people"}, "level": "muted"},
+        {"circle": {"id": str(circle_b), "name": "Old friends"}, "level": "reach_outs"},
     ]
     # Partial: only what is sent changes.
     res = _patch(
@@ -72,6 +74,11 @@ def test_patch_quiet_hours_and_circle_levels(signed_in: Any) -> None:
         ({"quiet_hours": {"start": "07:00", "end": "07:00"}}, "quiet_hours_empty", "quiet_hours"),
         ({"quiet_hours": {"enabled": "maybe"}}, "invalid", "quiet_hours.enabled"),
         ({"circles": [{"circle": "nope", "level": "all"}]}, "invalid", "circles.0.circle"),
+        (
+            {"circles": [{"circle": str(uuid.UUID(int=7)), "level": "all"}]},
+            "not_a_member",
+            "circles",
+        ),
         (
             {"circles": [{"circle": str(uuid.UUID(int=1)), "level": "loud"}]},
             "invalid_choice",
@@ -110,6 +117,15 @@ def _person(signed_in: Any, **settings: Any) -> Any:
     return user
 
 
+def _person_in_circle(signed_in: Any, level: str) -> tuple[Any, uuid.UUID]:
+    client, user = signed_in()
+    subscribe(client, Device(f"http://127.0.0.1:9/push/{user.pk}"))
+    circle = circle_create(user=user, name="Circle").pk
+    body = {"circles": [{"circle": str(circle), "level": level}]}
+    assert _patch(client, body).status_code == 200
+    return user, circle
+
+
 def _send(user: Any, **extra: Any) -> list[Notification]:
     fields = {"kind": "reach_out", "title": "t", "body": "b", "url": "/", **extra}
     return notify(user_ids=[user.pk], **fields)
@@ -129,8 +145,7 @@ def _send(user: Any, **extra: Any) -> list[Notification]:
     ],
 )
 def test_circle_levels(signed_in: Any, level: str, kind: str, sent: bool) -> None:
-    circle = uuid.uuid4()
-    user = _person(signed_in, circles=[{"circle": str(circle), "level": level}])
+    user, circle = _person_in_circle(signed_in, level)
     notifications = _send(user, kind=kind, circle_id=circle)
     assert bool(notifications) is sent
     assert Delivery.objects.exists() is sent

@@ -1,4 +1,5 @@
 from allauth.account.models import EmailAddress
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -9,10 +10,11 @@ DEMO_PASSWORD = "lean-on-me-2026"
 
 
 class Command(BaseCommand):
-    help = "Create the local demo account (verified) once, and print its login."
+    help = "Local first run: VAPID keys and a verified demo account (once); prints the login."
 
     @transaction.atomic
     def handle(self, *args: object, **options: object) -> None:
+        call_command("ensure_vapid_keys", stdout=self.stdout)
         user = User.objects.filter(email__iexact=DEMO_EMAIL).first()
         if user is None:
             user = User.objects.create_user(

@@ -1,0 +1,101 @@
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from backend.accounts.models import User
+from backend.circles import services as circle_services
+from backend.circles.models import Circle, Membership
+from backend.notifications.models import PushSubscription
+
+CHECKINS = "/api/v1/checkins/"
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings: Any) -> None:
+    # These tests make many people; Argon2 would make them minutes long.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@dataclass
+class World:
+    circle: Circle
+    owner: User
+    members: list[User]
+    clients: dict[Any, Client] = field(default_factory=dict)
+
+    def client(self, user: User) -> Client:
+        if user.pk not in self.clients:
+            self.clients[user.pk] = client_for(user)
+        return self.clients[user.pk]
+
+
+def client_for(user: User) -> Client:
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+def post(client: Client, path: str, body: dict[str, Any] | None = None) -> Any:
+    return client.post(path, body or {}, content_type="application/json")
+
+
+def add_device(user: User) -> PushSubscription:
+    """A push subscription row, so notify() makes a delivery (and a task) for this person."""
+    return PushSubscription.objects.create(
+        user=user,
+        endpoint=f"http://127.0.0.1:9/push/{user.pk}",
+        p256dh="B" + "A" * 86,
+        auth="A" * 22,
+    )
+
+
+@pytest.fixture
+def make_world(make_user: Any) -> Any:
+    """A circle: an owner ("Alex") and `members` more people, optionally with devices."""
+
+    def make(members: int = 3, devices: bool = False, owner: User | None = None) -> World:
+        owner = owner or make_user(display_name="Alex")
+        circle = circle_services.circle_create(user=owner, name="Sunday people")
+        people = [make_user() for _ in range(members)]
+        Membership.objects.bulk_create(Membership(circle=circle, user=p) for p in people)
+        if devices:
+            for person in [owner, *people]:
+                add_device(person)
+        return World(circle=circle, owner=owner, members=people)
+
+    return make
+
+
+def reach_out(world: World, user: User | None = None, **body: Any) -> Any:
+    payload = {"kind": "reach_out", "circle": str(world.circle.pk), "mode": "come_over", **body}
+    return post(world.client(user or world.owner), CHECKINS, payload)
+
+
+ADVANCE = "backend.checkins.tasks.advance"
+SWEEP = "backend.checkins.tasks.sweep"
+DELIVER = "backend.notifications.tasks.deliver"
+
+
+def queued(task_path: str, *, ready_only: bool = False) -> list[Any]:
+    from django_tasks_db.models import DBTaskResult
+
+    rows = DBTaskResult.objects.filter(task_path=task_path)
+    if ready_only:
+        rows = rows & DBTaskResult.objects.ready()
+    return list(rows.order_by("run_after", "enqueued_at"))
+
+
+def run_queued_tasks(task_path: str = ADVANCE) -> list[Any]:
+    """Run this task's rows that are due now, as `db_worker` would (it closes the test's
+    connection on PostgreSQL, so tests call the stored task directly). Only our own tasks:
+    push deliveries would try to reach a push service."""
+    from django_tasks_db.models import DBTaskResult
+
+    results = []
+    ready = DBTaskResult.objects.ready().filter(task_path=task_path)
+    for row in ready.order_by("enqueued_at"):
+        results.append(row.task.call(*row.args_kwargs["args"], **row.args_kwargs["kwargs"]))
+        row.set_successful(None)
+    return results
