@@ -19,22 +19,3 @@ export async function updateMe(changes: Partial<Pick<Me, 'display_name' | 'timez
 export async function getCrisisResources(): Promise<unknown> {
   return (await api.get<CrisisResources>(`${API_BASE}/crisis-resources/`)).data;
 }
-
-export interface InvitePreview {
-  circle: { name: string };
-  invited_by: { id: string; display_name: string };
-  message: string;
-  expires_at: string;
-}
-
-export async function getInvite(token: string): Promise<InvitePreview> {
-  return (await api.get<InvitePreview>(`${API_BASE}/invites/${encodeURIComponent(token)}/`)).data;
-}
-
-export async function acceptInvite(token: string): Promise<unknown> {
-  return (await api.post(`${API_BASE}/invites/${encodeURIComponent(token)}/accept/`)).data;
-}
-
-export async function declineInvite(token: string): Promise<unknown> {
-  return (await api.post(`${API_BASE}/invites/${encodeURIComponent(token)}/decline/`)).data;
-}

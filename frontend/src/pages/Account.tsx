@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { logout } from '../api/allauth';
+import { listBlocks, unblockPerson, type BlockedPerson } from '../api/circles';
 import { ApiError } from '../api/client';
 import { loadMe, me, saveMe } from '../auth/me';
 import { Field } from '../components/Field';
@@ -8,6 +9,7 @@ import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
 import { navigate } from '../router';
 import { deviceTimeZone, timeZoneOptions } from '../timezones';
+import './Account.css';
 
 export default function Account() {
   const [name, setName] = useState(me.value?.display_name ?? '');
@@ -94,6 +96,7 @@ export default function Account() {
           Save
         </button>
       </form>
+      <Blocked />
       <section class="card">
         <h2>Log out of this device</h2>
         <p class="muted">Your circle stays as it is. You can log in again any time.</p>
@@ -107,5 +110,69 @@ export default function Account() {
         </button>
       </section>
     </Page>
+  );
+}
+
+function Blocked() {
+  const [people, setPeople] = useState<BlockedPerson[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const reload = () =>
+    listBlocks()
+      .then(setPeople)
+      .catch((err: ApiError) => setError(err));
+  useEffect(() => {
+    void reload();
+  }, []);
+
+  const unblock = async (person: BlockedPerson) => {
+    setBusy(person.user.id);
+    setError(null);
+    setNotice(null);
+    try {
+      await unblockPerson(person.user.id);
+      setNotice(`You unblocked ${person.user.display_name}.`);
+      await reload();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="blocked-title">
+      <h2 id="blocked-title">People you've blocked</h2>
+      <FormError message={error?.detail} />
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {people && people.length === 0 && <p class="muted">You haven't blocked anyone.</p>}
+      {people && people.length > 0 && (
+        <>
+          <p class="muted">They can't reach you, nudge you or invite you. They aren't told.</p>
+          <ul class="blocked-list">
+            {people.map((person) => (
+              <li key={person.user.id} class="blocked-row">
+                <span id={`blocked-${person.user.id}`}>{person.user.display_name}</span>
+                <button
+                  type="button"
+                  class="button button--quiet button--inline"
+                  aria-describedby={`blocked-${person.user.id}`}
+                  disabled={busy === person.user.id}
+                  onClick={() => void unblock(person)}
+                >
+                  Unblock
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }

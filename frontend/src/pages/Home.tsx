@@ -1,32 +1,65 @@
 import { useEffect, useState } from 'preact/hooks';
+import { listCircles, type Circle } from '../api/circles';
 import type { ApiError } from '../api/client';
 import { auth } from '../auth/state';
 import { loadMe, me } from '../auth/me';
+import { CircleCards } from '../components/CircleCards';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
 import './Home.css';
 
 export default function Home() {
   const [error, setError] = useState<ApiError | null>(null);
+  const [circles, setCircles] = useState<Circle[] | null>(null);
   useEffect(() => {
     loadMe().catch((err: ApiError) => setError(err));
+    listCircles()
+      .then(setCircles)
+      .catch((err: ApiError) => setError(err));
   }, []);
 
   const name = me.value?.display_name || auth.value.user?.display || '';
   return (
     <Page title="Home" heading={name ? `Hi, ${name}` : 'Hi there'}>
       <FormError message={error?.detail} />
-      <section class="card card--soft empty-circle" aria-labelledby="no-circle">
-        <h2 id="no-circle">You don't have a circle yet</h2>
-        <p>
-          A circle is a few people you trust — the ones you'd call when it all gets too much. Create
-          one and invite them, or join one with an invite link a friend sent you.
-        </p>
-        <p class="muted">Creating and joining circles is coming very soon.</p>
-      </section>
-      <p class="muted">
-        While you wait, have a look at the <a href="/about">gentle reminders</a>.
-      </p>
+      {circles && circles.length > 0 && (
+        <>
+          <a class="reach-out" href="/reach-out">
+            <span class="reach-out-title">Reach out</span>
+            <span class="reach-out-sub">Let your people know you need them</span>
+          </a>
+          <section aria-labelledby="your-circles">
+            <h2 id="your-circles">Your circles</h2>
+            <CircleCards circles={circles} myId={me.value?.id} />
+            <p>
+              <a class="quiet-link" href="/circles/new">
+                Create another circle
+              </a>
+            </p>
+          </section>
+        </>
+      )}
+      {circles && circles.length === 0 && (
+        <>
+          <section class="card card--soft empty-circle" aria-labelledby="no-circle">
+            <h2 id="no-circle">You don't have a circle yet</h2>
+            <p>
+              A circle is a few people you trust — the ones you'd call when it all gets too much.
+              Create one and invite them.
+            </p>
+            <a class="button" href="/circles/new">
+              Create a circle
+            </a>
+          </section>
+          <p class="muted">
+            If a friend already has a circle, they can send you an invite link — open it and it
+            brings you in.
+          </p>
+          <p class="muted">
+            While you're here, have a look at the <a href="/about">gentle reminders</a>.
+          </p>
+        </>
+      )}
     </Page>
   );
 }

@@ -1,57 +1,114 @@
 import { useEffect, useState } from 'preact/hooks';
+import { acceptInvite, declineInvite, getInvite, type InvitePreview } from '../api/circles';
 import { ApiError } from '../api/client';
-import { acceptInvite, declineInvite, getInvite, type InvitePreview } from '../api/shoulder';
 import { auth } from '../auth/state';
+import { formatDay, inviteProblem, type Problem } from '../circles/invites';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
 import { location, navigate, withNext } from '../router';
 import type { PageProps } from '../routes';
+import './Invite.css';
 
-const GONE = "This invite link doesn't work any more. Ask your friend to send you a new one.";
+function problemOf(err: unknown): Problem {
+  return err instanceof ApiError ? inviteProblem(err.code, err.detail) : inviteProblem('error');
+}
 
 /** An invite link, opened signed out or in. Signing up keeps it as ?next= so the detour comes back here. */
 export default function Invite({ params }: PageProps) {
   const token = params.token ?? '';
+  const status = auth.value.status;
   const [invite, setInvite] = useState<InvitePreview | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [offline, setOffline] = useState<string | null>(null);
+  const [requested, setRequested] = useState(false);
 
+  // The preview depends on who is asking (already a member, asked before…): wait for the session.
   useEffect(() => {
+    if (status === 'loading') return;
     getInvite(token)
-      .then(setInvite)
+      .then((value) => {
+        setInvite(value);
+        setProblem(null);
+      })
       .catch((err: unknown) => {
-        setLoadError(err instanceof ApiError && err.status === 404 ? GONE : err instanceof ApiError ? err.detail : GONE);
+        if (err instanceof ApiError && err.status === 0) setOffline(err.detail);
+        else setProblem(problemOf(err));
       });
-  }, [token]);
+  }, [token, status]);
 
   const accept = useSubmit(async () => {
-    await acceptInvite(token);
-    navigate('/', { replace: true });
+    const result = await acceptInvite(token);
+    if (result.result === 'joined') navigate(`/circles/${result.circle.id}`, { replace: true });
+    else setRequested(true);
   });
   const decline = useSubmit(async () => {
     await declineInvite(token);
     navigate('/', { replace: true });
   });
 
-  const here = location.value.path;
-  const signedIn = auth.value.status === 'authenticated';
+  if (problem) {
+    return (
+      <Page title="Invite" heading={problem.title}>
+        <p class="lead">{problem.detail}</p>
+        <a class="button button--quiet" href="/">
+          Go to Shoulder
+        </a>
+      </Page>
+    );
+  }
+
   const name = invite?.circle.name;
-  const error = accept.error ?? decline.error;
+  const inviter = invite?.invited_by.display_name;
+  const here = location.value.path;
+  const signedIn = status === 'authenticated';
+  const actionError = accept.error ?? decline.error;
+  const refusal = signedIn && invite && invite.status !== 'valid' ? inviteProblem(invite.status, invite.status_detail) : null;
 
   return (
     <Page title="Invite" heading={name ? `You're invited to ${name}` : "You've been invited"}>
-      <FormError message={loadError ?? error?.detail} />
+      <FormError message={offline} />
+      {!invite && !offline && (
+        <p class="waiting" role="status">
+          One moment…
+        </p>
+      )}
       {invite && (
         <section class="card">
           <p>
-            <strong>{invite.invited_by.display_name}</strong> would like you in their circle — the few
-            people they trust to show up.
+            <strong>{inviter}</strong> would like you in {name} — the few people they trust to show
+            up for each other.
           </p>
-          {invite.message && <blockquote class="notice">{invite.message}</blockquote>}
-          {signedIn ? (
+          {invite.message && (
+            <figure class="notice invite-message">
+              <blockquote>{invite.message}</blockquote>
+              <figcaption class="muted">— {inviter}</figcaption>
+            </figure>
+          )}
+          <p class="muted">This invite is open until {formatDay(invite.expires_at)}.</p>
+          {invite.circle.approval_required && (
+            <p class="muted">The circle's owner says yes to new people, so joining starts as a request.</p>
+          )}
+
+          {requested ? (
+            <p class="notice" role="status">
+              We've asked. You'll be in {name} as soon as the owner says yes — there's nothing more
+              you need to do.
+            </p>
+          ) : refusal ? (
+            <div class="notice" role="status">
+              <p>
+                <strong>{refusal.title}.</strong> {refusal.detail}
+              </p>
+              <a href={invite.already_member ? '/circles' : '/'}>
+                {invite.already_member ? 'Go to your circles' : 'Go to Shoulder'}
+              </a>
+            </div>
+          ) : signedIn ? (
             <div class="actions">
+              <FormError message={actionError && problemOf(actionError).title + '. ' + problemOf(actionError).detail} />
               <button type="button" class="button" disabled={accept.busy} onClick={() => void accept.onSubmit()}>
-                Join {name}
+                {invite.circle.approval_required ? `Ask to join ${name}` : `Join ${name}`}
               </button>
               <button
                 type="button"
@@ -62,13 +119,13 @@ export default function Invite({ params }: PageProps) {
                 Not now
               </button>
             </div>
-          ) : (
+          ) : status === 'loading' ? null : (
             <div class="actions">
               <a class="button" href={withNext('/signup', here)}>
-                Sign up
+                Sign up to join
               </a>
               <a class="button button--quiet" href={withNext('/login', here)}>
-                Log in
+                I already have an account
               </a>
             </div>
           )}

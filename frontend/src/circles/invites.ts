@@ -1,0 +1,112 @@
+import type { InviteStatus, NewInvite } from '../api/circles';
+
+export interface Problem {
+  title: string;
+  detail: string;
+}
+
+const ASK_AGAIN = 'If you’d still like to join, ask the person who invited you for a new link.';
+
+/**
+ * What the invite page says for each code the API can answer with (as an error, or as a
+ * preview `status`). Our own headings; the server's sentence is kept where it is the
+ * better explanation. Pure.
+ */
+export function inviteProblem(code: string, serverDetail?: string | null): Problem {
+  const detail = serverDetail?.trim() || '';
+  switch (code) {
+    case 'invite_not_found':
+      return {
+        title: 'This invite link doesn’t work',
+        detail: 'Check that you copied all of it, or ask the person who sent it for a new one.',
+      };
+    case 'invite_expired':
+      return { title: 'This invite has expired', detail: ASK_AGAIN };
+    case 'invite_revoked':
+      return { title: 'This invite was revoked', detail: ASK_AGAIN };
+    case 'invite_used_up':
+      return { title: 'This invite has already been used', detail: ASK_AGAIN };
+    case 'already_member':
+      return { title: 'You’re already in this circle', detail: 'Your people are there for you.' };
+    case 'join_request_pending':
+      return {
+        title: 'You’ve already asked to join',
+        detail: detail || 'The owner will look at it. There’s nothing more you need to do.',
+      };
+    case 'circle_full':
+      return {
+        title: 'This circle is full',
+        detail: detail || 'Circles stay small on purpose. You could ask the owner about it.',
+      };
+    case 'removed_from_circle':
+    case 'join_request_rejected':
+      return {
+        title: 'This invite no longer works for you',
+        detail: detail || 'If that feels wrong, ask the owner for a new invite.',
+      };
+    default:
+      return {
+        title: 'This invite can’t be used right now',
+        detail: detail || 'Please try again in a moment.',
+      };
+  }
+}
+
+/** How an invite reads in the owner's list: plain words, no counters. Pure. */
+export function inviteStatusLabel(status: InviteStatus): string {
+  switch (status) {
+    case 'active':
+      return 'Open';
+    case 'expired':
+      return 'Expired';
+    case 'revoked':
+      return 'Revoked';
+    case 'used_up':
+      return 'Used';
+  }
+}
+
+/** "Tuesday 14 May" in the person's own locale and zone. */
+export function formatDay(iso: string, locale?: string, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(date);
+}
+
+export interface InviteForm {
+  message: string;
+  maxUses: string;
+  days: string;
+}
+
+export const MAX_USES = 50;
+export const MAX_DAYS = 30;
+
+export type ParsedInvite = { ok: true; value: NewInvite } | { ok: false; field: 'max_uses' | 'expires_in_days'; detail: string };
+
+function whole(raw: string): number | null {
+  const t = raw.trim();
+  return /^\d+$/.test(t) ? Number(t) : null;
+}
+
+/** The form's strings as an API body; blanks fall back to the server's defaults. Pure. */
+export function parseInviteForm(form: InviteForm): ParsedInvite {
+  const value: NewInvite = {};
+  const message = form.message.trim();
+  if (message) value.message = message;
+  if (form.maxUses.trim()) {
+    const n = whole(form.maxUses);
+    if (n === null || n < 1 || n > MAX_USES) {
+      return { ok: false, field: 'max_uses', detail: `Choose a number from 1 to ${MAX_USES}.` };
+    }
+    value.max_uses = n;
+  }
+  if (form.days.trim()) {
+    const n = whole(form.days);
+    if (n === null || n < 1 || n > MAX_DAYS) {
+      return { ok: false, field: 'expires_in_days', detail: `Choose a number of days from 1 to ${MAX_DAYS}.` };
+    }
+    value.expires_in_days = n;
+  }
+  return { ok: true, value };
+}

@@ -1,0 +1,284 @@
+import { useEffect, useState } from 'preact/hooks';
+import {
+  decideJoinRequest,
+  deleteCircle,
+  getCircle,
+  listJoinRequests,
+  removeMember,
+  updateCircle,
+  type Circle,
+  type JoinRequest,
+  type Member,
+} from '../api/circles';
+import { ApiError } from '../api/client';
+import { loadMe, me } from '../auth/me';
+import { ConfirmAction } from '../components/ConfirmAction';
+import { Field } from '../components/Field';
+import { FormError } from '../components/FormError';
+import { InviteSheet } from '../components/InviteSheet';
+import { MemberSheet } from '../components/MemberSheet';
+import { Page } from '../components/Page';
+import { useSubmit } from '../components/useSubmit';
+import { navigate } from '../router';
+import type { PageProps } from '../routes';
+import './Circle.css';
+
+type Open = { kind: 'invite' } | { kind: 'member'; member: Member } | null;
+
+export default function CirclePage({ params }: PageProps) {
+  const id = params.id ?? '';
+  const [circle, setCircle] = useState<Circle | null>(null);
+  const [requests, setRequests] = useState<JoinRequest[]>([]);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [open, setOpen] = useState<Open>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const refresh = async () => {
+    const value = await getCircle(id);
+    setCircle(value);
+    setRequests(value.my_role === 'owner' ? await listJoinRequests(id) : []);
+  };
+
+  useEffect(() => {
+    loadMe().catch(() => undefined);
+    setCircle(null);
+    refresh().catch((err: unknown) => {
+      if (err instanceof ApiError) setLoadError(err);
+    });
+  }, [id]);
+
+  if (loadError && !circle) {
+    const gone = loadError.status === 404;
+    return (
+      <Page title="Circle" heading={gone ? "We couldn't find that circle" : 'Circle'}>
+        <p>{gone ? 'You may have left it, or its owner closed it.' : loadError.detail}</p>
+        <a class="button" href="/">
+          Go home
+        </a>
+      </Page>
+    );
+  }
+  if (!circle) {
+    return (
+      <p class="waiting" role="status">
+        One moment…
+      </p>
+    );
+  }
+
+  const owner = circle.my_role === 'owner';
+  const myId = me.value?.id;
+  const done = (sentence: string) => {
+    setOpen(null);
+    setNotice(sentence);
+    void refresh().catch(() => undefined);
+  };
+
+  return (
+    <Page title={circle.name}>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {owner && (
+        <button type="button" class="button invite-button" onClick={() => setOpen({ kind: 'invite' })}>
+          Invite someone
+        </button>
+      )}
+
+      <section aria-labelledby="people-title">
+        <h2 id="people-title">People in this circle</h2>
+        <ul class="members">
+          {circle.members.map((member) => {
+            const mine = member.user.id === myId;
+            const body = (
+              <>
+                <span class="member-name">
+                  {member.user.display_name}
+                  {mine && <span class="muted"> (you)</span>}
+                </span>
+                {member.role === 'owner' && <span class="member-role">owner</span>}
+              </>
+            );
+            return (
+              <li key={member.user.id}>
+                {mine ? (
+                  <div class="member">{body}</div>
+                ) : (
+                  <button type="button" class="member" onClick={() => setOpen({ kind: 'member', member })}>
+                    {body}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      {owner && requests.length > 0 && (
+        <JoinRequests circle={circle} requests={requests} onDone={done} />
+      )}
+      {owner && <Settings circle={circle} onSaved={setCircle} />}
+      <Leave circle={circle} myId={myId} />
+      {owner && <Delete circle={circle} />}
+
+      {open?.kind === 'invite' && <InviteSheet circle={circle} onClose={() => setOpen(null)} />}
+      {open?.kind === 'member' && (
+        <MemberSheet circle={circle} member={open.member} onClose={() => setOpen(null)} onDone={done} />
+      )}
+    </Page>
+  );
+}
+
+function JoinRequests({
+  circle,
+  requests,
+  onDone,
+}: {
+  circle: Circle;
+  requests: JoinRequest[];
+  onDone: (sentence: string) => void;
+}) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const decide = async (request: JoinRequest, decision: 'approve' | 'reject') => {
+    setBusy(request.id);
+    setError(null);
+    try {
+      await decideJoinRequest(circle.id, request.id, decision);
+      const name = request.user.display_name;
+      onDone(decision === 'approve' ? `${name} is in ${circle.name} now.` : `Okay. ${name} won't join for now.`);
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <section class="card card--soft" aria-labelledby="requests-title">
+      <h2 id="requests-title">Asking to join</h2>
+      <FormError message={error?.detail} />
+      <ul class="requests">
+        {requests.map((request) => (
+          <li key={request.id} class="request">
+            <p class="member-name" id={`request-${request.id}`}>
+              {request.user.display_name}
+            </p>
+            <div class="request-actions">
+              <button
+                type="button"
+                class="button button--inline"
+                aria-describedby={`request-${request.id}`}
+                disabled={busy === request.id}
+                onClick={() => void decide(request, 'approve')}
+              >
+                Approve
+              </button>
+              <button
+                type="button"
+                class="button button--quiet button--inline"
+                aria-describedby={`request-${request.id}`}
+                disabled={busy === request.id}
+                onClick={() => void decide(request, 'reject')}
+              >
+                Not now
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Settings({ circle, onSaved }: { circle: Circle; onSaved: (circle: Circle) => void }) {
+  const [name, setName] = useState(circle.name);
+  const [approval, setApproval] = useState(circle.approval_required);
+  const [saved, setSaved] = useState(false);
+  const save = useSubmit(async () => {
+    setSaved(false);
+    onSaved(await updateCircle(circle.id, { name: name.trim(), approval_required: approval }));
+    setSaved(true);
+  });
+  return (
+    <section class="card" aria-labelledby="settings-title">
+      <h2 id="settings-title">Circle settings</h2>
+      <form class="form" onSubmit={save.onSubmit}>
+        <FormError message={save.error && !save.error.field ? save.error.detail : null} />
+        {saved && (
+          <p class="notice" role="status">
+            Saved.
+          </p>
+        )}
+        <Field
+          id="circle-name"
+          label="Circle name"
+          required
+          maxLength={60}
+          value={name}
+          onValue={(v) => {
+            setSaved(false);
+            setName(v);
+          }}
+          error={save.error?.forField('name')}
+        />
+        <div class="check">
+          <input
+            id="approval"
+            type="checkbox"
+            checked={approval}
+            aria-describedby="approval-hint"
+            onChange={(e) => {
+              setSaved(false);
+              setApproval(e.currentTarget.checked);
+            }}
+          />
+          <label for="approval">I approve new members</label>
+          <p class="hint" id="approval-hint">
+            People who open an invite link ask to join, and you say yes first.
+          </p>
+        </div>
+        <button type="submit" class="button button--quiet" disabled={save.busy}>
+          Save
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Leave({ circle, myId }: { circle: Circle; myId: string | undefined }) {
+  const leave = useSubmit(async () => {
+    const id = myId ?? (await loadMe()).id;
+    await removeMember(circle.id, id);
+    navigate('/', { replace: true });
+  });
+  return (
+    <section class="quiet-section" aria-labelledby="leave-title">
+      <h2 id="leave-title">Leave this circle</h2>
+      <FormError message={leave.error?.detail} />
+      <ConfirmAction label="Leave circle" confirmLabel="Yes, leave" busy={leave.busy} onConfirm={() => void leave.onSubmit()}>
+        <p>
+          You won't be in {circle.name} any more, and its people won't be asked when you reach out.
+          Nobody gets a message about it.
+        </p>
+      </ConfirmAction>
+    </section>
+  );
+}
+
+function Delete({ circle }: { circle: Circle }) {
+  const remove = useSubmit(async () => {
+    await deleteCircle(circle.id);
+    navigate('/', { replace: true });
+  });
+  return (
+    <section class="quiet-section" aria-labelledby="delete-title">
+      <h2 id="delete-title">Close this circle</h2>
+      <FormError message={remove.error?.detail} />
+      <ConfirmAction label="Delete circle" confirmLabel="Yes, delete it" busy={remove.busy} onConfirm={() => void remove.onSubmit()}>
+        <p>{circle.name} and its invite links go away for everyone in it. This can't be undone.</p>
+      </ConfirmAction>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'preact/hooks';
+import { listCircles, type Circle } from '../api/circles';
+import type { ApiError } from '../api/client';
+import { loadMe, me } from '../auth/me';
+import { CircleCards } from '../components/CircleCards';
+import { FormError } from '../components/FormError';
+import { Page } from '../components/Page';
+
+export default function Circles() {
+  const [circles, setCircles] = useState<Circle[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    loadMe().catch(() => undefined);
+    listCircles()
+      .then(setCircles)
+      .catch((err: ApiError) => setError(err));
+  }, []);
+
+  return (
+    <Page title="Your circles">
+      <FormError message={error?.detail} />
+      {circles && circles.length === 0 && (
+        <p class="lead">You're not in a circle yet. Start one with the people you trust.</p>
+      )}
+      {circles && circles.length > 0 && <CircleCards circles={circles} myId={me.value?.id} />}
+      {circles && (
+        <a class="button" href="/circles/new">
+          Create a circle
+        </a>
+      )}
+    </Page>
+  );
+}
