@@ -1,3 +1,15 @@
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from backend.aftermath import apis
+
+urlpatterns = [
+    path("checkins/<uuid:checkin_id>/notes/", apis.NoteListApi.as_view(), name="note-list"),
+    path("notes/<uuid:note_id>/", apis.NoteDetailApi.as_view(), name="note-detail"),
+    path("notes/<uuid:note_id>/reaction/", apis.NoteReactionApi.as_view(), name="note-reaction"),
+    path(
+        "circles/<uuid:circle_id>/moments/",
+        apis.CircleMomentsApi.as_view(),
+        name="circle-moments",
+    ),
+    path("people/<uuid:user_id>/moments/", apis.PersonMomentsApi.as_view(), name="person-moments"),
+]

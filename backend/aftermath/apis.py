@@ -1,0 +1,344 @@
+"""Aftermath notes: what the people who were there write afterwards, and reactions to them.
+
+Authorization: anonymous 401; anyone who may not read a note (or open a session's notes) 404,
+through `access.py`; someone who can read it but may not do the operation 403 (`author_only`,
+`participants_only`); writing before the session is over 409 (`session_not_over`), on a nudge
+or a cancelled check-in 409 (`not_a_session`).
+"""
+
+from typing import Any
+from uuid import UUID
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.throttling import BaseThrottle
+from rest_framework.views import APIView
+
+from backend.accounts.models import User
+from backend.aftermath import conf, selectors, services
+from backend.aftermath.access import access_note, access_person, access_session
+from backend.aftermath.models import AftermathNote, Audience, Reaction, ReactionKind
+from backend.aftermath.throttling import AftermathWriteThrottle
+from backend.checkins.models import CheckIn
+from backend.circles.access import access_circle
+from backend.common.pagination import CursorPagination
+
+# --- shared shapes -------------------------------------------------------------------
+
+
+class AftermathErrorItemSerializer(serializers.Serializer[Any]):
+    code = serializers.CharField()
+    detail = serializers.CharField()
+    attr = serializers.CharField(allow_null=True)
+
+
+class AftermathErrorSerializer(serializers.Serializer[Any]):
+    type = serializers.CharField()
+    # Schema-only; the declared field is popped off the class, so `.errors` still works.
+    errors = AftermathErrorItemSerializer(many=True)  # type: ignore[assignment]
+
+
+def _errors(*codes: int) -> dict[int, Any]:
+    return dict.fromkeys(codes, AftermathErrorSerializer)
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        # A pattern, not an enum: the schema's enums are named after the field, and check-ins
+        # already own the `kind` one.
+        "pattern": "^(" + "|".join(ReactionKind.values) + ")$",
+        "description": "One of: " + ", ".join(ReactionKind.values) + ".",
+    }
+)
+class ReactionKindField(serializers.ChoiceField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=ReactionKind.choices, **kwargs)
+
+
+@extend_schema_field({"type": ["string", "null"], "enum": [*ReactionKind.values, None]})
+class NullableReactionKindField(serializers.CharField):
+    pass
+
+
+class AftermathPersonSerializer(serializers.Serializer[User]):
+    id = serializers.UUIDField()
+    display_name = serializers.CharField(source="public_name")
+
+
+class AftermathReactionSerializer(serializers.ModelSerializer[Reaction]):
+    user = AftermathPersonSerializer()
+    kind = ReactionKindField()
+
+    class Meta:
+        model = Reaction
+        fields = ("user", "kind")
+
+
+class AftermathNoteSerializer(serializers.ModelSerializer[AftermathNote]):
+    """A note as one of its readers sees it (decorated by `selectors.decorate_notes`)."""
+
+    author = AftermathPersonSerializer()
+    audience = serializers.ChoiceField(choices=Audience.choices)
+    reactions = AftermathReactionSerializer(many=True)
+    my_reaction = NullableReactionKindField(allow_null=True)
+    checkin = serializers.UUIDField(source="checkin_id")
+    can_edit = serializers.BooleanField()
+
+    class Meta:
+        model = AftermathNote
+        fields = (
+            "id",
+            "author",
+            "body",
+            "audience",
+            "created_at",
+            "edited_at",
+            "reactions",
+            "my_reaction",
+            "checkin",
+            "can_edit",
+        )
+
+
+class AftermathCircleSerializer(serializers.Serializer[Any]):
+    id = serializers.UUIDField()
+    name = serializers.CharField()
+
+
+class AftermathMomentSerializer(serializers.ModelSerializer[CheckIn]):
+    """A session that is over, with the notes the viewer may read (oldest first)."""
+
+    kind = serializers.CharField()
+    circle = AftermathCircleSerializer()
+    requester = AftermathPersonSerializer()
+    ended_at = serializers.DateTimeField(allow_null=True)
+    notes = AftermathNoteSerializer(source="visible_notes", many=True)
+
+    class Meta:
+        model = CheckIn
+        fields = ("id", "kind", "circle", "requester", "created_at", "ended_at", "notes")
+
+
+def _me(request: Request) -> User:
+    user = request.user
+    assert isinstance(user, User)  # the default permission is IsAuthenticated
+    return user
+
+
+def _note(request: Request, note_id: UUID, code: int = status.HTTP_200_OK) -> Response:
+    """Answer with the note as it is now, through the gate (so reactions are prefetched)."""
+    me = _me(request)
+    note = access_note(me, note_id)
+    selectors.decorate_notes([note], me)
+    return Response(AftermathNoteSerializer(note).data, status=code)
+
+
+WRITE_THROTTLES: list[type[BaseThrottle]] = [
+    *api_settings.DEFAULT_THROTTLE_CLASSES,  # type: ignore[list-item]  # stubs: list of str
+    AftermathWriteThrottle,
+]
+PAGE_PARAMETERS = [
+    OpenApiParameter("cursor", str, required=False),
+    OpenApiParameter("page_size", int, required=False),
+]
+
+
+class OldestFirstPagination(CursorPagination):
+    # A session's notes read like a conversation.
+    ordering = "created_at"
+
+
+class _BodyField(serializers.CharField):
+    """Plain text, stored and returned exactly (HTML stays literal text; clients never render
+    it as HTML). Outer whitespace is trimmed; empty after that is refused."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(max_length=conf.BODY_MAX, allow_blank=False, **kwargs)
+
+
+# --- notes of a session --------------------------------------------------------------
+
+
+class NoteListApi(APIView):
+    throttle_classes = WRITE_THROTTLES
+    pagination_class = OldestFirstPagination
+
+    class InputSerializer(serializers.Serializer[dict[str, Any]]):
+        body = _BodyField()
+        audience = serializers.ChoiceField(
+            choices=Audience.choices, required=False, default=Audience.PARTICIPANTS
+        )
+
+    @extend_schema(
+        parameters=PAGE_PARAMETERS,
+        responses={200: AftermathNoteSerializer(many=True), **_errors(404)},
+        operation_id="note_list",
+        description=(
+            "The notes of a check-in I may read, oldest first (cursor pagination). Open to "
+            "those who were there (requester and friends who answered with anything but "
+            '"can\'t right now") while still in the circle, and to circle members who can '
+            "read one of its circle-wide notes; anyone else 404."
+        ),
+    )
+    def get(self, request: Request, checkin_id: UUID) -> Response:
+        me = _me(request)
+        checkin = access_session(me, checkin_id)
+        paginator = self.pagination_class()
+        queryset = selectors.note_list_for_checkin(checkin=checkin, user=me)
+        page: list[AftermathNote] = paginator.paginate_queryset(queryset, request, view=self) or []
+        selectors.decorate_notes(page, me)
+        return paginator.get_paginated_response(AftermathNoteSerializer(page, many=True).data)
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={201: AftermathNoteSerializer, **_errors(400, 403, 404, 409)},
+        operation_id="note_create",
+        description=(
+            "Write a note about a session that is over (closed or expired). `audience`: "
+            "`participants` (just us, default) or `circle` (everyone in the circle now). The "
+            "other participants get a quiet push. Errors: 400 (attr body/audience; body is "
+            "1-2000 characters after trimming); 403 `participants_only`; 404; 409 "
+            "`session_not_over`, `not_a_session` (a nudge or a cancelled check-in); 429."
+        ),
+    )
+    def post(self, request: Request, checkin_id: UUID) -> Response:
+        me = _me(request)
+        checkin = access_session(me, checkin_id)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        note = services.note_create(checkin=checkin, author=me, **serializer.validated_data)
+        return _note(request, note.pk, status.HTTP_201_CREATED)
+
+
+# --- one note ------------------------------------------------------------------------
+
+
+class NoteDetailApi(APIView):
+    throttle_classes = WRITE_THROTTLES
+
+    class InputSerializer(serializers.Serializer[dict[str, Any]]):
+        body = _BodyField(required=False)
+        audience = serializers.ChoiceField(choices=Audience.choices, required=False)
+
+    @extend_schema(
+        responses={200: AftermathNoteSerializer, **_errors(404)},
+        operation_id="note_retrieve",
+        description="One note, for whoever may read it.",
+    )
+    def get(self, request: Request, note_id: UUID) -> Response:
+        return _note(request, note_id)
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={200: AftermathNoteSerializer, **_errors(400, 403, 404)},
+        operation_id="note_update",
+        description=(
+            "The author changes `body` and/or `audience`; sets `edited_at`; takes effect for "
+            "the next read. Errors: 400 (attr body/audience, or `nothing_to_change`); 403 "
+            "`author_only`; 404."
+        ),
+    )
+    def patch(self, request: Request, note_id: UUID) -> Response:
+        me = _me(request)
+        note = access_note(me, note_id)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.note_update(note=note, by=me, **serializer.validated_data)
+        return _note(request, note_id)
+
+    @extend_schema(
+        responses={204: None, **_errors(403, 404)},
+        operation_id="note_delete",
+        description=(
+            "The author deletes the note: it and its reactions are gone for everyone at once "
+            "(no tombstone). Errors: 403 `author_only`; 404."
+        ),
+    )
+    def delete(self, request: Request, note_id: UUID) -> Response:
+        me = _me(request)
+        services.note_delete(note=access_note(me, note_id), by=me)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class NoteReactionApi(APIView):
+    throttle_classes = WRITE_THROTTLES
+
+    class InputSerializer(serializers.Serializer[dict[str, Any]]):
+        kind = ReactionKindField()
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={200: AftermathNoteSerializer, **_errors(400, 404)},
+        operation_id="note_reaction_set",
+        description=(
+            "My reaction (one per person; a new one replaces mine). Anyone who may read the "
+            "note. Answers the note with its `reactions` and `my_reaction`."
+        ),
+    )
+    def put(self, request: Request, note_id: UUID) -> Response:
+        me = _me(request)
+        note = access_note(me, note_id)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.reaction_set(note=note, user=me, kind=serializer.validated_data["kind"])
+        return _note(request, note_id)
+
+    @extend_schema(
+        request=None,
+        responses={200: AftermathNoteSerializer, **_errors(404)},
+        operation_id="note_reaction_delete",
+        description="Take my reaction back (idempotent). Answers the note.",
+    )
+    def delete(self, request: Request, note_id: UUID) -> Response:
+        me = _me(request)
+        services.reaction_delete(note=access_note(me, note_id), user=me)
+        return _note(request, note_id)
+
+
+# --- our moments ---------------------------------------------------------------------
+
+
+def _moments_page(view: APIView, request: Request, queryset: Any) -> Response:
+    paginator = CursorPagination()
+    page: list[CheckIn] = paginator.paginate_queryset(queryset, request, view=view) or []
+    selectors.decorate_sessions(page, _me(request))
+    return paginator.get_paginated_response(AftermathMomentSerializer(page, many=True).data)
+
+
+class CircleMomentsApi(APIView):
+    @extend_schema(
+        parameters=PAGE_PARAMETERS,
+        responses={200: AftermathMomentSerializer(many=True), **_errors(404)},
+        operation_id="circle_moments",
+        description=(
+            "Our moments: the circle's sessions that are over and have notes I may read, "
+            "newest first (by when they started), each with those notes oldest first. "
+            "404 unless I'm in the circle."
+        ),
+    )
+    def get(self, request: Request, circle_id: UUID) -> Response:
+        me = _me(request)
+        circle = access_circle(me, circle_id)
+        return _moments_page(
+            self, request, selectors.moments_for_circle(circle_id=circle.pk, user=me)
+        )
+
+
+class PersonMomentsApi(APIView):
+    @extend_schema(
+        parameters=PAGE_PARAMETERS,
+        responses={200: AftermathMomentSerializer(many=True), **_errors(404)},
+        operation_id="person_moments",
+        description=(
+            "Sessions both this person and I were there for, with notes I may read, newest "
+            "first. 404 unless we share a circle now and no block stands between us."
+        ),
+    )
+    def get(self, request: Request, user_id: UUID) -> Response:
+        me = _me(request)
+        person = access_person(me, user_id)
+        return _moments_page(self, request, selectors.moments_with_person(person=person, user=me))

@@ -1,0 +1,54 @@
+"""Stable error codes of the aftermath API; clients switch on these."""
+
+from enum import StrEnum
+
+from rest_framework import status
+
+from backend.common.errors import ApplicationError
+
+
+class AftermathErrorCode(StrEnum):
+    AUTHOR_ONLY = "author_only"
+    PARTICIPANTS_ONLY = "participants_only"
+    SESSION_NOT_OVER = "session_not_over"
+    NOT_A_SESSION = "not_a_session"
+    NOTHING_TO_CHANGE = "nothing_to_change"
+
+
+def author_only() -> ApplicationError:
+    return ApplicationError(
+        AftermathErrorCode.AUTHOR_ONLY,
+        "Only the person who wrote this note can change or delete it.",
+        status_code=status.HTTP_403_FORBIDDEN,
+    )
+
+
+def participants_only() -> ApplicationError:
+    return ApplicationError(
+        AftermathErrorCode.PARTICIPANTS_ONLY,
+        "Only the people who were there can write notes about this time.",
+        status_code=status.HTTP_403_FORBIDDEN,
+    )
+
+
+def session_not_over() -> ApplicationError:
+    return ApplicationError(
+        AftermathErrorCode.SESSION_NOT_OVER,
+        "This time together isn't over yet. Notes can be written once it has closed.",
+        status_code=status.HTTP_409_CONFLICT,
+    )
+
+
+def not_a_session() -> ApplicationError:
+    return ApplicationError(
+        AftermathErrorCode.NOT_A_SESSION,
+        "Notes are for time spent together after a reach-out; this check-in can't have any.",
+        status_code=status.HTTP_409_CONFLICT,
+    )
+
+
+def nothing_to_change() -> ApplicationError:
+    return ApplicationError(
+        AftermathErrorCode.NOTHING_TO_CHANGE,
+        "Send a new body or audience to change the note.",
+    )
