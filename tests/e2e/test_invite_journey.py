@@ -123,7 +123,7 @@ def test_invite_a_trusted_friend(
     assert_accessible(friend)
 
 
-def test_owner_cannot_leave_and_members_can_be_blocked(new_phone: Any, make_user: Any) -> None:
+def test_owner_blocks_hands_over_and_leaves(new_phone: Any, make_user: Any) -> None:
     owner_user = make_user(display_name="Ana", email="ana@example.com")
     friend = make_user(display_name="Bea", email="bea@example.com")
     circle = services.circle_create(user=owner_user, name="Tuesday people")
@@ -154,3 +154,16 @@ def test_owner_cannot_leave_and_members_can_be_blocked(new_phone: Any, make_user
     assert_accessible(page)
     blocked.get_by_role("button", name="Unblock").click()
     expect(blocked.get_by_text("You haven't blocked anyone.")).to_be_visible()
+
+    # Handing the circle over: Ana stays in it as a member and can leave now.
+    page.go_back()
+    page.get_by_role("button", name=re.compile(r"^Bea")).click()
+    sheet = page.get_by_role("dialog", name="Bea")
+    sheet.get_by_role("button", name="Make owner").click()
+    sheet.get_by_role("button", name="Yes, make Bea owner").click()
+    expect(page.get_by_text("Bea now looks after Tuesday people.")).to_be_visible()
+    expect(page.get_by_role("button", name="Invite someone")).to_have_count(0)
+    assert Membership.objects.get(circle=circle, user=friend).role == "owner"
+    page.get_by_role("button", name="Leave circle").click()
+    page.get_by_role("button", name="Yes, leave").click()
+    expect(page.get_by_role("link", name="Create a circle")).to_be_visible()

@@ -17,25 +17,26 @@ interface MemberSheetProps {
 export function MemberSheet({ circle, member, onClose, onDone }: MemberSheetProps) {
   const name = member.user.display_name;
   const owner = circle.my_role === 'owner';
-  const [which, setWhich] = useState<string | null>(null);
+  // One error line for the sheet: from whichever action ran last.
+  const [last, setLast] = useState<'block' | 'remove' | 'transfer' | null>(null);
 
-  const act = (key: string, work: () => Promise<string>) => {
-    const submit = useSubmit(async () => onDone(await work()));
-    return { ...submit, run: () => (setWhich(key), void submit.onSubmit()) };
-  };
-  const block = act('block', async () => {
+  const block = useSubmit(async () => {
     await blockPerson(member.user.id);
-    return `You blocked ${name}. You can unblock them from your account page.`;
+    onDone(`You blocked ${name}. You can unblock them from your account page.`);
   });
-  const remove = act('remove', async () => {
+  const remove = useSubmit(async () => {
     await removeMember(circle.id, member.user.id);
-    return `${name} is no longer in ${circle.name}.`;
+    onDone(`${name} is no longer in ${circle.name}.`);
   });
-  const transfer = act('transfer', async () => {
+  const transfer = useSubmit(async () => {
     await transferCircle(circle.id, member.user.id);
-    return `${name} now looks after ${circle.name}. You're still in it.`;
+    onDone(`${name} now looks after ${circle.name}. You're still in it.`);
   });
-  const error = which === 'block' ? block.error : which === 'remove' ? remove.error : transfer.error;
+  const run = (key: 'block' | 'remove' | 'transfer', action: { onSubmit: () => Promise<void> }) => () => {
+    setLast(key);
+    void action.onSubmit();
+  };
+  const error = { block: block.error, remove: remove.error, transfer: transfer.error }[last ?? 'block'];
 
   return (
     <Sheet id="member-sheet" title={name} onClose={onClose}>
@@ -44,20 +45,20 @@ export function MemberSheet({ circle, member, onClose, onDone }: MemberSheetProp
       <div class="sheet-actions">
         {owner && member.role !== 'owner' && (
           <>
-            <ConfirmAction label="Make owner" confirmLabel={`Yes, make ${name} owner`} busy={transfer.busy} onConfirm={transfer.run}>
+            <ConfirmAction label="Make owner" confirmLabel={`Yes, make ${name} owner`} busy={transfer.busy} onConfirm={run('transfer', transfer)}>
               <p>
                 {name} will look after {circle.name}: inviting people, approving them and its
                 settings. You stay in the circle as a member.
               </p>
             </ConfirmAction>
-            <ConfirmAction label="Remove from circle" confirmLabel="Yes, remove" busy={remove.busy} onConfirm={remove.run}>
+            <ConfirmAction label="Remove from circle" confirmLabel="Yes, remove" busy={remove.busy} onConfirm={run('remove', remove)}>
               <p>
                 {name} will no longer be in {circle.name}. We don't send them a message about it.
               </p>
             </ConfirmAction>
           </>
         )}
-        <ConfirmAction label="Block" confirmLabel={`Yes, block ${name}`} busy={block.busy} onConfirm={block.run}>
+        <ConfirmAction label="Block" confirmLabel={`Yes, block ${name}`} busy={block.busy} onConfirm={run('block', block)}>
           <p>
             {name} won't be able to reach you, nudge you or invite you, and you won't be in each
             other's reach-outs. We don't tell them.
