@@ -197,7 +197,9 @@ class _CheckinApi(APIView):
 
 
 class _AskFieldsSerializer(serializers.Serializer[dict[str, Any]]):
-    mode = serializers.ChoiceField(choices=Mode.choices, required=False, allow_blank=True)
+    mode = serializers.ChoiceField(
+        choices=Mode.choices, required=False, allow_blank=True, allow_null=True
+    )
     no_need_to_explain = serializers.BooleanField(required=False, default=False)
     just_listen = serializers.BooleanField(required=False, default=False)
     silence_ok = serializers.BooleanField(required=False, default=False)
