@@ -1,0 +1,81 @@
+"""Lists don't grow their query count with their rows."""
+
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from backend.aftermath.models import AftermathNote, Reaction
+from backend.checkins.models import CheckIn
+from backend.circles.models import Membership
+from tests.aftermath.conftest import World, make_session, notes_url
+
+pytestmark = pytest.mark.django_db
+
+
+def _fill(world: World, make_user: Any, notes: int, sessions: int) -> None:
+    """`notes` notes with reactions, spread over `sessions` closed sessions."""
+    people = [make_user() for _ in range(3)]
+    Membership.objects.bulk_create(Membership(circle=world.circle, user=p) for p in people)
+    checkins = [world.checkin] + [
+        make_session(world.circle, world.participant, dict.fromkeys(people, "on_my_way"))
+        for _ in range(sessions - 1)
+    ]
+    rows = AftermathNote.objects.bulk_create(
+        AftermathNote(
+            checkin=checkins[i % len(checkins)],
+            author=world.participant,
+            body=f"note {i}",
+            # Every session gets notes of both audiences.
+            audience="circle" if (i // len(checkins)) % 2 else "participants",
+        )
+        for i in range(notes)
+    )
+    Reaction.objects.bulk_create(
+        Reaction(note=note, user=person, kind=kind)
+        for note in rows
+        for person, kind in zip(people, ["hug", "tears", "heart"], strict=True)
+    )
+
+
+def _count(client: Any, path: str) -> tuple[int, Any]:
+    with CaptureQueriesContext(connection) as ctx:
+        res = client.get(path)
+    assert res.status_code == 200, res.content
+    return len(ctx.captured_queries), res.json()
+
+
+@pytest.mark.parametrize("role", ["participant", "member"])
+def test_note_list_query_count_is_constant(world: World, make_user: Any, role: str) -> None:
+    path = notes_url(world.checkin) + "?page_size=100"
+    _fill(world, make_user, notes=10, sessions=1)
+    world.note(audience="circle")  # so `member` can open the page
+    small, body = _count(world.client(role), path)
+    assert len(body["results"]) >= 6
+    _fill(world, make_user, notes=200, sessions=1)
+    large, body = _count(world.client(role), path)
+    assert len(body["results"]) == 100
+    assert sum(len(n["reactions"]) for n in body["results"]) >= 3 * 99
+    assert small == large
+    assert large <= 8
+
+
+@pytest.mark.parametrize("role", ["participant", "member"])
+def test_timelines_query_count_is_constant(world: World, make_user: Any, role: str) -> None:
+    circle_path = f"/api/v1/circles/{world.circle.pk}/moments/?page_size=50"
+    person_path = f"/api/v1/people/{world.author.pk}/moments/"
+    if role == "member":
+        person_path = f"/api/v1/people/{world.participant.pk}/moments/"
+    _fill(world, make_user, notes=10, sessions=5)
+    small = _count(world.client(role), circle_path)[0]
+    small_person = _count(world.client(role), person_path)[0]
+    _fill(world, make_user, notes=200, sessions=40)
+    large, body = _count(world.client(role), circle_path)
+    large_person = _count(world.client(role), person_path)[0]
+    # 44 sessions, each with circle-wide notes (so `member` sees every one of them too).
+    assert CheckIn.objects.count() == 44
+    assert len(body["results"]) == 44
+    assert sum(len(s["notes"]) for s in body["results"]) >= 80
+    assert (small, small_person) == (large, large_person)
+    assert large <= 8
