@@ -1,0 +1,61 @@
+"""Staff don't read notes: the admin shows no note body anywhere."""
+
+from typing import Any
+
+import pytest
+from django.contrib import admin
+from django.test import Client
+from django.urls import reverse
+
+from backend.aftermath import services
+from backend.aftermath.models import AftermathNote, Reaction
+from tests.aftermath.conftest import World, add_device
+
+pytestmark = pytest.mark.django_db
+
+BODY = "The mascara joke nobody else may read"
+
+
+def test_no_aftermath_model_is_registered() -> None:
+    assert AftermathNote not in admin.site._registry
+    assert Reaction not in admin.site._registry
+
+
+def test_the_admin_never_shows_a_note_body(world: World, make_user: Any) -> None:
+    add_device(world.participant)
+    note = services.note_create(
+        checkin=world.checkin, author=world.author, body=BODY, audience="circle"
+    )
+    Reaction.objects.create(note=note, user=world.participant, kind="hug")
+    client = Client()
+    client.force_login(world.staff, backend="django.contrib.auth.backends.ModelBackend")
+
+    pages = ["/admin/", "/admin/aftermath/"]
+    for model, model_admin in admin.site._registry.items():
+        info = (model._meta.app_label, model._meta.model_name)
+        pages.append(reverse(f"admin:{info[0]}_{info[1]}_changelist"))
+        # And the change page of every row, which is where a body would show.
+        for pk in model_admin.get_queryset(_request(world)).values_list("pk", flat=True)[:50]:
+            pages.append(reverse(f"admin:{info[0]}_{info[1]}_change", args=[pk]))
+    pages += [f"/admin/aftermath/aftermathnote/{note.pk}/change/", "/admin/aftermath/reaction/"]
+
+    seen = 0
+    for page in pages:
+        res = client.get(page, follow=True)
+        assert res.status_code in (200, 404), (page, res.status_code)
+        text = res.content.decode()
+        assert BODY not in text, page
+        assert "mascara" not in text.lower(), page
+        seen += res.status_code == 200
+    assert seen > 5  # the admin itself works for this superuser
+    index = client.get("/admin/").content.decode()
+    assert "aftermath" not in index.lower()
+    assert client.get("/admin/aftermath/").status_code == 404
+
+
+def _request(world: World) -> Any:
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/admin/")
+    request.user = world.staff
+    return request
