@@ -196,3 +196,24 @@ def test_signup_helper_signs_in() -> None:
     client = Client()
     user = signup_browser(client, "dee@example.com", "Dee")
     assert client.get("/api/v1/me/").json()["id"] == str(user.id)
+
+
+def test_local_setup_creates_a_demo_login_that_works() -> None:
+    from django.core.management import call_command
+
+    from backend.accounts.management.commands.ensure_local_setup import (
+        DEMO_EMAIL,
+        DEMO_PASSWORD,
+    )
+
+    call_command("ensure_local_setup", stdout=__import__("io").StringIO())
+    call_command("ensure_local_setup", stdout=__import__("io").StringIO())  # idempotent
+    assert User.objects.filter(email=DEMO_EMAIL).count() == 1
+    client = Client()
+    res = client.post(
+        f"{BROWSER}/auth/login",
+        {"email": DEMO_EMAIL, "password": DEMO_PASSWORD},
+        content_type="application/json",
+    )
+    assert res.status_code == 200, res.content
+    assert client.get("/api/v1/me/").json()["display_name"] == "Demo Friend"
