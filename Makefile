@@ -34,6 +34,7 @@ run: $(VENV)/.installed frontend
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py ensure_local_setup
 	$(PY) manage.py sweep_deliveries
+	$(PY) manage.py checkins_sweep
 	@echo "Shoulder is at http://127.0.0.1:$(PORT)/  (API docs: /api/docs/, admin: /admin/)"
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(PY) manage.py db_worker --queue-name='*' & \

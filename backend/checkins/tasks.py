@@ -11,10 +11,9 @@ from django.tasks import task
 from django.utils import timezone
 
 from backend.checkins import conf
-from backend.notifications.models import SweepSchedule
+from backend.notifications.tasks import schedule_periodic
 
-# Row of the notifications app's SweepSchedule table that guards our sweep chain (theirs is
-# row 1): the same single-row mechanism, so at most one chain of check-in sweeps lives.
+# Our row in the notifications app's SweepSchedule table (theirs is row 1).
 SWEEP_ROW = 2
 
 
@@ -38,18 +37,7 @@ def schedule_advance(checkin_id: UUID, when: dt.datetime) -> None:
 
 
 def sweep_schedule_next(*, now: dt.datetime | None = None) -> bool:
-    """Enqueue the next check-ins sweep unless a live chain already has; True if enqueued.
-    Same guard as `backend.notifications.tasks.sweep_schedule_next`, on our own row."""
-    now = now or timezone.now()
-    next_run = now + conf.SWEEP_INTERVAL
-    with transaction.atomic():
-        SweepSchedule.objects.get_or_create(pk=SWEEP_ROW, defaults={"next_run_at": now})
-        moved = SweepSchedule.objects.filter(
-            pk=SWEEP_ROW, next_run_at__lte=now + dt.timedelta(seconds=5)
-        ).update(next_run_at=next_run, last_run_at=now)
-        if moved:
-            sweep.using(run_after=next_run).enqueue()
-    return moved == 1
+    return schedule_periodic(row=SWEEP_ROW, task=sweep, interval=conf.SWEEP_INTERVAL, now=now)
 
 
 @task()
