@@ -3,12 +3,14 @@ import './styles/base.css';
 import { fetchSession } from './api/allauth';
 import { OfflineError } from './api/client';
 import { auth } from './auth/state';
+import { resumeOutbox } from './checkins/boot';
 import { App } from './app';
 import { startPwa } from './pwa/register';
 import { startRouter } from './router';
 
 startRouter();
 startPwa();
+resumeOutbox();
 
 fetchSession().catch((err: unknown) => {
   // Offline at start: public pages still work, signed-in ones say we're offline.

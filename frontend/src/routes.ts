@@ -27,6 +27,7 @@ export const routes: RouteDef[] = [
   { pattern: '/circles/new', access: 'user', load: () => import('./pages/CircleNew') },
   { pattern: '/circles/:id', access: 'user', load: () => import('./pages/Circle') },
   { pattern: '/reach-out', access: 'user', load: () => import('./pages/ReachOut') },
+  { pattern: '/checkins/:id', access: 'user', load: () => import('./pages/Checkin') },
   { pattern: '/invite/:token', access: 'public', load: () => import('./pages/Invite') },
   { pattern: '/crisis', access: 'public', load: () => import('./pages/Crisis') },
   { pattern: '/about', access: 'public', load: () => import('./pages/About') },

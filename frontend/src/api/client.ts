@@ -21,8 +21,10 @@ export class ApiError extends Error {
   readonly detail: string;
   readonly field: string | null;
   readonly errors: ErrorItem[];
+  /** The whole error body, for the few errors that carry more (e.g. `checkin_id`). */
+  readonly body: unknown;
 
-  constructor(status: number, errors: ErrorItem[]) {
+  constructor(status: number, errors: ErrorItem[], body: unknown = null) {
     const first = errors[0] ?? { code: 'error', detail: fallbackDetail(status), field: null };
     super(first.detail);
     this.name = 'ApiError';
@@ -31,6 +33,7 @@ export class ApiError extends Error {
     this.detail = first.detail;
     this.field = first.field;
     this.errors = errors.length ? errors : [first];
+    this.body = body;
   }
 
   /** The message for one form field, if the server named it. */
@@ -87,7 +90,7 @@ export function normaliseErrors(status: number, body: unknown): ErrorItem[] {
 }
 
 export function errorFromResponse(status: number, body: unknown): ApiError {
-  return new ApiError(status, normaliseErrors(status, body));
+  return new ApiError(status, normaliseErrors(status, body), body);
 }
 
 export function readCookie(name: string, cookieString?: string): string | null {

@@ -2,15 +2,19 @@ import type { Circle } from '../api/circles';
 import { othersIn } from '../circles/people';
 import './CircleCards.css';
 
-/** Calm cards, one per circle, each a link to the circle's page. */
-export function CircleCards({ circles, myId }: { circles: Circle[]; myId: string | undefined }) {
+type CircleCard = Pick<Circle, 'id' | 'name'> & Partial<Pick<Circle, 'members'>>;
+
+/** Calm cards, one per circle, each a link to the circle's page; names of the others once known. */
+export function CircleCards({ circles, myId }: { circles: CircleCard[]; myId: string | undefined }) {
   return (
     <ul class="circle-cards">
       {circles.map((circle) => (
         <li key={circle.id}>
           <a class="circle-card" href={`/circles/${circle.id}`}>
             <span class="circle-card-name">{circle.name}</span>
-            <span class="circle-card-people">{othersIn(circle, myId)}</span>
+            {circle.members && (
+              <span class="circle-card-people">{othersIn({ members: circle.members }, myId)}</span>
+            )}
           </a>
         </li>
       ))}

@@ -1,36 +1,86 @@
 import { useEffect, useState } from 'preact/hooks';
+import { getHome, type Checkin, type CompactCheckin, type Home as HomeData } from '../api/checkins';
 import { listCircles, type Circle } from '../api/circles';
 import type { ApiError } from '../api/client';
 import { auth } from '../auth/state';
-import { loadMe, me } from '../auth/me';
+import { useLiveRefresh } from '../checkins/live';
+import { acknowledge, currentUserId, outbox, startOutbox, unseenOutcomes, waiting } from '../checkins/outbox';
+import { askTitle, joinNames, kindLabel, modeForFriend, needsForFriend, responseText } from '../checkins/words';
 import { CircleCards } from '../components/CircleCards';
 import { FormError } from '../components/FormError';
+import { NudgeAnswer } from '../components/NudgeAnswer';
 import { Page } from '../components/Page';
+import '../components/Checkins.css';
 import './Home.css';
 
 export default function Home() {
   const [error, setError] = useState<ApiError | null>(null);
-  const [circles, setCircles] = useState<Circle[] | null>(null);
-  useEffect(() => {
-    loadMe().catch((err: ApiError) => setError(err));
-    listCircles()
-      .then(setCircles)
-      .catch((err: ApiError) => setError(err));
-  }, []);
+  const [home, setHome] = useState<HomeData | null>(null);
+  // Who is in each circle: after the first paint, for the "With Sam and Jo" lines.
+  const [people, setPeople] = useState<Circle[] | null>(null);
 
-  const name = me.value?.display_name || auth.value.user?.display || '';
+  const load = () => {
+    getHome()
+      .then((value) => {
+        setHome(value);
+        setError(null);
+      })
+      .catch((err: ApiError) => setError(err));
+  };
+  useEffect(() => {
+    load();
+    startOutbox();
+    // Something queued offline went out (or was refused): show the new state.
+    return outbox.subscribe((o) => {
+      if (o.type !== 'kept') load();
+    });
+  }, []);
+  useLiveRefresh(load);
+  useEffect(() => {
+    if (home && home.circles.length > 0 && !people) {
+      listCircles()
+        .then(setPeople)
+        .catch(() => undefined);
+    }
+  }, [home !== null]);
+
+  const name = home?.me.display_name || auth.value.user?.display || '';
+  const myId = home?.me.id;
+  const circles = home?.circles.map((c) => people?.find((p) => p.id === c.id) ?? c) ?? null;
   return (
     <Page title="Home" heading={name ? `Hi, ${name}` : 'Hi there'}>
       <FormError message={error?.detail} />
+      <Outbox />
+      {home?.my_open_checkin && <MySession checkin={home.my_open_checkin} />}
       {circles && circles.length > 0 && (
         <>
           <a class="reach-out" href="/reach-out">
-            <span class="reach-out-title">Reach out</span>
-            <span class="reach-out-sub">Let your people know you need them</span>
+            <span class="reach-out-title">I need someone</span>
+            <span class="reach-out-sub">Reach out to your people</span>
           </a>
+          {home && home.asking_me.length > 0 && (
+            <section aria-labelledby="asking-title">
+              <h2 id="asking-title">Asking for you</h2>
+              {home.asking_me.map((c) => (
+                <AskCard key={c.id} checkin={c} />
+              ))}
+            </section>
+          )}
+          {home?.pending_nudges.map((n) => <NudgeAnswer key={n.id} nudge={n} />)}
+          {home && home.my_scheduled.length > 0 && (
+            <section aria-labelledby="later-title">
+              <h2 id="later-title">Later</h2>
+              {home.my_scheduled.map((c) => (
+                <a key={c.id} class="ask-card" href={`/checkins/${c.id}`}>
+                  <span class="card-title">{c.circle.name} will check on you</span>
+                  <span class="card-line">{when(c.scheduled_for)}</span>
+                </a>
+              ))}
+            </section>
+          )}
           <section aria-labelledby="your-circles">
             <h2 id="your-circles">Your circles</h2>
-            <CircleCards circles={circles} myId={me.value?.id} />
+            <CircleCards circles={circles} myId={myId} />
             <p>
               <a class="quiet-link" href="/circles/new">
                 Create another circle
@@ -61,5 +111,80 @@ export default function Home() {
         </>
       )}
     </Page>
+  );
+}
+
+function when(iso: string | null): string {
+  if (!iso) return '';
+  return new Date(iso).toLocaleString(undefined, { weekday: 'long', hour: '2-digit', minute: '2-digit' });
+}
+
+/** My open reach-out (or check-on-me) at the top: who is coming. */
+function MySession({ checkin }: { checkin: Checkin }) {
+  const coming = checkin.audience.filter((a) => a.response);
+  const title =
+    checkin.kind === 'check_on_me'
+      ? `You asked ${checkin.circle.name} to check on you`
+      : `You asked ${checkin.circle.name}`;
+  return (
+    <a class="session-card" href={`/checkins/${checkin.id}`}>
+      <span class="card-title">{title}</span>
+      {coming.map((a) => (
+        <span key={a.user.id} class="card-line">
+          {a.user.display_name} — {responseText(a.response!)}
+        </span>
+      ))}
+      {coming.length === 0 && (
+        <span class="card-line">
+          {checkin.offer_help ? 'Nobody has answered yet — you could ask another circle too.' : 'They’ve been asked.'}
+        </span>
+      )}
+    </a>
+  );
+}
+
+/** Someone asking me: their needs first, then how they'd like to be met. */
+function AskCard({ checkin }: { checkin: CompactCheckin }) {
+  const lines = [modeForFriend(checkin.mode), ...needsForFriend(checkin)].filter(Boolean) as string[];
+  return (
+    <a class="ask-card" href={`/checkins/${checkin.id}`}>
+      <span class="card-title">{askTitle(checkin)}</span>
+      {lines.map((l) => (
+        <span key={l} class="card-line">
+          {l}
+        </span>
+      ))}
+      {checkin.my_response && <span class="card-line">You said: {responseText(checkin.my_response)}</span>}
+    </a>
+  );
+}
+
+/** What waits to be sent from this phone, and what went out (or couldn't) meanwhile. */
+function Outbox() {
+  const userId = currentUserId();
+  const mine = waiting.value.filter((e) => e.userId === userId);
+  const outcomes = unseenOutcomes.value;
+  if (mine.length === 0 && outcomes.length === 0) return null;
+  return (
+    <div role="status">
+      {mine.length > 0 && (
+        <p class="notice">
+          Your {joinNames(mine.map((e) => `${kindLabel(e.kind).toLowerCase()} to ${e.to}`))} will send when
+          you're back online.
+        </p>
+      )}
+      {outcomes.map((o) => (
+        <div key={o.key} class="notice">
+          <p>
+            {o.type === 'refused'
+              ? `We couldn't send your ${kindLabel(o.entry.kind).toLowerCase()} to ${o.entry.to}: ${o.error.detail}`
+              : `Your ${kindLabel(o.entry.kind).toLowerCase()} to ${o.entry.to} went out.`}
+          </p>
+          <button type="button" class="link-button" onClick={() => acknowledge(o.key)}>
+            Okay
+          </button>
+        </div>
+      ))}
+    </div>
   );
 }

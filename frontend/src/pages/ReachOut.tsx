@@ -1,19 +1,415 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { CREATE_URL, type Kind } from '../api/checkins';
+import { listCircles, type Circle } from '../api/circles';
+import { ApiError } from '../api/client';
+import {
+  MESSAGE_MAX,
+  counterText,
+  hasProblems,
+  newDraft,
+  newKey,
+  problems,
+  rememberCircle,
+  rememberedCircle,
+  toRequest,
+  nextPhase,
+  type Draft,
+  type Phase,
+  type PhaseEvent,
+  type Problems,
+} from '../checkins/compose';
+import { acknowledge, currentUserId, outbox, startOutbox, waiting, type Outcome } from '../checkins/outbox';
+import { MODES, NEEDS, joinNames, kindLabel, reminderFor } from '../checkins/words';
+import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
+import '../components/Checkins.css';
+import { navigate } from '../router';
+import type { PageProps } from '../routes';
 
-export default function ReachOut() {
+function storage(): Storage | null {
+  try {
+    return localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export default function ReachOut({ query }: PageProps) {
+  const [circles, setCircles] = useState<Circle[] | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    startOutbox();
+    listCircles()
+      .then(setCircles)
+      .catch((err: unknown) => {
+        if (err instanceof ApiError) setLoadError(err);
+      });
+  }, []);
+
+  if (!circles) {
+    if (loadError) {
+      return (
+        <Page title="Reach out">
+          <FormError message={loadError.detail} />
+          <p>
+            If you need someone right now, call or text a friend directly, or see{' '}
+            <a href="/crisis">people you can talk to tonight</a>.
+          </p>
+        </Page>
+      );
+    }
+    return (
+      <p class="waiting" role="status">
+        One moment…
+      </p>
+    );
+  }
+  if (circles.length === 0) {
+    return (
+      <Page title="Reach out">
+        <section class="card card--soft">
+          <h2>You don't have a circle yet</h2>
+          <p>
+            Once you're in a circle, this is where you tell your people you need them — in one or
+            two taps, no explaining needed.
+          </p>
+          <a class="button" href="/circles/new">
+            Create a circle
+          </a>
+        </section>
+        <p>
+          If you need someone right now, call or text a friend directly, or see{' '}
+          <a href="/crisis">people you can talk to tonight</a>.
+        </p>
+      </Page>
+    );
+  }
+  return <Compose circles={circles} nudgeFor={query.get('nudge')} nudgeCircle={query.get('circle')} />;
+}
+
+type Shown = { kind: Kind; problems: Problems };
+
+function Compose({
+  circles,
+  nudgeFor,
+  nudgeCircle,
+}: {
+  circles: Circle[];
+  nudgeFor: string | null;
+  nudgeCircle: string | null;
+}) {
+  const [draft, setDraft] = useState<Draft>(() => {
+    const start = newDraft(circles, nudgeCircle ?? rememberedCircle(storage()), new Date());
+    return nudgeFor ? { ...start, nudgeTo: nudgeFor } : start;
+  });
+  const set = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
+  // One key per compose and kind, kept across retries: the server makes it once.
+  const keys = useRef<Partial<Record<Kind, string>>>({});
+  const keyFor = (kind: Kind) => (keys.current[kind] ??= newKey());
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [phase, setPhase] = useState<Phase>('editing');
+  const step = (event: PhaseEvent) => setPhase((current) => nextPhase(current, event));
+  const [reminder] = useState(() => reminderFor(Date.now() / 60_000));
+
+  const userId = currentUserId() ?? 'me';
+  const mine = new Set(Object.values(keys.current));
+  const queued = waiting.value.filter((e) => e.userId === userId && mine.has(e.key));
+
+  const circle = circles.find((c) => c.id === draft.circleId) ?? circles[0]!;
+  const myId = currentUserId();
+  const others = useMemo(() => circle.members.filter((m) => String(m.user.id) !== myId), [circle, myId]);
+  const pickedNames = others.filter((m) => draft.people.includes(m.user.id)).map((m) => m.user.display_name);
+  const target = draft.who === 'people' && pickedNames.length ? joinNames(pickedNames) : circle.name;
+
+  // An outcome for one of this compose's keys, now or later (back online): act on it.
+  useEffect(
+    () =>
+      outbox.subscribe((outcome: Outcome) => {
+        if (!Object.values(keys.current).includes(outcome.key)) return;
+        handle(outcome);
+      }),
+    [],
+  );
+
+  const handle = (outcome: Outcome) => {
+    if (outcome.type === 'kept') return;
+    acknowledge(outcome.key);
+    if (outcome.type === 'refused') {
+      step('refused');
+      setError(outcome.error);
+      return;
+    }
+    setPhase((current) => nextPhase(current, current === 'queued' ? 'delivered' : 'ok'));
+    navigate(`/checkins/${outcome.type === 'sent' ? outcome.checkin.id : outcome.checkinId}`);
+  };
+
+  const send = async (kind: Kind, event?: Event) => {
+    event?.preventDefault();
+    if (phase === 'sending') return;
+    const found = problems(draft, kind, new Date());
+    setShown({ kind, problems: found });
+    setError(null);
+    if (hasProblems(found)) return;
+    if (draft.circleId) rememberCircle(storage(), draft.circleId);
+    const key = keyFor(kind);
+    const nudgeName = others.find((m) => m.user.id === draft.nudgeTo)?.user.display_name ?? '';
+    outbox.enqueue({
+      key,
+      url: CREATE_URL,
+      body: toRequest(draft, kind, key),
+      kind,
+      userId,
+      to: kind === 'nudge' ? nudgeName : target,
+      queuedAt: new Date().toISOString(),
+    });
+    step('submit');
+    const outcomes = await outbox.flush(userId);
+    const mineNow = outcomes.find((o) => o.key === key);
+    if (!mineNow || mineNow.type === 'kept') step('offline');
+  };
+
+  const discard = (key: string) => {
+    const kind = queued.find((e) => e.key === key)?.kind;
+    outbox.discard(key);
+    if (kind) delete keys.current[kind];
+    setPhase('editing');
+  };
+
+  const problemsFor = (kind: Kind) => (shown?.kind === kind ? shown.problems : {});
+  const p = problemsFor('reach_out');
+  const later = problemsFor('check_on_me');
+  const nudge = problemsFor('nudge');
+  const modeError = p.mode ?? later.mode;
+  const audienceError = p.audience ?? later.audience;
+  const counter = counterText(draft.message);
+
+  if (queued.length > 0) {
+    return (
+      <Page title="Reach out" heading="It’s ready to go">
+        {queued.map((entry) => (
+          <section key={entry.key} class="card card--soft">
+            <p class="lead" role="status">
+              Will send when you're back online.
+            </p>
+            <p>
+              Your {kindLabel(entry.kind).toLowerCase()} to {entry.to} is saved on this phone and
+              goes out by itself as soon as there’s a connection. It won’t be sent twice.
+            </p>
+            <button type="button" class="button button--quiet" onClick={() => discard(entry.key)}>
+              Don’t send it
+            </button>
+          </section>
+        ))}
+        <p>
+          If you need someone right now, you can call or text a friend from your phone as usual, or
+          see <a href="/crisis">people you can talk to tonight</a>.
+        </p>
+      </Page>
+    );
+  }
+
   return (
     <Page title="Reach out">
-      <section class="card card--soft">
-        <h2>You don't have a circle yet</h2>
-        <p>
-          Once you're in a circle, this is where you tell your people you need them — in one or two
-          taps, no explaining needed.
-        </p>
-      </section>
-      <p>
-        If you need someone right now, call or text a friend directly, or see{' '}
-        <a href="/crisis">people you can talk to tonight</a>.
-      </p>
+      <form class="form" onSubmit={(e) => void send('reach_out', e)} noValidate>
+        <fieldset class="group" aria-describedby={audienceError || p.circle ? 'who-error' : undefined}>
+          <legend>Who would you like to ask?</legend>
+          <div class="pick">
+            {circles.length > 1 &&
+              circles.map((c) => (
+                <label key={c.id}>
+                  <input
+                    type="radio"
+                    name="circle"
+                    value={c.id}
+                    checked={draft.circleId === c.id}
+                    onChange={() => set({ circleId: c.id, people: [], nudgeTo: null })}
+                  />
+                  {c.name}
+                </label>
+              ))}
+          </div>
+          <div class={`pick pick--two${circles.length > 1 ? ' more' : ''}`}>
+            <label>
+              <input
+                type="radio"
+                name="who"
+                value="circle"
+                checked={draft.who === 'circle'}
+                onChange={() => set({ who: 'circle' })}
+              />
+              {circles.length > 1 ? 'Everyone in it' : `Everyone in ${circle.name}`}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="who"
+                value="people"
+                checked={draft.who === 'people'}
+                onChange={() => set({ who: 'people' })}
+              />
+              Specific people
+            </label>
+          </div>
+          {draft.who === 'people' && (
+            <ul class="checklist">
+              {others.map((m) => (
+                <li key={m.user.id} class="check">
+                  <input
+                    type="checkbox"
+                    id={`person-${m.user.id}`}
+                    checked={draft.people.includes(m.user.id)}
+                    onChange={(e) =>
+                      set({
+                        people: e.currentTarget.checked
+                          ? [...draft.people, m.user.id]
+                          : draft.people.filter((id) => id !== m.user.id),
+                      })
+                    }
+                  />
+                  <label for={`person-${m.user.id}`}>{m.user.display_name}</label>
+                </li>
+              ))}
+            </ul>
+          )}
+          {(audienceError || p.circle) && (
+            <p class="group-error" id="who-error">
+              {audienceError ?? p.circle}
+            </p>
+          )}
+        </fieldset>
+
+        <fieldset class="group" aria-describedby={modeError ? 'mode-error' : undefined}>
+          <legend>How would you like them to be there?</legend>
+          <div class="pick pick--two">
+            {MODES.map((m) => (
+              <label key={m.value}>
+                <input
+                  type="radio"
+                  name="mode"
+                  value={m.value}
+                  checked={draft.mode === m.value}
+                  onChange={() => set({ mode: m.value })}
+                />
+                {m.label}
+              </label>
+            ))}
+          </div>
+          {modeError && (
+            <p class="group-error" id="mode-error">
+              {modeError}
+            </p>
+          )}
+        </fieldset>
+
+        <fieldset class="group">
+          <legend>What would help? (optional)</legend>
+          <ul class="checklist">
+            {NEEDS.map((n) => (
+              <li key={n.key} class="check">
+                <input
+                  type="checkbox"
+                  id={`need-${n.key}`}
+                  checked={draft[n.key]}
+                  onChange={(e) => set({ [n.key]: e.currentTarget.checked })}
+                />
+                <label for={`need-${n.key}`}>{n.label}</label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+
+        <div class="field">
+          <label for="message">Anything you want to say (optional)</label>
+          <textarea
+            id="message"
+            name="message"
+            rows={3}
+            maxLength={MESSAGE_MAX + 20}
+            value={draft.message}
+            aria-describedby={counter ? 'message-counter' : undefined}
+            onInput={(e) => set({ message: e.currentTarget.value })}
+          />
+          {counter && (
+            <p class="counter" id="message-counter" aria-live="polite">
+              {counter}
+            </p>
+          )}
+        </div>
+
+        <p class="reminder">{reminder}</p>
+        <FormError message={shown?.kind !== 'nudge' ? error?.detail : undefined} />
+        <button type="submit" class="button send" disabled={phase === 'sending'}>
+          Send to {target}
+        </button>
+
+        <details class="more">
+          <summary>Check on me later</summary>
+          <div class="form">
+            <p class="soft">
+              Not now, but later? Pick a time and {circle.name} will be asked to check on you then —
+              the way you chose above.
+            </p>
+            <div class="field">
+              <label for="check-at">When should they check on you?</label>
+              <input
+                id="check-at"
+                type="datetime-local"
+                value={draft.checkAt}
+                aria-invalid={later.checkAt ? 'true' : undefined}
+                aria-describedby={later.checkAt ? 'check-at-error' : undefined}
+                onInput={(e) => set({ checkAt: e.currentTarget.value })}
+              />
+              {later.checkAt && (
+                <p class="field-error" id="check-at-error">
+                  {later.checkAt}
+                </p>
+              )}
+            </div>
+            <button
+              type="button"
+              class="button button--quiet"
+              disabled={phase === 'sending'}
+              onClick={() => void send('check_on_me')}
+            >
+              Ask them to check on me
+            </button>
+          </div>
+        </details>
+      </form>
+
+      <details class="more" open={!!nudgeFor}>
+        <summary>Thinking of someone?</summary>
+        <form class="form" onSubmit={(e) => void send('nudge', e)} noValidate>
+          <p class="soft">Send a gentle “thinking of you — how are you?” to one person.</p>
+          <div class="field">
+            <label for="nudge-to">Who are you thinking of?</label>
+            <select
+              id="nudge-to"
+              value={draft.nudgeTo ?? ''}
+              aria-invalid={nudge.audience ? 'true' : undefined}
+              aria-describedby={nudge.audience ? 'nudge-error' : undefined}
+              onChange={(e) => set({ nudgeTo: e.currentTarget.value || null })}
+            >
+              <option value="">Pick someone</option>
+              {others.map((m) => (
+                <option key={m.user.id} value={m.user.id}>
+                  {m.user.display_name}
+                </option>
+              ))}
+            </select>
+            {nudge.audience && (
+              <p class="field-error" id="nudge-error">
+                {nudge.audience}
+              </p>
+            )}
+          </div>
+          <FormError message={shown?.kind === 'nudge' ? error?.detail : undefined} />
+          <button type="submit" class="button button--quiet" disabled={phase === 'sending'}>
+            Send a nudge
+          </button>
+        </form>
+      </details>
     </Page>
   );
 }

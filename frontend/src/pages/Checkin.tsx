@@ -1,0 +1,372 @@
+import { useEffect, useState } from 'preact/hooks';
+import {
+  cancelCheckin,
+  closeCheckin,
+  getCheckin,
+  markSeen,
+  respond,
+  type Answer,
+  type Checkin,
+} from '../api/checkins';
+import { ApiError } from '../api/client';
+import { useLiveRefresh } from '../checkins/live';
+import {
+  ETA_CHOICES,
+  FRIEND_ANSWERS,
+  askTitle,
+  formatEta,
+  modeForFriend,
+  modeLabel,
+  needsForFriend,
+  responseText,
+} from '../checkins/words';
+import { AftermathSlot } from '../components/AftermathSlot';
+import { FormError } from '../components/FormError';
+import { NudgeAnswer } from '../components/NudgeAnswer';
+import { Page } from '../components/Page';
+import { SafeSpaceChecklist } from '../components/SafeSpaceChecklist';
+import '../components/Checkins.css';
+import type { PageProps } from '../routes';
+
+/** While a session is open and the screen is visible, look again now and then (no push needed). */
+const POLL_MS = 20_000;
+const CANCEL_WINDOW_MS = 2 * 60 * 1000;
+
+const isActive = (c: Checkin) => c.status === 'open' || c.status === 'answered';
+
+export default function CheckinPage({ params }: PageProps) {
+  const id = params.id ?? '';
+  const [checkin, setCheckin] = useState<Checkin | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+
+  const refresh = () => {
+    getCheckin(id)
+      .then((value) => {
+        setCheckin(value);
+        setLoadError(null);
+      })
+      .catch((err: unknown) => {
+        if (err instanceof ApiError) setLoadError(err);
+      });
+  };
+  useEffect(() => {
+    setCheckin(null);
+    refresh();
+  }, [id]);
+  useLiveRefresh(refresh, checkin && (isActive(checkin) || checkin.status === 'scheduled') ? POLL_MS : undefined);
+
+  // Opening it is seeing it: the person who asked sees "seen" softly.
+  const asked = checkin?.my_role === 'asked' && isActive(checkin);
+  useEffect(() => {
+    if (asked) markSeen(id).catch(() => undefined);
+  }, [id, asked]);
+
+  if (!checkin) {
+    if (loadError) {
+      const gone = loadError.status === 404;
+      return (
+        <Page title="Check-in" heading={gone ? 'We couldn’t find this' : 'Check-in'}>
+          <p>{gone ? 'It may have been taken back, or you’re no longer in that circle.' : loadError.detail}</p>
+          <a class="button" href="/">
+            Go home
+          </a>
+        </Page>
+      );
+    }
+    return (
+      <p class="waiting" role="status">
+        One moment…
+      </p>
+    );
+  }
+  if (checkin.kind === 'nudge') return <NudgeView checkin={checkin} />;
+  if (checkin.my_role === 'requester') return <RequesterView checkin={checkin} onChange={setCheckin} />;
+  return <FriendView checkin={checkin} onChange={setCheckin} />;
+}
+
+function NudgeView({ checkin }: { checkin: Checkin }) {
+  if (checkin.my_role === 'asked') {
+    return (
+      <Page title="Thinking of you" heading="Thinking of you">
+        <NudgeAnswer nudge={checkin} />
+      </Page>
+    );
+  }
+  const to = checkin.audience[0];
+  return (
+    <Page title="Thinking of you" heading={`You’re thinking of ${to?.user.display_name ?? 'them'}`}>
+      <p class="lead">We let them know. They can answer with one tap, whenever they’re ready.</p>
+      {to && (
+        <p>
+          {to.response ? (
+            <>
+              {to.user.display_name} said: <strong>{responseText(to.response)}</strong>
+            </>
+          ) : (
+            <span class="soft">{deliveryText(to)}</span>
+          )}
+        </p>
+      )}
+      <a class="button button--quiet" href="/">
+        Go home
+      </a>
+    </Page>
+  );
+}
+
+function deliveryText(entry: Checkin['audience'][number]): string {
+  if (entry.seen_at) return 'seen';
+  if (entry.delivered_at) return 'delivered';
+  return 'sent';
+}
+
+function whenText(iso: string | null): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return date.toLocaleString(undefined, { weekday: 'long', hour: '2-digit', minute: '2-digit' });
+}
+
+function useCancelWindow(checkin: Checkin): boolean {
+  const opened = checkin.activated_at ? new Date(checkin.activated_at).getTime() : null;
+  const left = opened === null ? 0 : opened + CANCEL_WINDOW_MS - Date.now();
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (left <= 0) return;
+    // Quietly hide the button when the window ends; nothing counts down on screen.
+    const timer = window.setTimeout(() => setTick((n) => n + 1), left + 100);
+    return () => window.clearTimeout(timer);
+  }, [checkin.id, left > 0]);
+  if (checkin.status === 'scheduled') return true;
+  return isActive(checkin) && left > 0;
+}
+
+function RequesterView({ checkin, onChange }: { checkin: Checkin; onChange: (c: Checkin) => void }) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const canCancel = useCancelWindow(checkin);
+  const run = (action: (id: string) => Promise<Checkin>) => async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onChange(await action(checkin.id));
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const circle = checkin.circle.name;
+  if (checkin.status === 'closed' || checkin.status === 'expired') {
+    return (
+      <Page title="Thank you" heading="Thank you for reaching out">
+        <p class="lead">
+          {checkin.status === 'closed'
+            ? 'You said you’re okay now. Your people were glad to be there.'
+            : 'This check-in has ended. Reach out again whenever you need to.'}
+        </p>
+        <AftermathSlot checkin={checkin} />
+        <a class="button button--quiet" href="/">
+          Go home
+        </a>
+      </Page>
+    );
+  }
+  if (checkin.status === 'cancelled') {
+    return (
+      <Page title="Taken back" heading="You took this back">
+        <p class="lead">That’s okay. Reach out again whenever you need to.</p>
+        <a class="button button--quiet" href="/">
+          Go home
+        </a>
+      </Page>
+    );
+  }
+
+  const scheduled = checkin.status === 'scheduled';
+  const heading = scheduled
+    ? `${circle} will check on you`
+    : checkin.kind === 'check_on_me'
+      ? `You asked ${circle} to check on you`
+      : `You asked ${circle}`;
+  return (
+    <Page title="Your session" heading={heading}>
+      <FormError message={error?.detail} />
+      {scheduled && <p class="lead">They’ll be asked {whenText(checkin.scheduled_for)}. Only you can see this until then.</p>}
+      {!scheduled && checkin.mode && <p class="soft">You asked: {modeLabel(checkin.mode)}</p>}
+      {checkin.message && <p class="said">“{checkin.message}”</p>}
+
+      {checkin.offer_help && (
+        <section class="card card--soft" aria-labelledby="no-answer-title">
+          <h2 id="no-answer-title">Nobody has answered yet</h2>
+          <p>
+            They may be asleep or away from their phone — it isn’t about you. You could ask
+            another circle too.
+          </p>
+          <div class="actions">
+            <a class="button button--quiet" href="/reach-out">
+              Ask another circle
+            </a>
+            <a class="button button--quiet" href="/crisis">
+              Need help right now?
+            </a>
+          </div>
+        </section>
+      )}
+
+      {!scheduled && (
+        <section aria-labelledby="who-title">
+          <h2 id="who-title">Who you asked</h2>
+          <ul class="people">
+            {checkin.audience.map((entry) => (
+              <li key={entry.user.id}>
+                <strong>{entry.user.display_name}</strong>
+                {entry.response ? (
+                  <> — {responseText(entry.response)}</>
+                ) : (
+                  <span class="soft"> — {deliveryText(entry)}</span>
+                )}
+                {entry.response?.message && <p class="said">“{entry.response.message}”</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {!scheduled && <SafeSpaceChecklist checkinId={checkin.id} />}
+
+      <div class="actions">
+        {!scheduled && (
+          <button type="button" class="button okay-now" disabled={busy} onClick={run(closeCheckin)}>
+            I’m okay now
+          </button>
+        )}
+        {canCancel && (
+          <button type="button" class="button button--quiet" disabled={busy} onClick={run(cancelCheckin)}>
+            {scheduled ? 'Cancel — I don’t need this' : 'Cancel — sent by mistake'}
+          </button>
+        )}
+      </div>
+    </Page>
+  );
+}
+
+function FriendView({ checkin, onChange }: { checkin: Checkin; onChange: (c: Checkin) => void }) {
+  const name = checkin.requester.display_name;
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [askEta, setAskEta] = useState(false);
+  const mine = checkin.my_response;
+
+  const answer = async (value: Answer, eta?: number) => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await respond(checkin.id, { answer: value, eta_minutes: eta ?? null });
+      setAskEta(value === 'on_my_way' && eta === undefined);
+      onChange({
+        ...checkin,
+        my_response: response,
+        audience: checkin.audience.map((a) => (a.user.id === response.responder.id ? { ...a, response } : a)),
+      });
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!isActive(checkin)) {
+    const heading =
+      checkin.status === 'closed'
+        ? `${name} is okay now`
+        : checkin.status === 'cancelled'
+          ? `${name} took this back`
+          : 'This check-in has ended';
+    return (
+      <Page title="Check-in" heading={heading}>
+        <p class="lead">
+          {checkin.status === 'closed'
+            ? 'Thank you for being there.'
+            : 'Nothing you need to do. You can always check in on them.'}
+        </p>
+        <AftermathSlot checkin={checkin} />
+        <a class="button button--quiet" href="/">
+          Go home
+        </a>
+      </Page>
+    );
+  }
+
+  const needs = needsForFriend(checkin);
+  const mode = modeForFriend(checkin.mode);
+  const others = checkin.audience.filter((a) => a.user.id !== mine?.responder.id && a.response);
+  return (
+    <Page title={`${name} needs you`} heading={askTitle(checkin)}>
+      {(needs.length > 0 || mode) && (
+        <ul class="needs">
+          {mode && <li>{mode}</li>}
+          {needs.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {checkin.message && <p class="said">“{checkin.message}”</p>}
+      <FormError message={error?.detail} />
+      {mine && (
+        <p class="notice" role="status">
+          You said: {responseText(mine)}. {name} can see it.
+        </p>
+      )}
+
+      {askEta ? (
+        <div role="group" aria-labelledby="eta-title">
+          <h2 id="eta-title">About how long? (optional)</h2>
+          <div class="choices choices--row">
+            {ETA_CHOICES.map((m) => (
+              <button key={m} type="button" class="choice" disabled={busy} onClick={() => void answer('on_my_way', m)}>
+                {formatEta(m)}
+              </button>
+            ))}
+            <button type="button" class="choice" onClick={() => setAskEta(false)}>
+              Skip
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div role="group" aria-labelledby="answer-title">
+          <h2 id="answer-title">{mine ? 'Change your answer' : `Let ${name} know`}</h2>
+          <div class="choices">
+            {FRIEND_ANSWERS.map((a) => (
+              <button
+                key={a.value}
+                type="button"
+                class="choice"
+                aria-pressed={mine?.answer === a.value}
+                disabled={busy}
+                onClick={() => void answer(a.value)}
+              >
+                {a.label}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+
+      {others.length > 0 && (
+        <section aria-labelledby="others-title" class="more">
+          <h2 id="others-title">Also there</h2>
+          <ul class="people">
+            {others.map((a) => (
+              <li key={a.user.id}>
+                <strong>{a.user.display_name}</strong> — {responseText(a.response!)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Page>
+  );
+}
