@@ -181,12 +181,17 @@ export function flushNow(): Promise<Outcome[]> {
 }
 
 let started = false;
+const RETRY_MS = 30_000;
 
 export function startOutbox(): void {
   if (started || typeof window === 'undefined') return;
   started = true;
   waiting.value = outbox.entries();
   window.addEventListener('online', () => void flushNow());
+  // `online` is not always told (captive portals, flaky radios): try again now and then too.
+  window.setInterval(() => {
+    if (waiting.value.length > 0 && navigator.onLine !== false) void flushNow();
+  }, RETRY_MS);
   outbox.subscribe((outcome) => {
     if (outcome.type !== 'kept') unseenOutcomes.value = [...unseenOutcomes.value, outcome];
   });
