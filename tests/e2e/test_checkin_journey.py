@@ -135,3 +135,39 @@ def test_reach_out_composed_offline_is_sent_once(
     checkin = CheckIn.objects.get()
     assert checkin.idempotency_key == key
     assert (checkin.mode, checkin.no_need_to_explain) == ("call", True)
+
+
+def test_nudge_answered_with_could_use_you_reaches_back(
+    new_phone: Any, tuesday_people: dict[str, Any]
+) -> None:
+    _, bea = new_phone()
+    log_in(bea, "bea@example.com", "Bea")
+    bea.get_by_role("link", name=re.compile("Tuesday people")).click()
+    bea.get_by_role("button", name=re.compile(r"^Ana")).click()
+    bea.get_by_role("dialog", name="Ana").get_by_role("link", name="Send a nudge").click()
+    expect(bea).to_have_url(re.compile(r"/reach-out\?nudge="))
+    expect(bea.get_by_label("Who are you thinking of?")).to_have_value(
+        str(tuesday_people["ana"].id)
+    )
+    assert_accessible(bea)
+    bea.get_by_role("button", name="Send a nudge").click()
+    expect(bea.get_by_role("heading", name=re.compile("thinking of Ana"))).to_be_visible()
+    nudge = CheckIn.objects.get(kind="nudge")
+
+    _, ana = new_phone()
+    log_in(ana, "ana@example.com", "Ana")
+    card = ana.get_by_role("region", name="Bea is thinking of you — how are you?")
+    expect(card).to_be_visible()
+    assert_accessible(ana)
+    card.get_by_role("button", name="Could use you").click()
+    reach_back = card.get_by_role("group", name="Reach out to Bea")
+    expect(reach_back).to_be_visible()
+    reach_back.get_by_role("button", name="Come over").click()
+    expect(ana).to_have_url(SESSION_URL)
+    expect(ana.get_by_role("heading", name="You asked Bea", level=1)).to_be_visible()
+    reply = CheckIn.objects.get(in_reply_to=nudge)
+    assert (reply.kind, reply.mode, reply.requester) == (
+        "reach_out",
+        "come_over",
+        tuesday_people["ana"],
+    )

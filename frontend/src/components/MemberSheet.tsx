@@ -43,6 +43,9 @@ export function MemberSheet({ circle, member, onClose, onDone }: MemberSheetProp
       {member.role === 'owner' && <p class="muted">Looks after this circle.</p>}
       <FormError message={error?.detail} />
       <div class="sheet-actions">
+        <a class="button button--quiet" href={`/reach-out?nudge=${encodeURIComponent(member.user.id)}&circle=${encodeURIComponent(circle.id)}`}>
+          Send a nudge
+        </a>
         {owner && member.role !== 'owner' && (
           <>
             <ConfirmAction label="Make owner" confirmLabel={`Yes, make ${name} owner`} busy={transfer.busy} onConfirm={run('transfer', transfer)}>

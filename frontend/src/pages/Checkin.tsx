@@ -17,6 +17,7 @@ import {
   formatEta,
   modeForFriend,
   modeLabel,
+  joinNames,
   needsForFriend,
   responseText,
 } from '../checkins/words';
@@ -157,7 +158,10 @@ function RequesterView({ checkin, onChange }: { checkin: Checkin; onChange: (c: 
     }
   };
 
-  const circle = checkin.circle.name;
+  // A reach-back goes to the one friend who nudged, not the whole circle.
+  const circle = checkin.in_reply_to
+    ? joinNames(checkin.audience.map((a) => a.user.display_name))
+    : checkin.circle.name;
   if (checkin.status === 'closed' || checkin.status === 'expired') {
     return (
       <Page title="Thank you" heading="Thank you for reaching out">

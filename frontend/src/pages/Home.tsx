@@ -122,10 +122,10 @@ function when(iso: string | null): string {
 /** My open reach-out (or check-on-me) at the top: who is coming. */
 function MySession({ checkin }: { checkin: Checkin }) {
   const coming = checkin.audience.filter((a) => a.response);
-  const title =
-    checkin.kind === 'check_on_me'
-      ? `You asked ${checkin.circle.name} to check on you`
-      : `You asked ${checkin.circle.name}`;
+  const asked = checkin.in_reply_to
+    ? joinNames(checkin.audience.map((a) => a.user.display_name))
+    : checkin.circle.name;
+  const title = checkin.kind === 'check_on_me' ? `You asked ${asked} to check on you` : `You asked ${asked}`;
   return (
     <a class="session-card" href={`/checkins/${checkin.id}`}>
       <span class="card-title">{title}</span>

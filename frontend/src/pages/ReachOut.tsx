@@ -150,7 +150,14 @@ function Compose({
     const found = problems(draft, kind, new Date());
     setShown({ kind, problems: found });
     setError(null);
-    if (hasProblems(found)) return;
+    if (hasProblems(found)) {
+      // Take the person to the first thing that needs them.
+      const first = (['circle', 'audience', 'mode', 'checkAt', 'message'] as const).find((k) => found[k]);
+      const where = kind === 'nudge' ? 'nudge-to' : first === 'mode' ? 'mode-group' : first === 'checkAt' ? 'check-at' : first === 'message' ? 'message' : 'who-group';
+      const target = document.getElementById(where);
+      (target?.matches('input, select, textarea') ? target : target?.querySelector<HTMLElement>('input'))?.focus();
+      return;
+    }
     if (draft.circleId) rememberCircle(storage(), draft.circleId);
     const key = keyFor(kind);
     const nudgeName = others.find((m) => m.user.id === draft.nudgeTo)?.user.display_name ?? '';
@@ -212,7 +219,7 @@ function Compose({
   return (
     <Page title="Reach out">
       <form class="form" onSubmit={(e) => void send('reach_out', e)} noValidate>
-        <fieldset class="group" aria-describedby={audienceError || p.circle ? 'who-error' : undefined}>
+        <fieldset id="who-group" class="group" aria-describedby={audienceError || p.circle ? 'who-error' : undefined}>
           <legend>Who would you like to ask?</legend>
           <div class="pick">
             {circles.length > 1 &&
@@ -279,7 +286,7 @@ function Compose({
           )}
         </fieldset>
 
-        <fieldset class="group" aria-describedby={modeError ? 'mode-error' : undefined}>
+        <fieldset id="mode-group" class="group" aria-describedby={modeError ? 'mode-error' : undefined}>
           <legend>How would you like them to be there?</legend>
           <div class="pick pick--two">
             {MODES.map((m) => (
