@@ -6,6 +6,7 @@ import { loadMe, me } from '../auth/me';
 import { CircleCards } from '../components/CircleCards';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
+import { onPushMessage } from '../pwa/messages';
 import './Home.css';
 
 export default function Home() {
@@ -13,9 +14,13 @@ export default function Home() {
   const [circles, setCircles] = useState<Circle[] | null>(null);
   useEffect(() => {
     loadMe().catch((err: ApiError) => setError(err));
-    listCircles()
-      .then(setCircles)
-      .catch((err: ApiError) => setError(err));
+    const refresh = () =>
+      listCircles()
+        .then(setCircles)
+        .catch((err: ApiError) => setError(err));
+    void refresh();
+    // Something happened in a circle while this screen is open: show it without a reload.
+    return onPushMessage(() => void refresh());
   }, []);
 
   const name = me.value?.display_name || auth.value.user?.display || '';
@@ -60,6 +65,49 @@ export default function Home() {
           </p>
         </>
       )}
+      <NotificationsInvite />
     </Page>
+  );
+}
+
+const NOTIFICATIONS_HIDDEN_KEY = 'shoulder.notifications-invite-hidden';
+
+function neverAsked(): boolean {
+  try {
+    return (
+      'Notification' in window &&
+      Notification.permission === 'default' &&
+      localStorage.getItem(NOTIFICATIONS_HIDDEN_KEY) !== '1'
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** One gentle pointer to the notification settings, until this device has been asked or it is hidden. */
+function NotificationsInvite() {
+  const [show, setShow] = useState(neverAsked);
+  if (!show) return null;
+  const hide = () => {
+    setShow(false);
+    try {
+      localStorage.setItem(NOTIFICATIONS_HIDDEN_KEY, '1');
+    } catch {
+      // Not remembering is fine.
+    }
+  };
+  return (
+    <section class="card card--soft" aria-labelledby="notifications-invite">
+      <h2 id="notifications-invite">Hear when your circle needs you</h2>
+      <p>Shoulder can tell this phone when someone reaches out to you, or answers you.</p>
+      <div class="actions">
+        <a class="button button--quiet" href="/settings/notifications">
+          Set up notifications
+        </a>
+        <button type="button" class="button button--quiet" onClick={hide}>
+          Hide this
+        </button>
+      </div>
+    </section>
   );
 }
