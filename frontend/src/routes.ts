@@ -23,6 +23,11 @@ export const routes: RouteDef[] = [
   { pattern: '/password/forgot', access: 'guest', load: () => import('./pages/ForgotPassword') },
   { pattern: '/password/reset', access: 'guest', load: () => import('./pages/ResetPassword') },
   { pattern: '/account', access: 'user', load: () => import('./pages/Account') },
+  {
+    pattern: '/settings/notifications',
+    access: 'user',
+    load: () => import('./pages/NotificationSettings'),
+  },
   { pattern: '/circles', access: 'user', load: () => import('./pages/Circles') },
   { pattern: '/circles/new', access: 'user', load: () => import('./pages/CircleNew') },
   { pattern: '/circles/:id', access: 'user', load: () => import('./pages/Circle') },

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { onPushMessage } from '../pwa/messages';
 
 /**
- * Calls `refresh` when something may have changed: a push arrived (the service worker
- * forwards it as a `{type: 'push'}` message), or the app came back to the foreground.
+ * Calls `refresh` when something may have changed: a push arrived (`onPushMessage`), or the app came back to the foreground.
  * With `everyMs`, also now and then while the screen is visible — for phones without push.
  */
 export function useLiveRefresh(refresh: () => void, everyMs?: number): void {
@@ -10,15 +10,10 @@ export function useLiveRefresh(refresh: () => void, everyMs?: number): void {
   latest.current = refresh;
   useEffect(() => {
     const run = () => latest.current();
-    const onMessage = (event: MessageEvent) => {
-      const data = event.data as { type?: unknown } | null;
-      if (data?.type === 'push') run();
-    };
+    const offPush = onPushMessage(run);
     const onVisible = () => {
       if (document.visibilityState === 'visible') run();
     };
-    const sw = 'serviceWorker' in navigator ? navigator.serviceWorker : null;
-    sw?.addEventListener('message', onMessage);
     document.addEventListener('visibilitychange', onVisible);
     const timer = everyMs
       ? window.setInterval(() => {
@@ -26,7 +21,7 @@ export function useLiveRefresh(refresh: () => void, everyMs?: number): void {
         }, everyMs)
       : undefined;
     return () => {
-      sw?.removeEventListener('message', onMessage);
+      offPush();
       document.removeEventListener('visibilitychange', onVisible);
       if (timer !== undefined) window.clearInterval(timer);
     };

@@ -7,6 +7,7 @@ import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
+import { forgetThisDevice } from '../pwa/push';
 import { navigate } from '../router';
 import { deviceTimeZone, timeZoneOptions } from '../timezones';
 import './Account.css';
@@ -35,6 +36,8 @@ export default function Account() {
   });
 
   const out = useSubmit(async () => {
+    // The server can't tell which device logs out, so this one says so itself first.
+    await forgetThisDevice();
     await logout();
     navigate('/login', { replace: true });
   });
@@ -96,6 +99,13 @@ export default function Account() {
           Save
         </button>
       </form>
+      <section class="card" aria-labelledby="notifications-title">
+        <h2 id="notifications-title">Notifications</h2>
+        <p class="muted">Whether this phone hears when your circle needs you, quiet hours, and each circle.</p>
+        <a class="button button--quiet" href="/settings/notifications">
+          Notification settings
+        </a>
+      </section>
       <Blocked />
       <section class="card">
         <h2>Log out of this device</h2>

@@ -110,6 +110,7 @@ export default function Home() {
           </p>
         </>
       )}
+      <NotificationsInvite />
     </Page>
   );
 }
@@ -186,5 +187,47 @@ function Outbox() {
         </div>
       ))}
     </div>
+  );
+}
+
+const NOTIFICATIONS_HIDDEN_KEY = 'shoulder.notifications-invite-hidden';
+
+function neverAsked(): boolean {
+  try {
+    return (
+      'Notification' in window &&
+      Notification.permission === 'default' &&
+      localStorage.getItem(NOTIFICATIONS_HIDDEN_KEY) !== '1'
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** One gentle pointer to the notification settings, until this device has been asked or it is hidden. */
+function NotificationsInvite() {
+  const [show, setShow] = useState(neverAsked);
+  if (!show) return null;
+  const hide = () => {
+    setShow(false);
+    try {
+      localStorage.setItem(NOTIFICATIONS_HIDDEN_KEY, '1');
+    } catch {
+      // Not remembering is fine.
+    }
+  };
+  return (
+    <section class="card card--soft" aria-labelledby="notifications-invite">
+      <h2 id="notifications-invite">Hear when your circle needs you</h2>
+      <p>Shoulder can tell this phone when someone reaches out to you, or answers you.</p>
+      <div class="actions">
+        <a class="button button--quiet" href="/settings/notifications">
+          Set up notifications
+        </a>
+        <button type="button" class="button button--quiet" onClick={hide}>
+          Hide this
+        </button>
+      </div>
+    </section>
   );
 }

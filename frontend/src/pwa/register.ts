@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
 import { navigate } from '../router';
+import { handleWorkerMessage } from './messages';
 import { isIosSafari } from './platform';
 
 /** Chrome's install event (not in TypeScript's DOM lib). */
@@ -14,9 +15,6 @@ export const waitingWorker = signal<ServiceWorker | null>(null);
 export const installEvent = signal<BeforeInstallPromptEvent | null>(null);
 export const isStandalone = signal(false);
 export const showIosGuide = signal(false);
-
-/** Latest push payload forwarded by the service worker to open windows. */
-export const lastPush = signal<unknown>(null);
 
 export function startPwa(): void {
   isStandalone.value =
@@ -71,11 +69,8 @@ async function registerWorker(): Promise<void> {
     window.location.reload();
   });
 
-  sw.addEventListener('message', (event: MessageEvent) => {
-    const data = event.data as { type?: string; url?: string; payload?: unknown } | null;
-    if (data?.type === 'push') lastPush.value = data.payload;
-    if (data?.type === 'navigate' && typeof data.url === 'string') navigate(data.url);
-  });
+  sw.addEventListener('message', (event: MessageEvent) => handleWorkerMessage(event.data, navigate));
+  sw.startMessages();
 
   let registration: ServiceWorkerRegistration;
   try {
