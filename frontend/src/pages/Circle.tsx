@@ -116,6 +116,9 @@ export default function CirclePage({ params }: PageProps) {
         </ul>
       </section>
 
+      <p class="links">
+        <a href={`/circles/${encodeURIComponent(circle.id)}/moments`}>Our moments</a>
+      </p>
       {owner && requests.length > 0 && (
         <JoinRequests circle={circle} requests={requests} onDone={done} />
       )}

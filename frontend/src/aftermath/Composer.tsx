@@ -1,0 +1,80 @@
+import { useState } from 'preact/hooks';
+import { createNote, type Audience, type Note } from '../api/aftermath';
+import { FormError } from '../components/FormError';
+import { useSubmit } from '../components/useSubmit';
+import { AudiencePicker } from './AudiencePicker';
+import { BODY_MAX, PROMPTS, nextPrompt } from './words';
+
+/**
+ * Writing a note. A gentle prompt sits beside the box as a hint (never typed into it), one at a
+ * time: "Another prompt" turns to the next, "Skip" puts them away.
+ */
+export function Composer({ checkinId, onCreated }: { checkinId: string; onCreated: (note: Note) => void }) {
+  const [body, setBody] = useState('');
+  const [audience, setAudience] = useState<Audience>('participants');
+  const [prompt, setPrompt] = useState<number | null>(0);
+  const [shared, setShared] = useState<string | null>(null);
+
+  const share = useSubmit(async () => {
+    setShared(null);
+    const note = await createNote(checkinId, { body, audience });
+    setBody('');
+    setShared(
+      note.audience === 'circle'
+        ? 'Shared with the whole circle.'
+        : 'Shared with the people who were there.',
+    );
+    onCreated(note);
+  });
+
+  const promptText = prompt === null ? null : PROMPTS[prompt];
+  return (
+    <section class="card composer" aria-labelledby="composer-title">
+      <h2 id="composer-title">Add a note</h2>
+      <form class="form" onSubmit={share.onSubmit}>
+        <FormError message={share.error?.detail} />
+        {shared && (
+          <p class="notice" role="status">
+            {shared}
+          </p>
+        )}
+        <div class="field">
+          <label for="note-body">Write a few words</label>
+          {promptText && (
+            <div class="prompt">
+              <p class="hint" id="note-prompt">
+                {promptText}
+              </p>
+              <div class="prompt-controls">
+                <button type="button" class="link-button" onClick={() => setPrompt(nextPrompt(prompt))}>
+                  Another prompt
+                </button>
+                <button type="button" class="link-button" onClick={() => setPrompt(null)}>
+                  Skip
+                </button>
+              </div>
+            </div>
+          )}
+          <textarea
+            id="note-body"
+            name="body"
+            rows={5}
+            maxLength={BODY_MAX}
+            required
+            value={body}
+            aria-describedby={promptText ? 'note-prompt' : undefined}
+            aria-invalid={share.error?.field === 'body' ? 'true' : undefined}
+            onInput={(e) => {
+              setShared(null);
+              setBody(e.currentTarget.value);
+            }}
+          />
+        </div>
+        <AudiencePicker name="new-note-audience" value={audience} onValue={setAudience} />
+        <button type="submit" class="button" disabled={share.busy}>
+          Share note
+        </button>
+      </form>
+    </section>
+  );
+}

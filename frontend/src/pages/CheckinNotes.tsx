@@ -1,0 +1,117 @@
+import { useEffect, useState } from 'preact/hooks';
+import { getSession, listNotes, type Note, type SessionInfo } from '../api/aftermath';
+import { ApiError } from '../api/client';
+import { Composer } from '../aftermath/Composer';
+import { NoteItem } from '../aftermath/NoteItem';
+import { composerState, momentTitle, replaceNote } from '../aftermath/words';
+import { loadMe, me } from '../auth/me';
+import { FormError } from '../components/FormError';
+import { Page } from '../components/Page';
+import { useSubmit } from '../components/useSubmit';
+import type { PageProps } from '../routes';
+
+/**
+ * "Our notes" for one session. Works from the notes list alone: the check-in's detail is
+ * 404 for circle members who weren't asked (they may still read circle-wide notes).
+ */
+export default function CheckinNotes({ params }: PageProps) {
+  const id = params.id ?? '';
+  const [notes, setNotes] = useState<Note[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [session, setSession] = useState<SessionInfo | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    loadMe().catch(() => undefined);
+    setNotes(null);
+    setLoadError(null);
+    let live = true;
+    void Promise.allSettled([listNotes(id), getSession(id)]).then(([list, detail]) => {
+      if (!live) return;
+      setSession(detail.status === 'fulfilled' ? detail.value : null);
+      if (list.status === 'fulfilled') {
+        setNotes(list.value.results);
+        setNext(list.value.next);
+      } else {
+        setLoadError(list.reason instanceof ApiError ? list.reason : new ApiError(0, []));
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  const more = useSubmit(async () => {
+    const page = await listNotes(id, next);
+    setNotes((current) => [...(current ?? []), ...page.results.filter((n) => !current?.some((c) => c.id === n.id))]);
+    setNext(page.next);
+  });
+
+  if (loadError && !notes) {
+    const gone = loadError.status === 404;
+    return (
+      <Page title="Our notes" heading={gone ? "We couldn't find these notes" : 'Our notes'}>
+        <p>
+          {gone
+            ? 'They may be just for the people who were there, or they may have been taken down.'
+            : loadError.detail}
+        </p>
+        <a class="button" href="/">
+          Go home
+        </a>
+      </Page>
+    );
+  }
+  if (!notes) {
+    return (
+      <p class="waiting" role="status">
+        One moment…
+      </p>
+    );
+  }
+
+  const writing = composerState(session);
+  const change = (noteId: string, changed: Note | null) => setNotes((current) => replaceNote(current ?? [], noteId, changed));
+  return (
+    <Page title="Our notes">
+      {session && <p class="lead">{momentTitle(session, me.value?.id)}</p>}
+      {notes.length === 0 && (
+        <div class="empty">
+          <p>
+            No notes yet. A few words afterwards can mean a lot — what helped, a thank-you, or the
+            thing you'll laugh about one day.
+          </p>
+        </div>
+      )}
+      {notes.length > 0 && (
+        <div class="notes">
+          {notes.map((note) => (
+            <NoteItem key={note.id} note={note} onChange={(changed) => change(note.id, changed)} />
+          ))}
+        </div>
+      )}
+      <FormError message={more.error?.detail} />
+      {next && (
+        <button type="button" class="button button--quiet" disabled={more.busy} onClick={() => void more.onSubmit()}>
+          Load more
+        </button>
+      )}
+      {writing === 'write' && (
+        <Composer
+          checkinId={id}
+          onCreated={(note) => {
+            // With more pages still unread, the new note shows once they are loaded.
+            if (!next) setNotes((current) => [...(current ?? []), note]);
+          }}
+        />
+      )}
+      {writing === 'not_yet' && <p class="notice">You can write notes once the session is over.</p>}
+      {session && (
+        <nav class="links" aria-label="Around this time">
+          <a href={`/checkins/${encodeURIComponent(id)}`}>Back to the check-in</a>
+          <a href={`/circles/${encodeURIComponent(session.circle.id)}/moments`}>Our moments in {session.circle.name}</a>
+        </nav>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,68 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { listCircleMoments } from '../api/aftermath';
+import { getCircle, type Circle } from '../api/circles';
+import type { ApiError } from '../api/client';
+import { Timeline } from '../aftermath/Timeline';
+import { loadMe, me } from '../auth/me';
+import { Page } from '../components/Page';
+import type { PageProps } from '../routes';
+
+/** "Our moments": a circle's times together that are over, with the notes I may read. */
+export default function CircleMoments({ params }: PageProps) {
+  const id = params.id ?? '';
+  const [circle, setCircle] = useState<Circle | null>(null);
+  const [gone, setGone] = useState<ApiError | null>(null);
+  const load = useCallback((next?: string | null) => listCircleMoments(id, next), [id]);
+
+  useEffect(() => {
+    loadMe().catch(() => undefined);
+    setGone(null);
+    getCircle(id)
+      .then(setCircle)
+      .catch(() => setCircle(null));
+  }, [id]);
+
+  if (gone) {
+    return (
+      <Page title="Our moments" heading="We couldn't find that circle">
+        <p>You may have left it, or its owner closed it.</p>
+        <a class="button" href="/">
+          Go home
+        </a>
+      </Page>
+    );
+  }
+
+  const myId = me.value?.id;
+  const others = circle?.members.filter((m) => m.user.id !== myId) ?? [];
+  return (
+    <Page title="Our moments">
+      {circle && <p class="lead">The times you were there for each other in {circle.name}.</p>}
+      <Timeline
+        load={load}
+        myId={myId}
+        onNotFound={setGone}
+        empty={
+          <p>
+            Nothing here yet. After you've been there for each other, the notes you write
+            afterwards will gather here — a quiet record of showing up.
+          </p>
+        }
+      />
+      {myId && others.length > 0 && (
+        <nav class="links" aria-label="Moments with one person">
+          {others.map((m) => (
+            <a key={m.user.id} href={`/people/${encodeURIComponent(m.user.id)}/moments`}>
+              Moments with {m.user.display_name}
+            </a>
+          ))}
+        </nav>
+      )}
+      {circle && (
+        <p class="links">
+          <a href={`/circles/${encodeURIComponent(circle.id)}`}>Back to {circle.name}</a>
+        </p>
+      )}
+    </Page>
+  );
+}
