@@ -177,6 +177,15 @@ describe('outbox', () => {
     expect(send).toHaveBeenCalledTimes(1);
   });
 
+  it('forgets only the person who logs out', () => {
+    const store = memoryStore();
+    const box = createOutbox(store, vi.fn());
+    box.enqueue(entry('mine', 'me'));
+    box.enqueue(entry('theirs', 'other'));
+    box.forget('me');
+    expect(store.entries.map((e) => e.key)).toEqual(['theirs']);
+  });
+
   it('keeps it, with the same key, until the network is back', async () => {
     const store = memoryStore();
     let online = false;

@@ -266,7 +266,7 @@ def test_push_notifications_on_a_phone(
     page.wait_for_load_state("networkidle")
     cdp = context.new_cdp_session(page)
     reg_id = registration_id(cdp, page, live_server.url + "/")
-    with page.expect_request(lambda r: r.url.endswith("/api/v1/circles/?page_size=100")):
+    with page.expect_request(lambda r: r.url.endswith("/api/v1/home/")):
         # Home refreshes what it shows when the worker forwards the push.
         cdp.send(
             "ServiceWorker.deliverPushMessage",

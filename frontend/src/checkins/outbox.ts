@@ -100,6 +100,10 @@ export function createOutbox(store: OutboxStore, send: Sender) {
     discard(key: string): void {
       remove(key);
     },
+    /** Logging out: nothing this person wrote stays on a phone others may pick up. */
+    forget(userId: string): void {
+      store.write(store.read().filter((e) => e.userId !== userId));
+    },
     /** Sends what waits for this person, one at a time; one run at once. */
     flush(userId: string): Promise<Outcome[]> {
       if (running) {

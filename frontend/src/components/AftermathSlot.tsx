@@ -1,18 +1,19 @@
 import type { Checkin } from '../api/checkins';
 
-/**
- * Where the aftermath notes of a finished check-in will live ("Write a note": what helped, a
- * thank-you). A slot for now, so the session screen needs no change when notes arrive.
- */
+/** After a session: the way to the notes the people who were there keep together. */
 export function AftermathSlot({ checkin }: { checkin: Checkin }) {
-  if (checkin.status !== 'closed') return null;
+  if (checkin.status !== 'closed' && checkin.status !== 'expired') return null;
+  if (checkin.kind === 'nudge') return null;
   return (
     <section class="card aftermath-slot" aria-labelledby="aftermath-title">
-      <h2 id="aftermath-title">Write a note</h2>
+      <h2 id="aftermath-title">Afterwards</h2>
       <p class="muted">
-        Soon you’ll be able to leave a short note here for the people who were there — what
-        helped, a thank-you, the joke that made you laugh through it.
+        A few words for the people who were there — what helped, a thank-you, the joke that made
+        you laugh through it.
       </p>
+      <a class="button button--quiet" href={`/checkins/${checkin.id}/notes`}>
+        Our notes
+      </a>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { logout } from '../api/allauth';
+import { currentUserId, outbox } from '../checkins/outbox';
 import { listBlocks, unblockPerson, type BlockedPerson } from '../api/circles';
 import { ApiError } from '../api/client';
 import { loadMe, me, saveMe } from '../auth/me';
@@ -38,6 +39,8 @@ export default function Account() {
   const out = useSubmit(async () => {
     // The server can't tell which device logs out, so this one says so itself first.
     await forgetThisDevice();
+    const userId = currentUserId();
+    if (userId) outbox.forget(userId);
     await logout();
     navigate('/login', { replace: true });
   });
