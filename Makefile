@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 FRONTEND_SRC := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
 
-.PHONY: help run test lint types pytest frontend frontend-test chromium bench clean
+.PHONY: help run test lint types pytest frontend frontend-test chromium bench bench-push bench-checkins clean
 
 help:
 	@echo "make run   - set up what is missing and serve Shoulder on http://127.0.0.1:$(PORT)/"
@@ -57,6 +57,15 @@ pytest: $(VENV)/.installed frontend chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test: lint types frontend-test pytest
+
+# Benchmarks measure; they are not tests (numbers go in the issue notes).
+bench: bench-push bench-checkins
+
+bench-push: $(VENV)/.installed
+	$(PY) scripts/bench_push.py
+
+bench-checkins: $(VENV)/.installed
+	$(PY) scripts/bench_checkins.py
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist var/static
