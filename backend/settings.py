@@ -278,8 +278,24 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
-        f"{kind}ErrorEnum": f"drf_standardized_errors.openapi_serializers.{kind}ErrorEnum.choices"
-        for kind in ("Validation", "Client", "Server")
+        **{
+            f"{kind}ErrorEnum": (
+                f"drf_standardized_errors.openapi_serializers.{kind}ErrorEnum.choices"
+            )
+            for kind in ("Validation", "Client", "Server")
+        },
+        # One stable name per choice set, so fields of the same name in other apps don't
+        # collide (serializers use `<Choices>.choices`: the labels are part of the match).
+        "CheckinStatusEnum": "backend.checkins.models.Status",
+        "CheckinKindEnum": "backend.checkins.models.Kind",
+        "CheckinModeEnum": "backend.checkins.models.Mode",
+        "CheckinAnswerEnum": "backend.checkins.models.Answer",
+        "CheckinRoleEnum": ["requester", "asked"],
+        "CircleRoleEnum": "backend.circles.models.Membership.Role",
+        "InviteStatusEnum": "backend.circles.models.Invite.Status",
+        "JoinRequestStatusEnum": "backend.circles.models.JoinRequest.Status",
+        "NoteAudienceEnum": "backend.aftermath.models.Audience",
+        "ReactionKindEnum": "backend.aftermath.models.ReactionKind",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",

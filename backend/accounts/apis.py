@@ -8,6 +8,7 @@ from rest_framework.views import APIView
 
 from backend.accounts.models import User
 from backend.accounts.services import user_update_profile
+from backend.common.apis import request_user
 
 
 class MeApi(APIView):
@@ -31,11 +32,11 @@ class MeApi(APIView):
 
     @extend_schema(responses=OutputSerializer, operation_id="me_retrieve")
     def get(self, request: Request) -> Response:
-        return Response(self.OutputSerializer(request.user).data)  # type: ignore[arg-type]
+        return Response(self.OutputSerializer(request_user(request)).data)
 
     @extend_schema(request=InputSerializer, responses=OutputSerializer, operation_id="me_update")
     def patch(self, request: Request) -> Response:
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user = user_update_profile(user=request.user, **serializer.validated_data)  # type: ignore[arg-type]
+        user = user_update_profile(user=request_user(request), **serializer.validated_data)
         return Response(self.OutputSerializer(user).data)

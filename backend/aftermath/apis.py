@@ -9,69 +9,36 @@ or a cancelled check-in 409 (`not_a_session`).
 from typing import Any
 from uuid import UUID
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
-from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
-from backend.accounts.models import User
 from backend.aftermath import conf, selectors, services
 from backend.aftermath.access import access_note, access_person, access_session
 from backend.aftermath.models import AftermathNote, Audience, Reaction, ReactionKind
 from backend.aftermath.throttling import AftermathWriteThrottle
-from backend.checkins.models import CheckIn
+from backend.checkins.models import CheckIn, Kind
 from backend.circles.access import access_circle
+from backend.common.apis import (
+    PAGE_PARAMETERS,
+    CircleRefSerializer,
+    PaginatedApi,
+    PersonSerializer,
+    error_responses,
+    request_user,
+)
 from backend.common.pagination import CursorPagination
+from backend.common.throttling import throttles_with
 
 # --- shared shapes -------------------------------------------------------------------
 
 
-class AftermathErrorItemSerializer(serializers.Serializer[Any]):
-    code = serializers.CharField()
-    detail = serializers.CharField()
-    attr = serializers.CharField(allow_null=True)
-
-
-class AftermathErrorSerializer(serializers.Serializer[Any]):
-    type = serializers.CharField()
-    # Schema-only; the declared field is popped off the class, so `.errors` still works.
-    errors = AftermathErrorItemSerializer(many=True)  # type: ignore[assignment]
-
-
-def _errors(*codes: int) -> dict[int, Any]:
-    return dict.fromkeys(codes, AftermathErrorSerializer)
-
-
-@extend_schema_field(
-    {
-        "type": "string",
-        # A pattern, not an enum: the schema's enums are named after the field, and check-ins
-        # already own the `kind` one.
-        "pattern": "^(" + "|".join(ReactionKind.values) + ")$",
-        "description": "One of: " + ", ".join(ReactionKind.values) + ".",
-    }
-)
-class ReactionKindField(serializers.ChoiceField):
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(choices=ReactionKind.choices, **kwargs)
-
-
-@extend_schema_field({"type": ["string", "null"], "enum": [*ReactionKind.values, None]})
-class NullableReactionKindField(serializers.CharField):
-    pass
-
-
-class AftermathPersonSerializer(serializers.Serializer[User]):
-    id = serializers.UUIDField()
-    display_name = serializers.CharField(source="public_name")
-
-
 class AftermathReactionSerializer(serializers.ModelSerializer[Reaction]):
-    user = AftermathPersonSerializer()
-    kind = ReactionKindField()
+    user = PersonSerializer()
+    kind = serializers.ChoiceField(choices=ReactionKind.choices)
 
     class Meta:
         model = Reaction
@@ -81,10 +48,10 @@ class AftermathReactionSerializer(serializers.ModelSerializer[Reaction]):
 class AftermathNoteSerializer(serializers.ModelSerializer[AftermathNote]):
     """A note as one of its readers sees it (decorated by `selectors.decorate_notes`)."""
 
-    author = AftermathPersonSerializer()
+    author = PersonSerializer()
     audience = serializers.ChoiceField(choices=Audience.choices)
     reactions = AftermathReactionSerializer(many=True)
-    my_reaction = NullableReactionKindField(allow_null=True)
+    my_reaction = serializers.ChoiceField(choices=ReactionKind.choices, allow_null=True)
     checkin = serializers.UUIDField(source="checkin_id")
     can_edit = serializers.BooleanField()
 
@@ -104,17 +71,12 @@ class AftermathNoteSerializer(serializers.ModelSerializer[AftermathNote]):
         )
 
 
-class AftermathCircleSerializer(serializers.Serializer[Any]):
-    id = serializers.UUIDField()
-    name = serializers.CharField()
-
-
 class AftermathMomentSerializer(serializers.ModelSerializer[CheckIn]):
     """A session that is over, with the notes the viewer may read (oldest first)."""
 
-    kind = serializers.CharField()
-    circle = AftermathCircleSerializer()
-    requester = AftermathPersonSerializer()
+    kind = serializers.ChoiceField(choices=Kind.choices)
+    circle = CircleRefSerializer()
+    requester = PersonSerializer()
     ended_at = serializers.DateTimeField(allow_null=True)
     notes = AftermathNoteSerializer(source="visible_notes", many=True)
 
@@ -123,28 +85,15 @@ class AftermathMomentSerializer(serializers.ModelSerializer[CheckIn]):
         fields = ("id", "kind", "circle", "requester", "created_at", "ended_at", "notes")
 
 
-def _me(request: Request) -> User:
-    user = request.user
-    assert isinstance(user, User)  # the default permission is IsAuthenticated
-    return user
-
-
 def _note(request: Request, note_id: UUID, code: int = status.HTTP_200_OK) -> Response:
     """Answer with the note as it is now, through the gate (so reactions are prefetched)."""
-    me = _me(request)
+    me = request_user(request)
     note = access_note(me, note_id)
     selectors.decorate_notes([note], me)
     return Response(AftermathNoteSerializer(note).data, status=code)
 
 
-WRITE_THROTTLES: list[type[BaseThrottle]] = [
-    *api_settings.DEFAULT_THROTTLE_CLASSES,  # type: ignore[list-item]  # stubs: list of str
-    AftermathWriteThrottle,
-]
-PAGE_PARAMETERS = [
-    OpenApiParameter("cursor", str, required=False),
-    OpenApiParameter("page_size", int, required=False),
-]
+WRITE_THROTTLES = throttles_with(AftermathWriteThrottle)
 
 
 class OldestFirstPagination(CursorPagination):
@@ -163,7 +112,7 @@ class _BodyField(serializers.CharField):
 # --- notes of a session --------------------------------------------------------------
 
 
-class NoteListApi(APIView):
+class NoteListApi(PaginatedApi):
     throttle_classes = WRITE_THROTTLES
     pagination_class = OldestFirstPagination
 
@@ -175,7 +124,7 @@ class NoteListApi(APIView):
 
     @extend_schema(
         parameters=PAGE_PARAMETERS,
-        responses={200: AftermathNoteSerializer(many=True), **_errors(404)},
+        responses={200: AftermathNoteSerializer(many=True), **error_responses(404)},
         operation_id="note_list",
         description=(
             "The notes of a check-in I may read, oldest first (cursor pagination). Open to "
@@ -185,17 +134,16 @@ class NoteListApi(APIView):
         ),
     )
     def get(self, request: Request, checkin_id: UUID) -> Response:
-        me = _me(request)
+        me = request_user(request)
         checkin = access_session(me, checkin_id)
-        paginator = self.pagination_class()
         queryset = selectors.note_list_for_checkin(checkin=checkin, user=me)
-        page: list[AftermathNote] = paginator.paginate_queryset(queryset, request, view=self) or []
-        selectors.decorate_notes(page, me)
-        return paginator.get_paginated_response(AftermathNoteSerializer(page, many=True).data)
+        return self.paginate(
+            request, queryset, AftermathNoteSerializer, decorate=selectors.decorate_notes
+        )
 
     @extend_schema(
         request=InputSerializer,
-        responses={201: AftermathNoteSerializer, **_errors(400, 403, 404, 409)},
+        responses={201: AftermathNoteSerializer, **error_responses(400, 403, 404, 409)},
         operation_id="note_create",
         description=(
             "Write a note about a session that is over (closed or expired). `audience`: "
@@ -206,7 +154,7 @@ class NoteListApi(APIView):
         ),
     )
     def post(self, request: Request, checkin_id: UUID) -> Response:
-        me = _me(request)
+        me = request_user(request)
         checkin = access_session(me, checkin_id)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -225,7 +173,7 @@ class NoteDetailApi(APIView):
         audience = serializers.ChoiceField(choices=Audience.choices, required=False)
 
     @extend_schema(
-        responses={200: AftermathNoteSerializer, **_errors(404)},
+        responses={200: AftermathNoteSerializer, **error_responses(404)},
         operation_id="note_retrieve",
         description="One note, for whoever may read it.",
     )
@@ -234,7 +182,7 @@ class NoteDetailApi(APIView):
 
     @extend_schema(
         request=InputSerializer,
-        responses={200: AftermathNoteSerializer, **_errors(400, 403, 404)},
+        responses={200: AftermathNoteSerializer, **error_responses(400, 403, 404)},
         operation_id="note_update",
         description=(
             "The author changes `body` and/or `audience`; sets `edited_at`; takes effect for "
@@ -243,7 +191,7 @@ class NoteDetailApi(APIView):
         ),
     )
     def patch(self, request: Request, note_id: UUID) -> Response:
-        me = _me(request)
+        me = request_user(request)
         note = access_note(me, note_id)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -251,7 +199,7 @@ class NoteDetailApi(APIView):
         return _note(request, note_id)
 
     @extend_schema(
-        responses={204: None, **_errors(403, 404)},
+        responses={204: None, **error_responses(403, 404)},
         operation_id="note_delete",
         description=(
             "The author deletes the note: it and its reactions are gone for everyone at once "
@@ -259,7 +207,7 @@ class NoteDetailApi(APIView):
         ),
     )
     def delete(self, request: Request, note_id: UUID) -> Response:
-        me = _me(request)
+        me = request_user(request)
         services.note_delete(note=access_note(me, note_id), by=me)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -268,11 +216,11 @@ class NoteReactionApi(APIView):
     throttle_classes = WRITE_THROTTLES
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
-        kind = ReactionKindField()
+        kind = serializers.ChoiceField(choices=ReactionKind.choices)
 
     @extend_schema(
         request=InputSerializer,
-        responses={200: AftermathNoteSerializer, **_errors(400, 404)},
+        responses={200: AftermathNoteSerializer, **error_responses(400, 404)},
         operation_id="note_reaction_set",
         description=(
             "My reaction (one per person; a new one replaces mine). Anyone who may read the "
@@ -280,7 +228,7 @@ class NoteReactionApi(APIView):
         ),
     )
     def put(self, request: Request, note_id: UUID) -> Response:
-        me = _me(request)
+        me = request_user(request)
         note = access_note(me, note_id)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -289,12 +237,12 @@ class NoteReactionApi(APIView):
 
     @extend_schema(
         request=None,
-        responses={200: AftermathNoteSerializer, **_errors(404)},
+        responses={200: AftermathNoteSerializer, **error_responses(404)},
         operation_id="note_reaction_delete",
         description="Take my reaction back (idempotent). Answers the note.",
     )
     def delete(self, request: Request, note_id: UUID) -> Response:
-        me = _me(request)
+        me = request_user(request)
         services.reaction_delete(note=access_note(me, note_id), user=me)
         return _note(request, note_id)
 
@@ -302,17 +250,17 @@ class NoteReactionApi(APIView):
 # --- our moments ---------------------------------------------------------------------
 
 
-def _moments_page(view: APIView, request: Request, queryset: Any) -> Response:
-    paginator = CursorPagination()
-    page: list[CheckIn] = paginator.paginate_queryset(queryset, request, view=view) or []
-    selectors.decorate_sessions(page, _me(request))
-    return paginator.get_paginated_response(AftermathMomentSerializer(page, many=True).data)
+class _MomentsApi(PaginatedApi):
+    def moments_page(self, request: Request, queryset: QuerySet[CheckIn]) -> Response:
+        return self.paginate(
+            request, queryset, AftermathMomentSerializer, decorate=selectors.decorate_sessions
+        )
 
 
-class CircleMomentsApi(APIView):
+class CircleMomentsApi(_MomentsApi):
     @extend_schema(
         parameters=PAGE_PARAMETERS,
-        responses={200: AftermathMomentSerializer(many=True), **_errors(404)},
+        responses={200: AftermathMomentSerializer(many=True), **error_responses(404)},
         operation_id="circle_moments",
         description=(
             "Our moments: the circle's sessions that are over and have notes I may read, "
@@ -321,17 +269,17 @@ class CircleMomentsApi(APIView):
         ),
     )
     def get(self, request: Request, circle_id: UUID) -> Response:
-        me = _me(request)
+        me = request_user(request)
         circle = access_circle(me, circle_id)
-        return _moments_page(
-            self, request, selectors.moments_for_circle(circle_id=circle.pk, user=me)
+        return self.moments_page(
+            request, selectors.moments_for_circle(circle_id=circle.pk, user=me)
         )
 
 
-class PersonMomentsApi(APIView):
+class PersonMomentsApi(_MomentsApi):
     @extend_schema(
         parameters=PAGE_PARAMETERS,
-        responses={200: AftermathMomentSerializer(many=True), **_errors(404)},
+        responses={200: AftermathMomentSerializer(many=True), **error_responses(404)},
         operation_id="person_moments",
         description=(
             "Sessions both this person and I were there for, with notes I may read, newest "
@@ -339,6 +287,6 @@ class PersonMomentsApi(APIView):
         ),
     )
     def get(self, request: Request, user_id: UUID) -> Response:
-        me = _me(request)
+        me = request_user(request)
         person = access_person(me, user_id)
-        return _moments_page(self, request, selectors.moments_with_person(person=person, user=me))
+        return self.moments_page(request, selectors.moments_with_person(person=person, user=me))

@@ -1,27 +1,14 @@
 """Read-only views for staff. What someone wrote in a check-in (its message, an answer's
 message) is not shown: moderators see reported content through the report's snapshot."""
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
 from backend.checkins.models import CheckIn, Response
-
-
-class _ReadOnly:
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+from backend.common.admin import ReadOnlyAdminMixin
 
 
 @admin.register(CheckIn)
-class CheckInAdmin(_ReadOnly, admin.ModelAdmin[CheckIn]):
+class CheckInAdmin(ReadOnlyAdminMixin, admin.ModelAdmin[CheckIn]):
     list_display = ("id", "kind", "status", "circle", "created_at", "activated_at", "closed_at")
     list_filter = ("kind", "status")
     list_select_related = ("circle",)
@@ -49,7 +36,7 @@ class CheckInAdmin(_ReadOnly, admin.ModelAdmin[CheckIn]):
 
 
 @admin.register(Response)
-class ResponseAdmin(_ReadOnly, admin.ModelAdmin[Response]):
+class ResponseAdmin(ReadOnlyAdminMixin, admin.ModelAdmin[Response]):
     list_display = ("id", "checkin", "answer", "created_at", "updated_at")
     list_filter = ("answer",)
     list_select_related = ("checkin",)

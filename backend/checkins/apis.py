@@ -14,11 +14,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
-from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
-from backend.accounts.models import User
 from backend.checkins import conf, selectors, services
 from backend.checkins.access import access_checkin
 from backend.checkins.errors import OpenReachOutExists
@@ -26,42 +23,33 @@ from backend.checkins.models import Answer, AudienceMember, CheckIn, Kind, Mode,
 from backend.checkins.models import Response as CheckinResponse
 from backend.checkins.throttling import NudgeThrottle
 from backend.circles.access import access_circle
-from backend.common.pagination import CursorPagination
+from backend.circles.models import Membership
+from backend.common.apis import (
+    PAGE_PARAMETERS,
+    CircleRefSerializer,
+    ErrorSerializer,
+    PaginatedApi,
+    PersonSerializer,
+    error_responses,
+    request_user,
+)
+from backend.common.throttling import throttles_with
 
 # --- shared shapes -------------------------------------------------------------------
 
 
-class CheckinsErrorItemSerializer(serializers.Serializer[Any]):
-    code = serializers.CharField()
-    detail = serializers.CharField()
-    attr = serializers.CharField(allow_null=True)
+class OpenReachOutErrorSerializer(ErrorSerializer):
+    """The 409 `open_reach_out_exists` also names the open reach-out."""
 
-
-class CheckinsErrorSerializer(serializers.Serializer[Any]):
-    """The API's one error shape; `open_reach_out_exists` adds `checkin_id`."""
-
-    type = serializers.CharField()
-    # Schema-only; the declared field is popped off the class, so `.errors` still works.
-    errors = CheckinsErrorItemSerializer(many=True)  # type: ignore[assignment]
     checkin_id = serializers.UUIDField(required=False)
 
 
-ERRORS: dict[int, Any] = {
-    400: CheckinsErrorSerializer,
-    403: CheckinsErrorSerializer,
-    404: CheckinsErrorSerializer,
-    409: CheckinsErrorSerializer,
+ERRORS = error_responses(400, 403, 404, 409)
+# Creating a reach-out: the 409 may be `open_reach_out_exists`, with `checkin_id`.
+REACH_OUT_ERRORS = {
+    **error_responses(400, 403, 404),
+    **error_responses(409, serializer=OpenReachOutErrorSerializer),
 }
-
-
-class CheckinPersonSerializer(serializers.Serializer[User]):
-    id = serializers.UUIDField()
-    display_name = serializers.CharField(source="public_name")
-
-
-class CheckinCircleSerializer(serializers.Serializer[Any]):
-    id = serializers.UUIDField()
-    name = serializers.CharField()
 
 
 class NullableModeField(serializers.ChoiceField):
@@ -72,7 +60,7 @@ class NullableModeField(serializers.ChoiceField):
 
 
 class CheckinAnswerSerializer(serializers.ModelSerializer[CheckinResponse]):
-    responder = CheckinPersonSerializer()
+    responder = PersonSerializer()
 
     class Meta:
         model = CheckinResponse
@@ -88,7 +76,7 @@ class CheckinAnswerSerializer(serializers.ModelSerializer[CheckinResponse]):
 
 
 class CheckinAudienceSerializer(serializers.ModelSerializer[AudienceMember]):
-    user = CheckinPersonSerializer()
+    user = PersonSerializer()
     delivered_at = serializers.DateTimeField(allow_null=True, read_only=True)
     response = CheckinAnswerSerializer(source="current_response", allow_null=True)
 
@@ -121,11 +109,11 @@ class CheckinSerializer(serializers.ModelSerializer[CheckIn]):
     """One check-in as its requester or an asked friend sees it."""
 
     mode = NullableModeField(choices=Mode.choices, allow_null=True)
-    requester = CheckinPersonSerializer()
-    circle = CheckinCircleSerializer()
+    requester = PersonSerializer()
+    circle = CircleRefSerializer()
     audience = CheckinAudienceSerializer(many=True)
     responses = CheckinAnswerSerializer(many=True)
-    closed_by = CheckinPersonSerializer(allow_null=True)
+    closed_by = PersonSerializer(allow_null=True)
     my_role = serializers.ChoiceField(choices=["requester", "asked"])
     my_response = CheckinAnswerSerializer(allow_null=True)
     offer_help = serializers.BooleanField()
@@ -149,12 +137,10 @@ class CheckinSerializer(serializers.ModelSerializer[CheckIn]):
 class CheckinCompactSerializer(serializers.ModelSerializer[CheckIn]):
     """A card on the home screen: what asks me, without everyone else's answers."""
 
-    # Same values as `Checkin.status`; a plain string here keeps the schema's enum names
-    # unambiguous (one component per choice set named "status").
-    status = serializers.CharField()
+    status = serializers.ChoiceField(choices=Status.choices)
     mode = NullableModeField(choices=Mode.choices, allow_null=True)
-    requester = CheckinPersonSerializer()
-    circle = CheckinCircleSerializer()
+    requester = PersonSerializer()
+    circle = CircleRefSerializer()
     my_role = serializers.ChoiceField(choices=["requester", "asked"])
     my_response = CheckinAnswerSerializer(allow_null=True)
     my_seen_at = serializers.DateTimeField(allow_null=True)
@@ -165,14 +151,8 @@ class CheckinCompactSerializer(serializers.ModelSerializer[CheckIn]):
         fields = (*_CORE_FIELDS, "my_seen_at")
 
 
-def _me(request: Request) -> User:
-    user = request.user
-    assert isinstance(user, User)  # the default permission is IsAuthenticated
-    return user
-
-
 def _detail(request: Request, checkin: CheckIn, code: int = status.HTTP_200_OK) -> Response:
-    checkin = selectors.checkin_detail(checkin=checkin, viewer=_me(request))
+    checkin = selectors.checkin_detail(checkin=checkin, viewer=request_user(request))
     return Response(CheckinSerializer(checkin).data, status=code)
 
 
@@ -211,16 +191,9 @@ class _AskFieldsSerializer(serializers.Serializer[dict[str, Any]]):
     )
 
 
-CHECKIN_THROTTLES: list[type[BaseThrottle]] = [
-    *api_settings.DEFAULT_THROTTLE_CLASSES,  # type: ignore[list-item]  # stubs: list of str
-    NudgeThrottle,
-]
-
-
-class CheckinListApi(_CheckinApi):
+class CheckinListApi(_CheckinApi, PaginatedApi):
     throttle_scope = "checkin_create"
-    throttle_classes = CHECKIN_THROTTLES
-    pagination_class = CursorPagination
+    throttle_classes = throttles_with(NudgeThrottle)
 
     class InputSerializer(_AskFieldsSerializer):
         kind = serializers.ChoiceField(choices=Kind.choices)
@@ -236,8 +209,7 @@ class CheckinListApi(_CheckinApi):
     @extend_schema(
         parameters=[
             OpenApiParameter("status", enum=Status.values, required=False),
-            OpenApiParameter("cursor", str, required=False),
-            OpenApiParameter("page_size", int, required=False),
+            *PAGE_PARAMETERS,
         ],
         responses=CheckinSerializer(many=True),
         operation_id="checkin_list",
@@ -246,18 +218,14 @@ class CheckinListApi(_CheckinApi):
     def get(self, request: Request) -> Response:
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
-        me = _me(request)
         queryset = selectors.checkin_list_for_user(
-            user=me, status=filters.validated_data.get("status")
+            user=request_user(request), status=filters.validated_data.get("status")
         )
-        paginator = self.pagination_class()
-        page = paginator.paginate_queryset(queryset, request, view=self) or []
-        selectors.decorate(page, me)
-        return paginator.get_paginated_response(CheckinSerializer(page, many=True).data)
+        return self.paginate(request, queryset, CheckinSerializer, decorate=selectors.decorate)
 
     @extend_schema(
         request=InputSerializer,
-        responses={201: CheckinSerializer, 200: CheckinSerializer, **ERRORS},
+        responses={201: CheckinSerializer, 200: CheckinSerializer, **REACH_OUT_ERRORS},
         operation_id="checkin_create",
         description=(
             "Reach out, ask to be checked on later, or nudge one friend. `audience` defaults to "
@@ -274,7 +242,7 @@ class CheckinListApi(_CheckinApi):
         serializer = self.InputSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        me = _me(request)
+        me = request_user(request)
         circle = access_circle(me, data.pop("circle"))
         checkin, created = services.checkin_create(
             requester=me,
@@ -289,12 +257,12 @@ class CheckinListApi(_CheckinApi):
 
 class CheckinDetailApi(_CheckinApi):
     @extend_schema(
-        responses={200: CheckinSerializer, 404: CheckinsErrorSerializer},
+        responses={200: CheckinSerializer, **error_responses(404)},
         operation_id="checkin_retrieve",
         description="One check-in with its audience (delivered/seen), responses and status.",
     )
     def get(self, request: Request, checkin_id: UUID) -> Response:
-        return _detail(request, access_checkin(_me(request), checkin_id))
+        return _detail(request, access_checkin(request_user(request), checkin_id))
 
 
 class CheckinRespondApi(_CheckinApi):
@@ -330,7 +298,7 @@ class CheckinRespondApi(_CheckinApi):
         ),
     )
     def post(self, request: Request, checkin_id: UUID) -> Response:
-        me = _me(request)
+        me = request_user(request)
         checkin = access_checkin(me, checkin_id)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -354,7 +322,7 @@ class CheckinSeenApi(_CheckinApi):
         description="Asked friends mark it seen; idempotent (the first time is kept).",
     )
     def post(self, request: Request, checkin_id: UUID) -> Response:
-        me = _me(request)
+        me = request_user(request)
         seen_at = services.checkin_mark_seen(checkin=access_checkin(me, checkin_id), user=me)
         return Response(self.OutputSerializer({"seen_at": seen_at}).data)
 
@@ -370,7 +338,7 @@ class CheckinCloseApi(_CheckinApi):
         ),
     )
     def post(self, request: Request, checkin_id: UUID) -> Response:
-        me = _me(request)
+        me = request_user(request)
         checkin = services.checkin_close(checkin=access_checkin(me, checkin_id), by=me)
         return _detail(request, checkin)
 
@@ -387,7 +355,7 @@ class CheckinCancelApi(_CheckinApi):
         ),
     )
     def post(self, request: Request, checkin_id: UUID) -> Response:
-        me = _me(request)
+        me = request_user(request)
         checkin = services.checkin_cancel(checkin=access_checkin(me, checkin_id), by=me)
         return _detail(request, checkin)
 
@@ -400,7 +368,7 @@ class CheckinReachBackApi(_CheckinApi):
 
     @extend_schema(
         request=InputSerializer,
-        responses={201: CheckinSerializer, 200: CheckinSerializer, **ERRORS},
+        responses={201: CheckinSerializer, 200: CheckinSerializer, **REACH_OUT_ERRORS},
         operation_id="checkin_reach_back",
         description=(
             "The friend who was nudged reaches out to the nudge's sender (a reach-out in the "
@@ -409,7 +377,7 @@ class CheckinReachBackApi(_CheckinApi):
         ),
     )
     def post(self, request: Request, checkin_id: UUID) -> Response:
-        me = _me(request)
+        me = request_user(request)
         nudge = access_checkin(me, checkin_id)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -422,12 +390,12 @@ class CheckinReachBackApi(_CheckinApi):
 class HomeCircleSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     name = serializers.CharField()
-    my_role = serializers.CharField()
+    my_role = serializers.ChoiceField(choices=Membership.Role.choices)
 
 
 class HomeApi(APIView):
     class OutputSerializer(serializers.Serializer[Any]):
-        me = CheckinPersonSerializer()
+        me = PersonSerializer()
         circles = HomeCircleSerializer(many=True)
         my_open_checkin = CheckinSerializer(allow_null=True)
         my_scheduled = CheckinCompactSerializer(many=True)
@@ -445,4 +413,6 @@ class HomeApi(APIView):
         ),
     )
     def get(self, request: Request) -> Response:
-        return Response(self.OutputSerializer(selectors.home_for_user(user=_me(request))).data)
+        return Response(
+            self.OutputSerializer(selectors.home_for_user(user=request_user(request))).data
+        )

@@ -8,14 +8,12 @@ asking for an owner's operation 403 `owner_only`. Every circle is fetched throug
 from typing import Any
 from uuid import UUID
 
-from django.db.models import QuerySet, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
-from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from backend.accounts.models import User
@@ -24,58 +22,18 @@ from backend.circles.access import access_circle, access_invite, access_join_req
 from backend.circles.models import Block, Circle, Invite, JoinRequest, Membership
 from backend.circles.throttling import InviteGuessThrottle
 from backend.circles.tokens import invite_path
-from backend.common.pagination import CursorPagination
+from backend.common.apis import PaginatedApi, PersonSerializer, error_responses, request_user
+from backend.common.throttling import throttles_with
 
-# --- shared shapes -------------------------------------------------------------------
-
-
-class CirclesErrorItemSerializer(serializers.Serializer[Any]):
-    code = serializers.CharField()
-    detail = serializers.CharField()
-    attr = serializers.CharField(allow_null=True)
-
-
-class CirclesErrorSerializer(serializers.Serializer[Any]):
-    """The API's one error shape; here for the circle-specific codes (403/409/410)."""
-
-    type = serializers.CharField()
-    # Schema-only; the declared field is popped off the class, so `.errors` still works.
-    errors = CirclesErrorItemSerializer(many=True)  # type: ignore[assignment]
-
-
-class CirclePersonSerializer(serializers.Serializer[User]):
-    id = serializers.UUIDField()
-    display_name = serializers.CharField(source="public_name")
-
-
-def _me(request: Request) -> User:
-    user = request.user
-    assert isinstance(user, User)  # the default permission is IsAuthenticated
-    return user
-
-
-GUESS_THROTTLES: list[type[BaseThrottle]] = [
-    *api_settings.DEFAULT_THROTTLE_CLASSES,  # type: ignore[list-item]  # stubs: list of str
-    InviteGuessThrottle,
-]
-
-
-class _Paginated(APIView):
-    pagination_class = CursorPagination
-
-    def paginate(self, request: Request, queryset: QuerySet[Any], serializer: Any) -> Response:
-        paginator = self.pagination_class()
-        page = paginator.paginate_queryset(queryset, request, view=self)
-        data = serializer(page, many=True, context={"request": request}).data
-        return paginator.get_paginated_response(data)
+GUESS_THROTTLES = throttles_with(InviteGuessThrottle)
 
 
 # --- circles -------------------------------------------------------------------------
 
 
 class CircleMemberSerializer(serializers.ModelSerializer[Membership]):
-    user = CirclePersonSerializer()
-    role = serializers.ChoiceField(choices=Membership.Role.values)
+    user = PersonSerializer()
+    role = serializers.ChoiceField(choices=Membership.Role.choices)
 
     class Meta:
         model = Membership
@@ -91,8 +49,7 @@ class CircleDetailApi(APIView):
             model = Circle
             fields = ("id", "name", "my_role", "approval_required", "created_at", "members")
 
-        # Documented as a plain string: the same choices as `members[].role` (owner, member).
-        @extend_schema_field(serializers.CharField())
+        @extend_schema_field(serializers.ChoiceField(choices=Membership.Role.choices))
         def get_my_role(self, circle: Circle) -> str | None:
             me = self.context["request"].user
             # From the prefetched members: no query per circle.
@@ -113,33 +70,33 @@ class CircleDetailApi(APIView):
 
     @extend_schema(responses=OutputSerializer, operation_id="circle_retrieve")
     def get(self, request: Request, circle_id: UUID) -> Response:
-        return self.respond(request, access_circle(_me(request), circle_id))
+        return self.respond(request, access_circle(request_user(request), circle_id))
 
     @extend_schema(
         request=InputSerializer,
-        responses={200: OutputSerializer, 403: CirclesErrorSerializer},
+        responses={200: OutputSerializer, **error_responses(403)},
         operation_id="circle_update",
         description="Owner only: rename, or switch `approval_required`.",
     )
     def patch(self, request: Request, circle_id: UUID) -> Response:
-        circle = access_circle(_me(request), circle_id, owner=True)
+        circle = access_circle(request_user(request), circle_id, owner=True)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         circle = services.circle_update(circle=circle, **serializer.validated_data)
         return self.respond(request, circle)
 
     @extend_schema(
-        responses={204: None, 403: CirclesErrorSerializer},
+        responses={204: None, **error_responses(403)},
         operation_id="circle_delete",
         description="Owner only: deletes the circle, its memberships and invites.",
     )
     def delete(self, request: Request, circle_id: UUID) -> Response:
-        circle = access_circle(_me(request), circle_id, owner=True)
+        circle = access_circle(request_user(request), circle_id, owner=True)
         services.circle_delete(circle=circle)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class CircleListApi(_Paginated):
+class CircleListApi(PaginatedApi):
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         name = serializers.CharField(max_length=60, allow_blank=False)
         approval_required = serializers.BooleanField(required=False, default=False)
@@ -150,7 +107,7 @@ class CircleListApi(_Paginated):
         description="The circles I'm in, newest first, each with its members.",
     )
     def get(self, request: Request) -> Response:
-        circles = selectors.circle_list_for_user(user=_me(request))
+        circles = selectors.circle_list_for_user(user=request_user(request))
         return self.paginate(request, circles, CircleDetailApi.OutputSerializer)
 
     @extend_schema(
@@ -162,7 +119,7 @@ class CircleListApi(_Paginated):
     def post(self, request: Request) -> Response:
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        circle = services.circle_create(user=_me(request), **serializer.validated_data)
+        circle = services.circle_create(user=request_user(request), **serializer.validated_data)
         return CircleDetailApi.respond(request, circle, status.HTTP_201_CREATED)
 
 
@@ -172,7 +129,7 @@ class CircleTransferApi(APIView):
 
     @extend_schema(
         request=InputSerializer,
-        responses={200: CircleDetailApi.OutputSerializer, 400: CirclesErrorSerializer},
+        responses={200: CircleDetailApi.OutputSerializer, **error_responses(400)},
         operation_id="circle_transfer",
         description=(
             "Owner only: hand the circle to another member (`user` = their id); the old "
@@ -181,7 +138,7 @@ class CircleTransferApi(APIView):
         ),
     )
     def post(self, request: Request, circle_id: UUID) -> Response:
-        me = _me(request)
+        me = request_user(request)
         circle = access_circle(me, circle_id, owner=True)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -193,7 +150,7 @@ class CircleTransferApi(APIView):
 
 class CircleMemberApi(APIView):
     @extend_schema(
-        responses={204: None, 403: CirclesErrorSerializer, 409: CirclesErrorSerializer},
+        responses={204: None, **error_responses(403, 409)},
         operation_id="circle_member_remove",
         description=(
             "Your own id: leave the circle. Someone else's id: the owner removes them "
@@ -202,7 +159,7 @@ class CircleMemberApi(APIView):
         ),
     )
     def delete(self, request: Request, circle_id: UUID, user_id: UUID) -> Response:
-        me = _me(request)
+        me = request_user(request)
         circle = access_circle(me, circle_id)
         services.membership_remove(circle=circle, by=me, user_id=user_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -211,7 +168,7 @@ class CircleMemberApi(APIView):
 # --- invites (owner side) ------------------------------------------------------------
 
 
-class CircleInviteListApi(_Paginated):
+class CircleInviteListApi(PaginatedApi):
     throttle_scope = "invite_create"
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
@@ -242,8 +199,8 @@ class CircleInviteListApi(_Paginated):
         created_at = serializers.DateTimeField()
 
     class OutputSerializer(serializers.ModelSerializer[Invite]):
-        created_by = CirclePersonSerializer()
-        status = serializers.ChoiceField(choices=Invite.Status.values)
+        created_by = PersonSerializer()
+        status = serializers.ChoiceField(choices=Invite.Status.choices)
 
         class Meta:
             model = Invite
@@ -261,18 +218,18 @@ class CircleInviteListApi(_Paginated):
             )
 
     @extend_schema(
-        responses={200: OutputSerializer(many=True), 403: CirclesErrorSerializer},
+        responses={200: OutputSerializer(many=True), **error_responses(403)},
         operation_id="circle_invite_list",
         description="Owner only. Tokens are never listed (they are not stored).",
     )
     def get(self, request: Request, circle_id: UUID) -> Response:
-        circle = access_circle(_me(request), circle_id, owner=True)
+        circle = access_circle(request_user(request), circle_id, owner=True)
         invites = selectors.invite_list_for_circle(circle=circle)
         return self.paginate(request, invites, self.OutputSerializer)
 
     @extend_schema(
         request=InputSerializer,
-        responses={201: CreatedSerializer, 403: CirclesErrorSerializer},
+        responses={201: CreatedSerializer, **error_responses(403)},
         operation_id="circle_invite_create",
         description=(
             "Owner only. The answer holds `token`, `url` and `absolute_url` once; they can't "
@@ -280,7 +237,7 @@ class CircleInviteListApi(_Paginated):
         ),
     )
     def post(self, request: Request, circle_id: UUID) -> Response:
-        me = _me(request)
+        me = request_user(request)
         circle = access_circle(me, circle_id, owner=True)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -303,12 +260,12 @@ class CircleInviteListApi(_Paginated):
 
 class CircleInviteDetailApi(APIView):
     @extend_schema(
-        responses={204: None, 403: CirclesErrorSerializer},
+        responses={204: None, **error_responses(403)},
         operation_id="circle_invite_revoke",
         description="Owner only: withdraw the invite (idempotent).",
     )
     def delete(self, request: Request, circle_id: UUID, invite_id: UUID) -> Response:
-        me = _me(request)
+        me = request_user(request)
         invite = access_invite(me, circle_id, invite_id)
         services.invite_revoke(invite=invite, by=me)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -328,7 +285,7 @@ class InvitePreviewApi(APIView):
 
     class OutputSerializer(serializers.Serializer[Any]):
         circle = InvitePreviewCircleSerializer(source="invite.circle")
-        invited_by = CirclePersonSerializer(source="invite.created_by")
+        invited_by = PersonSerializer(source="invite.created_by")
         message = serializers.CharField(source="invite.message")
         expires_at = serializers.DateTimeField(source="invite.expires_at")
         status = serializers.CharField(
@@ -340,7 +297,7 @@ class InvitePreviewApi(APIView):
         already_member = serializers.BooleanField()
 
     @extend_schema(
-        responses={200: OutputSerializer, 404: CirclesErrorSerializer, 410: CirclesErrorSerializer},
+        responses={200: OutputSerializer, **error_responses(404, 410)},
         operation_id="invite_preview",
         description=(
             "Works signed out. Never lists members. Unknown token: 404 `invite_not_found`; "
@@ -365,7 +322,9 @@ class InvitePreviewApi(APIView):
 
 
 class InviteAcceptJoinRequestSerializer(serializers.ModelSerializer[JoinRequest]):
-    status = serializers.CharField(help_text="`pending` when just asked.")
+    status = serializers.ChoiceField(
+        choices=JoinRequest.Status.choices, help_text="`pending` when just asked."
+    )
 
     class Meta:
         model = JoinRequest
@@ -391,10 +350,7 @@ class InviteAcceptApi(APIView):
         request=None,
         responses={
             201: OutputSerializer,
-            403: CirclesErrorSerializer,
-            404: CirclesErrorSerializer,
-            409: CirclesErrorSerializer,
-            410: CirclesErrorSerializer,
+            **error_responses(403, 404, 409, 410),
         },
         operation_id="invite_accept",
         description=(
@@ -405,7 +361,7 @@ class InviteAcceptApi(APIView):
         ),
     )
     def post(self, request: Request, token: str) -> Response:
-        result = services.invite_accept(token=token, user=_me(request))
+        result = services.invite_accept(token=token, user=request_user(request))
         data = {
             "result": "requested" if result.join_request else "joined",
             "circle": result.circle,
@@ -420,35 +376,35 @@ class InviteDeclineApi(APIView):
 
     @extend_schema(
         request=None,
-        responses={204: None, 404: CirclesErrorSerializer},
+        responses={204: None, **error_responses(404)},
         operation_id="invite_decline",
         description="Say no to an invite. Nobody is told. 404 `invite_not_found`.",
     )
     def post(self, request: Request, token: str) -> Response:
-        services.invite_decline(token=token, user=_me(request))
+        services.invite_decline(token=token, user=request_user(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 # --- join requests -------------------------------------------------------------------
 
 
-class JoinRequestListApi(_Paginated):
+class JoinRequestListApi(PaginatedApi):
     class OutputSerializer(serializers.ModelSerializer[JoinRequest]):
-        user = CirclePersonSerializer()
-        decided_by = CirclePersonSerializer(allow_null=True)
-        status = serializers.ChoiceField(choices=JoinRequest.Status.values)
+        user = PersonSerializer()
+        decided_by = PersonSerializer(allow_null=True)
+        status = serializers.ChoiceField(choices=JoinRequest.Status.choices)
 
         class Meta:
             model = JoinRequest
             fields = ("id", "user", "status", "created_at", "decided_at", "decided_by")
 
     @extend_schema(
-        responses={200: OutputSerializer(many=True), 403: CirclesErrorSerializer},
+        responses={200: OutputSerializer(many=True), **error_responses(403)},
         operation_id="circle_request_list",
         description="Owner only: pending requests to join.",
     )
     def get(self, request: Request, circle_id: UUID) -> Response:
-        circle = access_circle(_me(request), circle_id, owner=True)
+        circle = access_circle(request_user(request), circle_id, owner=True)
         pending = selectors.join_request_list_for_circle(circle=circle)
         return self.paginate(request, pending, self.OutputSerializer)
 
@@ -458,14 +414,13 @@ class JoinRequestApproveApi(APIView):
         request=None,
         responses={
             200: JoinRequestListApi.OutputSerializer,
-            403: CirclesErrorSerializer,
-            409: CirclesErrorSerializer,
+            **error_responses(403, 409),
         },
         operation_id="circle_request_approve",
         description="Owner only. 409 `join_request_decided`, `circle_full`, `already_member`.",
     )
     def post(self, request: Request, circle_id: UUID, request_id: UUID) -> Response:
-        me = _me(request)
+        me = request_user(request)
         join_request = access_join_request(me, circle_id, request_id)
         decided = services.join_request_approve(join_request=join_request, by=me)
         return Response(JoinRequestListApi.OutputSerializer(decided).data)
@@ -476,14 +431,13 @@ class JoinRequestRejectApi(APIView):
         request=None,
         responses={
             200: JoinRequestListApi.OutputSerializer,
-            403: CirclesErrorSerializer,
-            409: CirclesErrorSerializer,
+            **error_responses(403, 409),
         },
         operation_id="circle_request_reject",
         description="Owner only. 409 `join_request_decided`.",
     )
     def post(self, request: Request, circle_id: UUID, request_id: UUID) -> Response:
-        me = _me(request)
+        me = request_user(request)
         join_request = access_join_request(me, circle_id, request_id)
         decided = services.join_request_reject(join_request=join_request, by=me)
         return Response(JoinRequestListApi.OutputSerializer(decided).data)
@@ -492,12 +446,12 @@ class JoinRequestRejectApi(APIView):
 # --- blocks --------------------------------------------------------------------------
 
 
-class BlockListApi(_Paginated):
+class BlockListApi(PaginatedApi):
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         user = serializers.PrimaryKeyRelatedField(queryset=User.objects.all())
 
     class OutputSerializer(serializers.ModelSerializer[Block]):
-        user = CirclePersonSerializer(source="blocked")
+        user = PersonSerializer(source="blocked")
 
         class Meta:
             model = Block
@@ -509,7 +463,7 @@ class BlockListApi(_Paginated):
         description="People I blocked.",
     )
     def get(self, request: Request) -> Response:
-        blocks = selectors.block_list_for_user(user=_me(request))
+        blocks = selectors.block_list_for_user(user=request_user(request))
         return self.paginate(request, blocks, self.OutputSerializer)
 
     @extend_schema(
@@ -524,7 +478,7 @@ class BlockListApi(_Paginated):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         block, created = services.block_create(
-            blocker=_me(request), blocked=serializer.validated_data["user"]
+            blocker=request_user(request), blocked=serializer.validated_data["user"]
         )
         code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
         return Response(self.OutputSerializer(block).data, status=code)
@@ -533,5 +487,5 @@ class BlockListApi(_Paginated):
 class BlockDetailApi(APIView):
     @extend_schema(responses={204: None}, operation_id="block_delete", description="Unblock.")
     def delete(self, request: Request, user_id: UUID) -> Response:
-        services.block_delete(blocker=_me(request), blocked_id=user_id)
+        services.block_delete(blocker=request_user(request), blocked_id=user_id)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,7 +1,8 @@
 from typing import Any
 
 from rest_framework.request import Request
-from rest_framework.throttling import ScopedRateThrottle, SimpleRateThrottle
+from rest_framework.settings import api_settings
+from rest_framework.throttling import BaseThrottle, ScopedRateThrottle, SimpleRateThrottle
 
 
 class UserOrIpThrottle(SimpleRateThrottle):
@@ -27,3 +28,11 @@ class ScopedThrottle(ScopedRateThrottle):
         if request.method in ("GET", "HEAD", "OPTIONS"):
             return True
         return super().allow_request(request, view)
+
+
+def throttles_with(*extra: type[BaseThrottle]) -> list[type[BaseThrottle]]:
+    """The default throttles plus a view's own (`throttle_classes = throttles_with(...)`)."""
+    return [
+        *api_settings.DEFAULT_THROTTLE_CLASSES,  # type: ignore[list-item]  # stubs: list of str
+        *extra,
+    ]

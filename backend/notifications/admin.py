@@ -1,24 +1,11 @@
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
+from backend.common.admin import ReadOnlyAdminMixin
 from backend.notifications.models import Delivery, Notification, PushSubscription
 
 
-class ReadOnlyAdmin(admin.ModelAdmin[Any]):
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
 @admin.register(PushSubscription)
-class PushSubscriptionAdmin(ReadOnlyAdmin):
+class PushSubscriptionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin[PushSubscription]):
     list_display = ("user", "short_endpoint", "created_at", "last_success_at", "failure_count")
     list_select_related = ("user",)
     search_fields = ("user__email",)
@@ -30,14 +17,14 @@ class PushSubscriptionAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Notification)
-class NotificationAdmin(ReadOnlyAdmin):
+class NotificationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin[Notification]):
     list_display = ("kind", "user", "urgency", "created_at")
     list_filter = ("kind", "urgency")
     list_select_related = ("user",)
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(ReadOnlyAdmin):
+class DeliveryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin[Delivery]):
     list_display = (
         "notification",
         "status",

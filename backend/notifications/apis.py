@@ -8,6 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from backend.common.apis import request_user
 from backend.notifications.models import CircleLevel, PushSubscription
 from backend.notifications.selectors import notification_settings_get
 from backend.notifications.services import (
@@ -85,7 +86,7 @@ class PushSubscriptionApi(APIView):
         data = serializer.validated_data
         expires_ms = data.get("expirationTime")
         subscription, created = push_subscription_register(
-            user=request.user,  # type: ignore[arg-type]
+            user=request_user(request),
             endpoint=data["endpoint"],
             p256dh=data["keys"]["p256dh"],
             auth=data["keys"]["auth"],
@@ -115,7 +116,7 @@ class PushSubscriptionApi(APIView):
         serializer = self.DeleteInputSerializer(data=data)
         serializer.is_valid(raise_exception=True)
         push_subscription_delete(
-            user=request.user,  # type: ignore[arg-type]
+            user=request_user(request),
             endpoint=serializer.validated_data["endpoint"],
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -133,7 +134,7 @@ class PushTestApi(APIView):
         operation_id="push_test_create",
     )
     def post(self, request: Request) -> Response:
-        notifications = send_test_notification(request.user)  # type: ignore[arg-type]
+        notifications = send_test_notification(request_user(request))
         devices = sum(n.deliveries.count() for n in notifications)
         return Response({"devices": devices}, status=status.HTTP_202_ACCEPTED)
 
@@ -187,7 +188,7 @@ class NotificationSettingsApi(APIView):
 
     @extend_schema(responses=OutputSerializer, operation_id="notification_settings_retrieve")
     def get(self, request: Request) -> Response:
-        settings = notification_settings_get(user=request.user)  # type: ignore[arg-type]
+        settings = notification_settings_get(user=request_user(request))
         return Response(self.OutputSerializer(settings).data)
 
     @extend_schema(
@@ -198,6 +199,6 @@ class NotificationSettingsApi(APIView):
     def patch(self, request: Request) -> Response:
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        notification_settings_update(user=request.user, **serializer.validated_data)  # type: ignore[arg-type]
-        settings = notification_settings_get(user=request.user)  # type: ignore[arg-type]
+        notification_settings_update(user=request_user(request), **serializer.validated_data)
+        settings = notification_settings_get(user=request_user(request))
         return Response(self.OutputSerializer(settings).data)

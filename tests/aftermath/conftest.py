@@ -12,7 +12,7 @@ from backend.aftermath.models import AftermathNote, Audience
 from backend.checkins.models import AudienceMember, CheckIn, Kind, Mode, Response, Status
 from backend.circles import services as circle_services
 from backend.circles.models import Block, Circle, Membership
-from backend.notifications.models import PushSubscription
+from tests.common.helpers import client_for
 
 ROLES = (
     "author",
@@ -31,22 +31,6 @@ ROLES = (
 def _fast_passwords(settings: Any) -> None:
     # These tests make many people; Argon2 would make them minutes long.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def client_for(user: User | None) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    return client
-
-
-def add_device(user: User) -> PushSubscription:
-    return PushSubscription.objects.create(
-        user=user,
-        endpoint=f"http://127.0.0.1:9/push/{user.pk}",
-        p256dh="B" + "A" * 86,
-        auth="A" * 22,
-    )
 
 
 def make_session(

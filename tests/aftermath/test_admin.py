@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from backend.aftermath import services
 from backend.aftermath.models import AftermathNote, Reaction
-from tests.aftermath.conftest import World, add_device
+from tests.aftermath.conftest import World
+from tests.common.helpers import add_device
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,8 @@ from django_tasks_db.models import DBTaskResult
 from backend.aftermath import services
 from backend.aftermath.models import AftermathNote
 from backend.notifications.models import Notification
-from tests.aftermath.conftest import World, add_device, make_session, notes_url, send
+from tests.aftermath.conftest import World, make_session, notes_url, send
+from tests.common.helpers import add_device
 
 pytestmark = pytest.mark.django_db
 

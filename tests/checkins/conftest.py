@@ -7,7 +7,7 @@ from django.test import Client
 from backend.accounts.models import User
 from backend.circles import services as circle_services
 from backend.circles.models import Circle, Membership
-from backend.notifications.models import PushSubscription
+from tests.common.helpers import add_device, client_for, post
 
 CHECKINS = "/api/v1/checkins/"
 
@@ -29,26 +29,6 @@ class World:
         if user.pk not in self.clients:
             self.clients[user.pk] = client_for(user)
         return self.clients[user.pk]
-
-
-def client_for(user: User) -> Client:
-    client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    return client
-
-
-def post(client: Client, path: str, body: dict[str, Any] | None = None) -> Any:
-    return client.post(path, body or {}, content_type="application/json")
-
-
-def add_device(user: User) -> PushSubscription:
-    """A push subscription row, so notify() makes a delivery (and a task) for this person."""
-    return PushSubscription.objects.create(
-        user=user,
-        endpoint=f"http://127.0.0.1:9/push/{user.pk}",
-        p256dh="B" + "A" * 86,
-        auth="A" * 22,
-    )
 
 
 @pytest.fixture

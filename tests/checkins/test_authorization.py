@@ -8,7 +8,8 @@ from django.test import Client
 
 from backend.checkins.models import CheckIn
 from backend.circles.models import Block, Membership
-from tests.checkins.conftest import CHECKINS, client_for, post, reach_out
+from tests.checkins.conftest import CHECKINS, reach_out
+from tests.common.helpers import client_for, post
 
 pytestmark = pytest.mark.django_db
 

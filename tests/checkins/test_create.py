@@ -16,7 +16,8 @@ from backend.checkins import services
 from backend.checkins.models import AudienceMember, CheckIn, Status
 from backend.circles.models import Block, Membership
 from backend.notifications.models import Delivery, Notification
-from tests.checkins.conftest import CHECKINS, DELIVER, client_for, post, queued, reach_out
+from tests.checkins.conftest import CHECKINS, DELIVER, queued, reach_out
+from tests.common.helpers import client_for, post
 from tests.conftest import error_codes
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from backend.checkins.models import CheckIn, Response
 from backend.notifications.models import Delivery, DeliveryStatus, Notification
-from tests.checkins.conftest import CHECKINS, post, reach_out
+from tests.checkins.conftest import CHECKINS, reach_out
+from tests.common.helpers import post
 from tests.conftest import error_codes
 
 pytestmark = pytest.mark.django_db

@@ -20,11 +20,11 @@ from tests.checkins.conftest import (
     CHECKINS,
     SWEEP,
     World,
-    post,
     queued,
     reach_out,
     run_queued_tasks,
 )
+from tests.common.helpers import post
 from tests.conftest import error_codes
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,8 @@ import time_machine
 from django.utils import timezone
 
 from backend.checkins.models import CheckIn, Status
-from tests.checkins.conftest import CHECKINS, World, post, reach_out
+from tests.checkins.conftest import CHECKINS, World, reach_out
+from tests.common.helpers import post
 from tests.conftest import error_codes
 
 pytestmark = pytest.mark.django_db

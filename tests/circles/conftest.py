@@ -2,7 +2,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from django.test import Client
 
 from backend.accounts.models import User
 from backend.circles import services
@@ -50,16 +49,6 @@ def make_invite() -> Any:
         return created.token
 
     return make
-
-
-def client_for(user: User) -> Client:
-    client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    return client
-
-
-def post(client: Client, path: str, body: dict[str, Any] | None = None) -> Any:
-    return client.post(path, body or {}, content_type="application/json")
 
 
 def run_queued_tasks() -> int:

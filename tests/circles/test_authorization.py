@@ -8,7 +8,7 @@ from django.test import Client
 
 from backend.circles import services
 from backend.circles.models import Block, JoinRequest
-from tests.circles.conftest import client_for
+from tests.common.helpers import client_for
 from tests.conftest import error_codes
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 
 from backend.circles.models import Block, Membership
 from backend.circles.selectors import are_blocked, blocked_user_ids
-from tests.circles.conftest import client_for, post
+from tests.common.helpers import client_for, post
 from tests.conftest import error_codes
 
 pytestmark = pytest.mark.django_db

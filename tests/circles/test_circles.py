@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from backend.circles.models import Circle, Departure, Membership
-from tests.circles.conftest import client_for, post
+from tests.common.helpers import client_for, post
 from tests.conftest import error_codes
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.db import connection
 
 from backend.circles import services
 from backend.circles.models import Invite, InviteAcceptance, Membership
-from tests.circles.conftest import client_for, post
+from tests.common.helpers import client_for, post
 
 ACCEPTORS = 20
 

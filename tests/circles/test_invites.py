@@ -19,7 +19,8 @@ from backend.circles.models import (
 )
 from backend.circles.tokens import hash_token
 from backend.notifications.models import Notification
-from tests.circles.conftest import client_for, post, run_queued_tasks
+from tests.circles.conftest import run_queued_tasks
+from tests.common.helpers import client_for, post
 from tests.conftest import error_codes
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,96 @@
+"""API plumbing every app shares: who is asking, the error shape for the schema, a person,
+and paginated lists."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework import serializers
+from rest_framework.pagination import BasePagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from backend.accounts.models import User
+from backend.common.pagination import CursorPagination
+
+
+def request_user(request: Request) -> User:
+    """The signed-in person; for views behind the default `IsAuthenticated` permission."""
+    user = request.user
+    assert isinstance(user, User)  # the default permission is IsAuthenticated
+    return user
+
+
+# --- the error shape, for the schema -------------------------------------------------------
+
+
+class ErrorItemSerializer(serializers.Serializer[Any]):
+    code = serializers.CharField()
+    detail = serializers.CharField()
+    attr = serializers.CharField(allow_null=True)
+
+
+class ErrorSerializer(serializers.Serializer[Any]):
+    """The API's one error shape (`backend.common.errors`); schema-only."""
+
+    type = serializers.CharField()
+    # Schema-only; the declared field is popped off the class, so `.errors` still works.
+    errors = ErrorItemSerializer(many=True)  # type: ignore[assignment]
+
+
+def error_responses(
+    *status_codes: int, serializer: type[serializers.Serializer[Any]] = ErrorSerializer
+) -> dict[int, Any]:
+    """`extend_schema(responses={200: ..., **error_responses(403, 404)})`."""
+    return dict.fromkeys(status_codes, serializer)
+
+
+# --- shared shapes -------------------------------------------------------------------------
+
+
+class PersonSerializer(serializers.Serializer[User]):
+    """A person as everyone else sees them: never their email."""
+
+    id = serializers.UUIDField()
+    display_name = serializers.CharField(source="public_name")
+
+
+class CircleRefSerializer(serializers.Serializer[Any]):
+    """A circle named where something belongs to it."""
+
+    id = serializers.UUIDField()
+    name = serializers.CharField()
+
+
+# --- paginated lists -----------------------------------------------------------------------
+
+# APIViews don't get these documented on their own.
+PAGE_PARAMETERS = [
+    OpenApiParameter("cursor", str, required=False),
+    OpenApiParameter("page_size", int, required=False),
+]
+
+
+class PaginatedApi(APIView):
+    """A view answering one page of a list; set `pagination_class` for another order."""
+
+    pagination_class: type[BasePagination] = CursorPagination
+
+    def paginate(
+        self,
+        request: Request,
+        queryset: QuerySet[Any],
+        serializer: type[serializers.BaseSerializer[Any]],
+        *,
+        decorate: Callable[[list[Any], User], None] | None = None,
+    ) -> Response:
+        """One page of `queryset` through `serializer`; `decorate(page, me)` first attaches
+        what the serializer reads (a selector's `decorate…`)."""
+        paginator = self.pagination_class()
+        page = list(paginator.paginate_queryset(queryset, request, view=self) or [])
+        if decorate is not None:
+            decorate(page, request_user(request))
+        data = serializer(page, many=True, context={"request": request}).data
+        return paginator.get_paginated_response(data)
