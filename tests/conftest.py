@@ -46,6 +46,12 @@ def signup_browser(client: Client, email: str, display_name: str = "Alex") -> Us
     return User.objects.get(email__iexact=email)
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings: Any) -> None:
+    # Tests make many people; Argon2 (what production hashes with) would make them minutes long.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def make_user(db: Any) -> Any:
     counter = iter(range(1, 10_000))

@@ -27,12 +27,6 @@ ROLES = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings: Any) -> None:
-    # These tests make many people; Argon2 would make them minutes long.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def make_session(
     circle: Circle,
     requester: User,

@@ -12,12 +12,6 @@ from tests.common.helpers import add_device, client_for, post
 CHECKINS = "/api/v1/checkins/"
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings: Any) -> None:
-    # These tests make many people; Argon2 would make them minutes long.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @dataclass
 class World:
     circle: Circle

@@ -8,12 +8,6 @@ from backend.circles import services
 from backend.circles.models import Circle, Membership
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings: Any) -> None:
-    # These tests make many people; Argon2 would make them minutes long.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @dataclass
 class CircleWorld:
     circle: Circle
