@@ -55,6 +55,15 @@ describe('parseInviteForm', () => {
     });
   });
 
+  it('sends a trimmed email, and refuses one that cannot be an address', () => {
+    expect(parseInviteForm({ message: '', maxUses: '', days: '', email: ' sam@example.com ' })).toEqual({
+      ok: true,
+      value: { email: 'sam@example.com' },
+    });
+    const parsed = parseInviteForm({ message: '', maxUses: '', days: '', email: 'sam at home' });
+    expect(parsed).toEqual({ ok: false, field: 'email', detail: 'That email address doesn’t look right.' });
+  });
+
   it.each([
     ['0', '7', 'max_uses'],
     ['51', '7', 'max_uses'],

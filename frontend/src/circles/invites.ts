@@ -77,12 +77,14 @@ export interface InviteForm {
   message: string;
   maxUses: string;
   days: string;
+  /** Optional: Shoulder also emails the link there. */
+  email?: string;
 }
 
 export const MAX_USES = 50;
 export const MAX_DAYS = 30;
 
-export type ParsedInvite = { ok: true; value: NewInvite } | { ok: false; field: 'max_uses' | 'expires_in_days'; detail: string };
+export type ParsedInvite = { ok: true; value: NewInvite } | { ok: false; field: 'max_uses' | 'expires_in_days' | 'email'; detail: string };
 
 function whole(raw: string): number | null {
   const t = raw.trim();
@@ -94,6 +96,13 @@ export function parseInviteForm(form: InviteForm): ParsedInvite {
   const value: NewInvite = {};
   const message = form.message.trim();
   if (message) value.message = message;
+  const email = form.email?.trim() ?? '';
+  if (email) {
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      return { ok: false, field: 'email', detail: 'That email address doesn’t look right.' };
+    }
+    value.email = email;
+  }
   if (form.maxUses.trim()) {
     const n = whole(form.maxUses);
     if (n === null || n < 1 || n > MAX_USES) {

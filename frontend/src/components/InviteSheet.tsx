@@ -17,7 +17,7 @@ import { Sheet } from './Sheet';
 import { useSubmit } from './useSubmit';
 import './InviteSheet.css';
 
-const EMPTY: InviteForm = { message: '', maxUses: '1', days: '7' };
+const EMPTY: InviteForm = { message: '', maxUses: '1', days: '7', email: '' };
 const MESSAGE_MAX = 280;
 
 /** The owner's invite sheet: make a link (shown once), pass it on, and see or revoke past ones. */
@@ -92,6 +92,16 @@ export function InviteSheet({ circle, onClose }: { circle: Circle; onClose: () =
               onInput={(e) => set('message')(e.currentTarget.value)}
             />
           </div>
+          <Field
+            id="invite-email"
+            label="Their email (optional)"
+            hint="We'll email them the link too. Otherwise, share it yourself."
+            type="email"
+            autocomplete="off"
+            value={form.email ?? ''}
+            onValue={set('email')}
+            error={create.error?.forField('email')}
+          />
           <Field
             id="invite-max-uses"
             label="How many people can use it"
