@@ -50,7 +50,7 @@ export default function Signup({ query }: PageProps) {
         <Field
           id="password"
           label="Password"
-          hint="At least 8 characters. A few words strung together works well."
+          hint="At least 10 characters. A few words strung together works well."
           type="password"
           autocomplete="new-password"
           required
