@@ -23,6 +23,11 @@ export function query(loc: Loc = location.value): URLSearchParams {
 
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
   const url = new URL(to, window.location.origin);
+  if (isServerPath(url.pathname)) {
+    // Not ours to render (e.g. back to the admin after logging in): a real page load.
+    window.location.assign(url.pathname + url.search);
+    return;
+  }
   const current = window.location.pathname + window.location.search;
   const next = url.pathname + url.search;
   if (next !== current) {
@@ -114,7 +119,9 @@ export function safeNext(raw: string | null | undefined): string | null {
   } catch {
     return null;
   }
-  if (url.origin !== 'https://shoulder.invalid' || isServerPath(url.pathname)) return null;
+  if (url.origin !== 'https://shoulder.invalid') return null;
+  // Server pages are never a place to land, except the admin, whose login is ours.
+  if (isServerPath(url.pathname) && !url.pathname.startsWith('/admin/')) return null;
   return url.pathname + url.search;
 }
 

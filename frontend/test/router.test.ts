@@ -29,6 +29,11 @@ describe('safeNext', () => {
     expect(safeNext('/account?x=1')).toBe('/account?x=1');
   });
 
+  it('lets staff go back to the admin after logging in', () => {
+    expect(safeNext('/admin/')).toBe('/admin/');
+    expect(safeNext('/admin/moderation/report/')).toBe('/admin/moderation/report/');
+  });
+
   it('refuses anything that could leave the app', () => {
     for (const bad of [
       'https://evil.example/',
@@ -37,7 +42,6 @@ describe('safeNext', () => {
       'javascript:alert(1)',
       'invite/tok',
       '/api/v1/me/',
-      '/admin/',
       '/_allauth/browser/v1/auth/session',
       '',
       null,

@@ -69,3 +69,15 @@ def test_dark_mode_screens_are_accessible(new_phone: Any) -> None:
     for path in ("/login", "/signup", "/crisis", "/about", "/password/forgot"):
         page.goto(path)
         assert_accessible(page)
+
+
+def test_staff_log_in_to_the_admin_through_the_app(phone: Page, make_user: Any) -> None:
+    make_user(email="mod@example.com", display_name="Mo", is_staff=True, is_superuser=True)
+    page = phone
+    page.goto("/admin/")
+    expect(page).to_have_url(re.compile(r"/login\?next=%2Fadmin%2F"))
+    page.get_by_label("Email").fill("mod@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    expect(page.get_by_text("Shoulder moderation").first).to_be_visible()
