@@ -84,19 +84,16 @@ def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]
 
 @pytest.mark.django_db(transaction=True)
 def test_sigkilled_worker_restarted_delivers_everything_once(signed_in: Any) -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "needs a database another process can open; SQLite's test database is in "
-            "memory (the SQLite run covers this with a simulated kill in test_delivery.py)"
-        )
+    # The worker runs in its own process, on the test database (a file under SQLite).
     db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DATABASE_URL": (
+    if connection.vendor == "sqlite":
+        url = f"sqlite:///{db['NAME']}"
+    else:
+        url = (
             f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}"
             f":{db['PORT'] or 5432}/{db['NAME']}"
-        ),
-    }
+        )
+    env = {**os.environ, "DATABASE_URL": url}
     service = HoldingPushService()
     threading.Thread(target=service.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{service.server_address[1]}"
