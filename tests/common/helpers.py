@@ -1,7 +1,9 @@
 """Helpers the app test packages share (fixtures stay in `tests/conftest.py`)."""
 
+import signal
 from typing import Any
 
+from django.core.management import call_command
 from django.test import Client
 
 from backend.accounts.models import User
@@ -28,3 +30,16 @@ def add_device(user: User) -> PushSubscription:
         p256dh="B" + "A" * 86,
         auth="A" * 22,
     )
+
+
+def run_db_worker() -> None:
+    """`db_worker --batch --queue-name='*'` in this process, as `make run` runs it.
+
+    The worker installs its own signal handlers; they are put back afterwards.
+    """
+    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    try:
+        call_command("db_worker", batch=True, queue_name="*", startup_delay=False, verbosity=0)
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)

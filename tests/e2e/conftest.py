@@ -8,7 +8,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    expect,
+    sync_playwright,
+)
 
 # Playwright's sync API keeps an event loop on the test thread; the ORM calls the tests make
 # there (reading mail.outbox, checking rows) are still plain synchronous code.
@@ -130,6 +137,32 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
 def assert_accessible(page: Page) -> None:
     page.wait_for_load_state("networkidle")
     assert axe_violations(page) == [], page.url
+
+
+def log_in(page: Page, email: str, name: str | None = None) -> None:
+    """Log in through the app's own screen; with `name`, wait for home to greet them."""
+    from tests.conftest import PASSWORD
+
+    page.goto("/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    if name is not None:
+        expect(page.get_by_role("heading", name=f"Hi, {name}")).to_be_visible()
+
+
+def wait_for_service_worker(page: Page) -> None:
+    """Until the service worker is ready and controls the page (with a timeout, never hangs)."""
+    ready = page.evaluate(
+        """() => Promise.race([
+            navigator.serviceWorker.ready.then(() => true),
+            new Promise(resolve => setTimeout(() => resolve(false), 10000)),
+        ])"""
+    )
+    assert ready, "the service worker never became ready"
+    if not page.evaluate("!!navigator.serviceWorker.controller"):
+        page.reload()
+        page.wait_for_function("!!navigator.serviceWorker.controller")
 
 
 def code_from_outbox(outbox: list[Any]) -> str:

@@ -9,20 +9,11 @@ from playwright.sync_api import Page, expect
 from backend.checkins.models import CheckIn
 from backend.circles.models import Membership
 from backend.circles.services import circle_create
-from tests.conftest import PASSWORD
-from tests.e2e.conftest import assert_accessible
+from tests.e2e.conftest import assert_accessible, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 SESSION_URL = re.compile(r"/checkins/[0-9a-f-]{36}$")
-
-
-def log_in(page: Page, email: str, name: str) -> None:
-    page.goto("/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name=f"Hi, {name}")).to_be_visible()
 
 
 @pytest.fixture

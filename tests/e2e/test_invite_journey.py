@@ -9,16 +9,9 @@ from playwright.sync_api import Page, expect
 from backend.circles import services
 from backend.circles.models import Circle, Membership
 from tests.conftest import PASSWORD
-from tests.e2e.conftest import assert_accessible, code_from_outbox
+from tests.e2e.conftest import assert_accessible, code_from_outbox, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page: Page, email: str) -> None:
-    page.goto("/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
 
 
 def create_invite_link(page: Page, message: str = "") -> str:

@@ -9,22 +9,13 @@ from playwright.sync_api import Locator, Page, expect
 from backend.checkins.services import checkin_close, checkin_create, checkin_respond
 from backend.circles.models import Membership
 from backend.circles.services import circle_create
-from tests.conftest import PASSWORD
-from tests.e2e.conftest import assert_accessible
+from tests.e2e.conftest import assert_accessible, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 THANKS = "thank you for sitting with me — and sorry about the mascara on your shirt"
 EDITED = THANKS + "\nI owe you a new one."
 HOSTILE = "<img src=x onerror=alert(1)><script>alert(1)</script>"
-
-
-def log_in(page: Page, email: str, name: str) -> None:
-    page.goto("/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name=f"Hi, {name}")).to_be_visible()
 
 
 def note_card(page: Page, text: str) -> Locator:

@@ -9,7 +9,6 @@ service on 127.0.0.1; everything on the server side is real (VAPID, aes128gcm, t
 import base64
 import json
 import os
-import signal
 import time
 from pathlib import Path
 from typing import Any
@@ -18,15 +17,22 @@ import http_ece
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from django.core.management import call_command
 from playwright.sync_api import BrowserContext, CDPSession, Page, Playwright, expect
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from backend.circles.services import circle_create
 from backend.notifications.models import Delivery, PushSubscription
-from tests.conftest import PASSWORD
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, RequestLog, assert_accessible
+from tests.common.helpers import run_db_worker
+from tests.e2e.conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PHONE,
+    RequestLog,
+    assert_accessible,
+    log_in,
+    wait_for_service_worker,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -156,29 +162,6 @@ def phone_with_push(playwright_instance: Playwright, live_server: Any, tmp_path:
     assert log.foreign() == []
 
 
-def run_worker() -> None:
-    """`db_worker --batch --queue-name='*'` in this process, as `make run` runs it."""
-    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    try:
-        call_command("db_worker", batch=True, queue_name="*", startup_delay=False, verbosity=0)
-    finally:
-        for sig, handler in saved.items():
-            signal.signal(sig, handler)
-
-
-def wait_for_controller(page: Page) -> None:
-    ready = page.evaluate(
-        """() => Promise.race([
-            navigator.serviceWorker.ready.then(() => true),
-            new Promise(resolve => setTimeout(() => resolve(false), 10000)),
-        ])"""
-    )
-    assert ready, "the service worker never became ready"
-    if not page.evaluate("!!navigator.serviceWorker.controller"):
-        page.reload()
-        page.wait_for_function("!!navigator.serviceWorker.controller")
-
-
 def registration_id(cdp: CDPSession, page: Page, scope: str) -> str:
     """The worker's registration id, from the events `ServiceWorker.enable` sends."""
     found: dict[str, str] = {}
@@ -195,13 +178,6 @@ def registration_id(cdp: CDPSession, page: Page, scope: str) -> str:
         assert time.monotonic() < deadline, "DevTools never reported the worker's registration"
         page.evaluate("() => new Promise(resolve => requestAnimationFrame(resolve))")
     return found["id"]
-
-
-def log_in(page: Page, email: str) -> None:
-    page.goto("/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
 
 
 def open_settings(page: Page) -> None:
@@ -221,7 +197,7 @@ def test_push_notifications_on_a_phone(
 
     log_in(page, "noor@example.com")
     expect(page.get_by_role("heading", name="Hi, Noor")).to_be_visible()
-    wait_for_controller(page)
+    wait_for_service_worker(page)
 
     # The settings screen: nothing is asked on load.
     open_settings(page)
@@ -249,7 +225,7 @@ def test_push_notifications_on_a_phone(
     # A test notification travels server → worker → push service, encrypted for this phone.
     page.get_by_role("button", name="Send me a test notification").click()
     expect(page.get_by_role("status").filter(has_text="on its way")).to_be_visible()
-    run_worker()
+    run_db_worker()
     assert Delivery.objects.get().status == "delivered"
     [(path, headers, body)] = push_service.bodies
     assert path == "/push/phone"

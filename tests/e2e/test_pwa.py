@@ -6,7 +6,14 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, Playwright, expect
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, ROOT, RequestLog
+from tests.e2e.conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PHONE,
+    ROOT,
+    RequestLog,
+    wait_for_service_worker,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 DIST = ROOT / "frontend" / "dist"
@@ -29,19 +36,6 @@ def installed_phone(playwright_instance: Playwright, live_server: Any, tmp_path:
     yield context
     context.close()
     assert log.foreign() == []
-
-
-def wait_for_service_worker(page: Page) -> None:
-    ready = page.evaluate(
-        """() => Promise.race([
-            navigator.serviceWorker.ready.then(() => true),
-            new Promise(resolve => setTimeout(() => resolve(false), 10000)),
-        ])"""
-    )
-    assert ready, "the service worker never became ready"
-    if not page.evaluate("!!navigator.serviceWorker.controller"):
-        page.reload()
-        page.wait_for_function("!!navigator.serviceWorker.controller")
 
 
 def test_installable_with_no_errors(installed_phone: Any) -> None:

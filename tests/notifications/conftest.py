@@ -2,7 +2,6 @@ import base64
 import json
 import os
 import re
-import signal
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -11,10 +10,11 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from django.core.management import call_command
 from django.test import Client
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
+
+from tests.common.helpers import run_db_worker
 
 SUBSCRIPTIONS = "/api/v1/push/subscriptions/"
 
@@ -128,12 +128,4 @@ def push_service(httpserver: HTTPServer) -> Iterator[PushService]:
 def run_worker() -> Callable[[], None]:
     """Run `db_worker --queue-name='*' --batch` in this process, as `make run` runs it."""
 
-    def run() -> None:
-        saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-        try:
-            call_command("db_worker", batch=True, queue_name="*", startup_delay=False, verbosity=0)
-        finally:
-            for sig, handler in saved.items():
-                signal.signal(sig, handler)
-
-    return run
+    return run_db_worker
