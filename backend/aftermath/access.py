@@ -2,15 +2,12 @@
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef
 from rest_framework.exceptions import NotFound
 
 from backend.accounts.models import User
 from backend.aftermath.models import AftermathNote
 from backend.aftermath.selectors import note_list_for_user, session_base, session_visible_to
 from backend.checkins.models import CheckIn
-from backend.checkins.selectors import blocked_with
-from backend.circles.models import Membership
 
 
 def access_note(user: User, note_id: Any) -> AftermathNote:
@@ -28,23 +25,3 @@ def access_session(user: User, checkin_id: Any) -> CheckIn:
     if checkin is None:
         raise NotFound("There is no such check-in, or it isn't yours to see.")
     return checkin
-
-
-def access_person(user: User, person_id: Any) -> User:
-    """Someone who shares a circle with `user` right now and is in no block relation with
-    them (never `user` themself)."""
-    shares_a_circle = Exists(
-        Membership.objects.filter(
-            user_id=OuterRef("pk"),
-            circle_id__in=Membership.objects.filter(user_id=user.pk).values("circle_id"),
-        )
-    )
-    person = (
-        User.objects.filter(shares_a_circle, pk=person_id, is_active=True)
-        .exclude(pk=user.pk)
-        .exclude(blocked_with(user, OuterRef("pk")))
-        .first()
-    )
-    if person is None:
-        raise NotFound("There is no such person among your circles.")
-    return person

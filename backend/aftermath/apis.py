@@ -17,11 +17,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.aftermath import conf, selectors, services
-from backend.aftermath.access import access_note, access_person, access_session
+from backend.aftermath.access import access_note, access_session
 from backend.aftermath.models import AftermathNote, Audience, Reaction, ReactionKind
 from backend.aftermath.throttling import AftermathWriteThrottle
 from backend.checkins.models import CheckIn, Kind
-from backend.circles.access import access_circle
+from backend.circles.access import access_circle, access_person
 from backend.common.apis import (
     PAGE_PARAMETERS,
     CircleRefSerializer,

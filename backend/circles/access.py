@@ -1,10 +1,14 @@
+"""The gates of the circles app: 404 `not_found` for anything the user may not see."""
+
+from typing import Any
 from uuid import UUID
 
-from rest_framework.exceptions import NotFound
+from django.db.models import Exists, OuterRef
 
 from backend.accounts.models import User
-from backend.circles.errors import owner_only
+from backend.circles.errors import not_found, owner_only
 from backend.circles.models import Circle, Invite, JoinRequest, Membership
+from backend.circles.selectors import blocked_with
 
 
 def access_circle(user: User, circle_id: UUID, *, owner: bool = False) -> Circle:
@@ -16,7 +20,7 @@ def access_circle(user: User, circle_id: UUID, *, owner: bool = False) -> Circle
         .first()
     )
     if membership is None:
-        raise NotFound("There is no such circle, or you're not in it.")
+        raise not_found("There is no such circle, or you're not in it.")
     if owner and membership.role != Membership.Role.OWNER:
         raise owner_only()
     return membership.circle
@@ -27,7 +31,7 @@ def access_invite(user: User, circle_id: UUID, invite_id: UUID) -> Invite:
     circle = access_circle(user, circle_id, owner=True)
     invite = Invite.objects.filter(circle=circle, pk=invite_id).first()
     if invite is None:
-        raise NotFound("There is no such invite in this circle.")
+        raise not_found("There is no such invite in this circle.")
     return invite
 
 
@@ -40,5 +44,25 @@ def access_join_request(user: User, circle_id: UUID, request_id: UUID) -> JoinRe
         .first()
     )
     if join_request is None:
-        raise NotFound("There is no such request in this circle.")
+        raise not_found("There is no such request in this circle.")
     return join_request
+
+
+def access_person(user: User, person_id: Any) -> User:
+    """Someone who shares a circle with `user` right now and is in no block relation with
+    them (never `user` themself)."""
+    shares_a_circle = Exists(
+        Membership.objects.filter(
+            user_id=OuterRef("pk"),
+            circle_id__in=Membership.objects.filter(user_id=user.pk).values("circle_id"),
+        )
+    )
+    person = (
+        User.objects.filter(shares_a_circle, pk=person_id, is_active=True)
+        .exclude(pk=user.pk)
+        .exclude(blocked_with(user, OuterRef("pk")))
+        .first()
+    )
+    if person is None:
+        raise not_found("There is no such person among your circles.")
+    return person

@@ -8,6 +8,7 @@ from backend.common.errors import ApplicationError
 
 
 class CircleErrorCode(StrEnum):
+    NOT_FOUND = "not_found"
     OWNER_ONLY = "owner_only"
     OWNER_MUST_TRANSFER = "owner_must_transfer"
     NOT_A_MEMBER = "not_a_member"
@@ -23,6 +24,13 @@ class CircleErrorCode(StrEnum):
     JOIN_REQUEST_REJECTED = "join_request_rejected"
     JOIN_REQUEST_DECIDED = "join_request_decided"
     CANNOT_BLOCK_SELF = "cannot_block_self"
+
+
+def not_found(detail: str) -> ApplicationError:
+    """404 for anything this person may not see: existence never leaks."""
+    return ApplicationError(
+        CircleErrorCode.NOT_FOUND, detail, status_code=status.HTTP_404_NOT_FOUND
+    )
 
 
 def owner_only() -> ApplicationError:

@@ -1,6 +1,7 @@
+from typing import Any
 from uuid import UUID
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, Prefetch, Q, QuerySet
 
 from backend.accounts.models import User
 from backend.circles.models import Block, Circle, Invite, JoinRequest, Membership
@@ -20,6 +21,15 @@ def are_blocked(a: User | UUID, b: User | UUID) -> bool:
     return Block.objects.filter(
         Q(blocker_id=a_id, blocked_id=b_id) | Q(blocker_id=b_id, blocked_id=a_id)
     ).exists()
+
+
+def blocked_with(user: User, person: Any) -> Exists:
+    """A block between `user` and `person` (an OuterRef), whichever of the two blocked."""
+    return Exists(
+        Block.objects.filter(
+            Q(blocker_id=user.pk, blocked_id=person) | Q(blocker_id=person, blocked_id=user.pk)
+        )
+    )
 
 
 def members_prefetch() -> Prefetch[str]:
@@ -48,12 +58,6 @@ def circle_member_count(*, circle: Circle) -> int:
 
 def invite_list_for_circle(*, circle: Circle) -> QuerySet[Invite]:
     return Invite.objects.filter(circle=circle).select_related("created_by")
-
-
-def invite_get_by_token_hash(*, token_hash: str) -> Invite | None:
-    return (
-        Invite.objects.select_related("circle", "created_by").filter(token_hash=token_hash).first()
-    )
 
 
 def join_request_list_for_circle(*, circle: Circle) -> QuerySet[JoinRequest]:

@@ -6,7 +6,6 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from rest_framework import status
-from rest_framework.exceptions import NotFound
 
 from backend.accounts.models import User
 from backend.circles import errors
@@ -97,7 +96,7 @@ def membership_remove(*, circle: Circle, by: User, user_id: UUID) -> None:
     _lock_circle(circle.pk)
     actor = Membership.objects.filter(circle=circle, user=by).first()
     if actor is None:
-        raise NotFound("There is no such circle, or you're not in it.")
+        raise errors.not_found("There is no such circle, or you're not in it.")
     if user_id == by.pk:
         if actor.role == Membership.Role.OWNER:
             raise ApplicationError(
@@ -112,7 +111,7 @@ def membership_remove(*, circle: Circle, by: User, user_id: UUID) -> None:
         raise errors.owner_only()
     target = Membership.objects.filter(circle=circle, user_id=user_id).first()
     if target is None:
-        raise NotFound("That person isn't in this circle.")
+        raise errors.not_found("That person isn't in this circle.")
     target.delete()
     Departure.objects.create(circle=circle, user_id=user_id, reason=Departure.Reason.REMOVED, by=by)
 
@@ -365,4 +364,4 @@ def block_create(*, blocker: User, blocked: User) -> tuple[Block, bool]:
 def block_delete(*, blocker: User, blocked_id: UUID) -> None:
     deleted, _ = Block.objects.filter(blocker=blocker, blocked_id=blocked_id).delete()
     if not deleted:
-        raise NotFound("You haven't blocked this person.")
+        raise errors.not_found("You haven't blocked this person.")
