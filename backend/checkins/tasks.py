@@ -11,10 +11,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from backend.checkins import conf
-from backend.notifications.tasks import schedule_periodic
-
-# Our row in the notifications app's SweepSchedule table (theirs is row 1).
-SWEEP_ROW = 2
+from backend.common.periodic import schedule_periodic
 
 
 @task()
@@ -37,7 +34,9 @@ def schedule_advance(checkin_id: UUID, when: dt.datetime) -> None:
 
 
 def sweep_schedule_next(*, now: dt.datetime | None = None) -> bool:
-    return schedule_periodic(row=SWEEP_ROW, task=sweep, interval=conf.SWEEP_INTERVAL, now=now)
+    return schedule_periodic(
+        name="checkins.sweep", task=sweep, interval=conf.SWEEP_INTERVAL, now=now
+    )
 
 
 @task()

@@ -149,14 +149,3 @@ class CircleNotificationSetting(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.level} for circle {self.circle_id}"
-
-
-class SweepSchedule(models.Model):
-    """A single row: when the next periodic sweep is due, so only one chain of sweeps lives."""
-
-    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
-    next_run_at = models.DateTimeField()
-    last_run_at = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self) -> str:
-        return f"next sweep at {self.next_run_at:%Y-%m-%d %H:%M:%S}"

@@ -21,12 +21,12 @@ from django.tasks import task
 from django.utils import timezone
 from pywebpush import WebPushException, webpush
 
+from backend.common.periodic import schedule_periodic
 from backend.notifications import conf
 from backend.notifications.models import (
     Delivery,
     DeliveryStatus,
     PushSubscription,
-    SweepSchedule,
 )
 from backend.notifications.vapid import get_vapid_keys
 
@@ -300,29 +300,10 @@ def sweep_deliveries(*, now: datetime | None = None) -> int:
     return len(ids)
 
 
-def schedule_periodic(
-    *, row: int, task: Any, interval: timedelta, now: datetime | None = None
-) -> bool:
-    """Enqueue the next run of a periodic task unless a live chain already has one.
-
-    Its `SweepSchedule` row is the guard: only a caller that finds the next run due (or
-    overdue, i.e. its chain died) moves it forward and enqueues, so chains never multiply.
-    True if enqueued.
-    """
-    now = now or timezone.now()
-    next_run = now + interval
-    with transaction.atomic():
-        SweepSchedule.objects.get_or_create(pk=row, defaults={"next_run_at": now})
-        moved = SweepSchedule.objects.filter(
-            pk=row, next_run_at__lte=now + timedelta(seconds=5)
-        ).update(next_run_at=next_run, last_run_at=now)
-        if moved:
-            task.using(run_after=next_run).enqueue()
-    return moved == 1
-
-
 def sweep_schedule_next(*, now: datetime | None = None) -> bool:
-    return schedule_periodic(row=1, task=sweep, interval=conf.SWEEP_INTERVAL, now=now)
+    return schedule_periodic(
+        name="notifications.sweep", task=sweep, interval=conf.SWEEP_INTERVAL, now=now
+    )
 
 
 @task()

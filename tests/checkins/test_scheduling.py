@@ -13,8 +13,7 @@ from django_tasks_db.models import DBTaskResult
 
 from backend.checkins.models import CheckIn, Response, Status
 from backend.checkins.services import aftercare_due, checkins_sweep
-from backend.checkins.tasks import SWEEP_ROW
-from backend.notifications.models import Notification, SweepSchedule
+from backend.notifications.models import Notification
 from tests.checkins.conftest import (
     ADVANCE,
     CHECKINS,
@@ -277,9 +276,11 @@ def test_sweep_command_keeps_one_chain_of_sweeps(
     call_command("checkins_sweep", stdout=out)
     assert "already scheduled" in out.getvalue()
     assert [r.run_after for r in queued(SWEEP)] == [START + dt.timedelta(minutes=1)]
-    assert SweepSchedule.objects.get(pk=SWEEP_ROW).next_run_at == START + dt.timedelta(minutes=1)
-    # Its own row: the notifications sweep chain (row 1) is left alone.
-    assert not SweepSchedule.objects.filter(pk=1).exists()
+    # Its own chain: the notifications sweep is scheduled on its own, and leaves this one be.
+    deliveries_out = StringIO()
+    call_command("sweep_deliveries", stdout=deliveries_out)
+    assert "Scheduled the periodic sweep." in deliveries_out.getvalue()
+    assert [r.run_after for r in queued(SWEEP)] == [START + dt.timedelta(minutes=1)]
 
     at(clock, START + dt.timedelta(minutes=1))
     assert run_queued_tasks(SWEEP) == [{}]
