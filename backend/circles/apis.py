@@ -24,6 +24,7 @@ from backend.circles.throttling import InviteGuessThrottle
 from backend.circles.tokens import invite_path
 from backend.common.apis import PaginatedApi, PersonSerializer, error_responses, request_user
 from backend.common.throttling import throttles_with
+from backend.notifications.models import CircleLevel
 
 GUESS_THROTTLES = throttles_with(InviteGuessThrottle)
 
@@ -489,3 +490,77 @@ class BlockDetailApi(APIView):
     def delete(self, request: Request, user_id: UUID) -> Response:
         services.block_delete(blocker=request_user(request), blocked_id=user_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# --- notification settings -----------------------------------------------------------
+# Here, not in notifications: they compose that app's quiet hours with the levels each
+# membership holds.
+
+TIME_FORMAT = "%H:%M"
+
+
+class NotificationSettingsApi(APIView):
+    throttle_scope = "profile_write"
+
+    class OutputSerializer(serializers.Serializer[dict[str, Any]]):
+        class QuietHoursSerializer(serializers.Serializer[dict[str, Any]]):
+            enabled = serializers.BooleanField()
+            start = serializers.TimeField(format=TIME_FORMAT, help_text="Local time, HH:MM.")
+            end = serializers.TimeField(format=TIME_FORMAT, help_text="Local time, HH:MM.")
+
+        class CircleLevelSerializer(serializers.Serializer[dict[str, Any]]):
+            class CircleSerializer(serializers.Serializer[dict[str, Any]]):
+                id = serializers.UUIDField()
+                name = serializers.CharField(allow_null=True)
+
+            circle = CircleSerializer()
+            level = serializers.ChoiceField(choices=CircleLevel.choices)
+
+        quiet_hours = QuietHoursSerializer()
+        reach_outs_break_quiet_hours = serializers.BooleanField()
+        circles = CircleLevelSerializer(many=True)
+
+    class InputSerializer(serializers.Serializer[dict[str, Any]]):
+        class QuietHoursInputSerializer(serializers.Serializer[dict[str, Any]]):
+            enabled = serializers.BooleanField(required=False)
+            start = serializers.TimeField(
+                required=False, format=TIME_FORMAT, input_formats=[TIME_FORMAT]
+            )
+            end = serializers.TimeField(
+                required=False, format=TIME_FORMAT, input_formats=[TIME_FORMAT]
+            )
+
+        class CircleLevelInputSerializer(serializers.Serializer[dict[str, Any]]):
+            circle = serializers.UUIDField(help_text="The circle's id.")
+            level = serializers.ChoiceField(choices=CircleLevel.choices)
+
+        quiet_hours = QuietHoursInputSerializer(required=False)
+        reach_outs_break_quiet_hours = serializers.BooleanField(required=False)
+        circles = CircleLevelInputSerializer(many=True, required=False, max_length=100)  # type: ignore[call-arg]
+
+        def validate_circles(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            ids = [item["circle"] for item in value]
+            if len(ids) != len(set(ids)):
+                raise serializers.ValidationError(
+                    "Each circle can appear only once.", code="duplicate_circle"
+                )
+            return value
+
+    @extend_schema(responses=OutputSerializer, operation_id="notification_settings_retrieve")
+    def get(self, request: Request) -> Response:
+        settings = selectors.notification_settings_get(user=request_user(request))
+        return Response(self.OutputSerializer(settings).data)
+
+    @extend_schema(
+        request=InputSerializer,
+        responses=OutputSerializer,
+        operation_id="notification_settings_update",
+    )
+    def patch(self, request: Request) -> Response:
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.notification_settings_update(
+            user=request_user(request), **serializer.validated_data
+        )
+        settings = selectors.notification_settings_get(user=request_user(request))
+        return Response(self.OutputSerializer(settings).data)

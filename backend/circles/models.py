@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from backend.common.models import BaseModel
+from backend.notifications.models import CircleLevel
 
 
 class Circle(BaseModel):
@@ -32,6 +33,10 @@ class Membership(BaseModel):
     )
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
     joined_at = models.DateTimeField(default=timezone.now)
+    # How much this person hears from this circle (`notify()` honours it).
+    notification_level = models.CharField(
+        max_length=12, choices=CircleLevel.choices, default=CircleLevel.ALL
+    )
 
     class Meta:
         constraints: ClassVar = [

@@ -1,3 +1,4 @@
+from collections.abc import Collection
 from typing import Any
 from uuid import UUID
 
@@ -5,6 +6,7 @@ from django.db.models import Exists, Prefetch, Q, QuerySet
 
 from backend.accounts.models import User
 from backend.circles.models import Block, Circle, Invite, JoinRequest, Membership
+from backend.notifications.selectors import notification_preference_get
 
 
 def blocked_user_ids(user: User) -> set[UUID]:
@@ -68,3 +70,27 @@ def join_request_list_for_circle(*, circle: Circle) -> QuerySet[JoinRequest]:
 
 def block_list_for_user(*, user: User) -> QuerySet[Block]:
     return Block.objects.filter(blocker=user).select_related("blocked")
+
+
+# --- notification levels -----------------------------------------------------------
+
+
+def notification_levels(user_ids: Collection[UUID], circle_id: UUID) -> dict[UUID, str]:
+    """Each of these people's level for this circle (those not in it are left out); the
+    reader `notify()` is given at startup."""
+    rows = Membership.objects.filter(circle_id=circle_id, user_id__in=user_ids)
+    return dict(rows.values_list("user_id", "notification_level"))
+
+
+def notification_settings_get(*, user: User) -> dict[str, Any]:
+    """Quiet hours, and every circle this person is in (in the order they joined) with
+    their level for it."""
+    rows = Membership.objects.filter(user=user).order_by("joined_at")
+    circles = rows.values_list("circle_id", "circle__name", "notification_level")
+    return {
+        **notification_preference_get(user=user),
+        "circles": [
+            {"circle": {"id": circle_id, "name": name}, "level": level}
+            for circle_id, name, level in circles
+        ],
+    }

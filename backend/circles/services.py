@@ -1,7 +1,10 @@
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 from uuid import UUID
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -25,7 +28,7 @@ from backend.circles.selectors import are_blocked, circle_member_count, circle_o
 from backend.circles.tasks import invite_send_email
 from backend.circles.tokens import hash_token, new_token, seal_token
 from backend.common.errors import ApplicationError
-from backend.notifications.services import notify
+from backend.notifications.services import notification_preference_update, notify
 
 # --- circles -------------------------------------------------------------------------
 
@@ -365,3 +368,49 @@ def block_delete(*, blocker: User, blocked_id: UUID) -> None:
     deleted, _ = Block.objects.filter(blocker=blocker, blocked_id=blocked_id).delete()
     if not deleted:
         raise errors.not_found("You haven't blocked this person.")
+
+
+# --- notification settings -----------------------------------------------------------
+
+
+@transaction.atomic
+def membership_notification_levels_set(*, user: User, levels: Iterable[dict[str, Any]]) -> None:
+    """`levels`: `[{"circle": id, "level": ...}]`, each a circle `user` is in."""
+    levels = list(levels)
+    mine = {
+        membership.circle_id: membership
+        for membership in Membership.objects.select_for_update().filter(
+            user=user, circle_id__in=[item["circle"] for item in levels]
+        )
+    }
+    if any(item["circle"] not in mine for item in levels):
+        raise ValidationError(
+            {
+                "circles": ValidationError(
+                    "You can only set notifications for circles you are in.",
+                    code="not_a_member",
+                )
+            }
+        )
+    for item in levels:
+        membership = mine[item["circle"]]
+        membership.notification_level = item["level"]
+        membership.full_clean(validate_constraints=False)
+        membership.save(update_fields=["notification_level"])
+
+
+@transaction.atomic
+def notification_settings_update(
+    *,
+    user: User,
+    quiet_hours: dict[str, Any] | None = None,
+    reach_outs_break_quiet_hours: bool | None = None,
+    circles: Iterable[dict[str, Any]] | None = None,
+) -> None:
+    """Quiet hours (kept by the notifications app) and per-circle levels, all or nothing."""
+    notification_preference_update(
+        user=user,
+        quiet_hours=quiet_hours,
+        reach_outs_break_quiet_hours=reach_outs_break_quiet_hours,
+    )
+    membership_notification_levels_set(user=user, levels=circles or ())

@@ -45,4 +45,9 @@ urlpatterns = [
     path("invites/<str:token>/decline/", apis.InviteDeclineApi.as_view(), name="invite-decline"),
     path("blocks/", apis.BlockListApi.as_view(), name="block-list"),
     path("blocks/<uuid:user_id>/", apis.BlockDetailApi.as_view(), name="block-detail"),
+    path(
+        "notification-settings/",
+        apis.NotificationSettingsApi.as_view(),
+        name="notification-settings",
+    ),
 ]

@@ -9,10 +9,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.common.apis import request_user
-from backend.notifications.models import CircleLevel, PushSubscription
-from backend.notifications.selectors import notification_settings_get
+from backend.notifications.models import PushSubscription
 from backend.notifications.services import (
-    notification_settings_update,
     push_subscription_delete,
     push_subscription_register,
     send_test_notification,
@@ -23,8 +21,6 @@ from backend.notifications.validators import (
     validate_push_endpoint,
 )
 from backend.notifications.vapid import get_vapid_keys
-
-TIME_FORMAT = "%H:%M"
 
 
 class PushKeyApi(APIView):
@@ -137,68 +133,3 @@ class PushTestApi(APIView):
         notifications = send_test_notification(request_user(request))
         devices = sum(n.deliveries.count() for n in notifications)
         return Response({"devices": devices}, status=status.HTTP_202_ACCEPTED)
-
-
-class NotificationSettingsApi(APIView):
-    throttle_scope = "profile_write"
-
-    class OutputSerializer(serializers.Serializer[dict[str, Any]]):
-        class QuietHoursSerializer(serializers.Serializer[dict[str, Any]]):
-            enabled = serializers.BooleanField()
-            start = serializers.TimeField(format=TIME_FORMAT, help_text="Local time, HH:MM.")
-            end = serializers.TimeField(format=TIME_FORMAT, help_text="Local time, HH:MM.")
-
-        class CircleLevelSerializer(serializers.Serializer[dict[str, Any]]):
-            class CircleSerializer(serializers.Serializer[dict[str, Any]]):
-                id = serializers.UUIDField()
-                name = serializers.CharField(allow_null=True)
-
-            circle = CircleSerializer()
-            level = serializers.ChoiceField(choices=CircleLevel.choices)
-
-        quiet_hours = QuietHoursSerializer()
-        reach_outs_break_quiet_hours = serializers.BooleanField()
-        circles = CircleLevelSerializer(many=True)
-
-    class InputSerializer(serializers.Serializer[dict[str, Any]]):
-        class QuietHoursInputSerializer(serializers.Serializer[dict[str, Any]]):
-            enabled = serializers.BooleanField(required=False)
-            start = serializers.TimeField(
-                required=False, format=TIME_FORMAT, input_formats=[TIME_FORMAT]
-            )
-            end = serializers.TimeField(
-                required=False, format=TIME_FORMAT, input_formats=[TIME_FORMAT]
-            )
-
-        class CircleLevelInputSerializer(serializers.Serializer[dict[str, Any]]):
-            circle = serializers.UUIDField(help_text="The circle's id.")
-            level = serializers.ChoiceField(choices=CircleLevel.choices)
-
-        quiet_hours = QuietHoursInputSerializer(required=False)
-        reach_outs_break_quiet_hours = serializers.BooleanField(required=False)
-        circles = CircleLevelInputSerializer(many=True, required=False, max_length=100)  # type: ignore[call-arg]
-
-        def validate_circles(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
-            ids = [item["circle"] for item in value]
-            if len(ids) != len(set(ids)):
-                raise serializers.ValidationError(
-                    "Each circle can appear only once.", code="duplicate_circle"
-                )
-            return value
-
-    @extend_schema(responses=OutputSerializer, operation_id="notification_settings_retrieve")
-    def get(self, request: Request) -> Response:
-        settings = notification_settings_get(user=request_user(request))
-        return Response(self.OutputSerializer(settings).data)
-
-    @extend_schema(
-        request=InputSerializer,
-        responses=OutputSerializer,
-        operation_id="notification_settings_update",
-    )
-    def patch(self, request: Request) -> Response:
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        notification_settings_update(user=request_user(request), **serializer.validated_data)
-        settings = notification_settings_get(user=request_user(request))
-        return Response(self.OutputSerializer(settings).data)

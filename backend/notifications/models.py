@@ -124,28 +124,8 @@ class NotificationPreference(BaseModel):
 
 
 class CircleLevel(models.TextChoices):
+    """How much one person hears from one circle; the circles app stores each person's."""
+
     ALL = "all"
     REACH_OUTS = "reach_outs"
     MUTED = "muted"
-
-
-class CircleNotificationSetting(BaseModel):
-    """How much one person hears from one circle (no row = "all")."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="circle_notification_settings",
-    )
-    # A plain UUID, not a foreign key, so this app does not depend on the circles app.
-    circle_id = models.UUIDField()
-    level = models.CharField(max_length=12, choices=CircleLevel.choices, default=CircleLevel.ALL)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        constraints: ClassVar = [
-            models.UniqueConstraint(fields=["user", "circle_id"], name="circle_setting_once")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.level} for circle {self.circle_id}"

@@ -5,7 +5,7 @@ import json
 import uuid
 import zoneinfo
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -17,18 +17,34 @@ from backend.common.errors import ApplicationError
 from backend.notifications import conf
 from backend.notifications.models import (
     CircleLevel,
-    CircleNotificationSetting,
     Delivery,
     Notification,
     NotificationPreference,
     PushSubscription,
     Urgency,
 )
-from backend.notifications.selectors import my_circle_names
 from backend.notifications.tasks import enqueue_delivery
 
 # Kinds that still come through when a circle is set to "reach_outs only".
 REACH_OUT_KINDS = frozenset({"reach_out", "check_on_me"})
+
+# Each person's level for one circle, `(user_ids, circle_id) -> {user_id: level}`; people left
+# out hear everything. The circles app keeps the levels and, being a higher layer, hands
+# this app its reader at startup (`circle_levels_source`) instead of being imported.
+CircleLevels = Callable[[Collection[uuid.UUID], uuid.UUID], Mapping[uuid.UUID, str]]
+
+
+def _everything(user_ids: Collection[uuid.UUID], circle_id: uuid.UUID) -> Mapping[uuid.UUID, str]:
+    return {}
+
+
+_circle_levels: CircleLevels = _everything
+
+
+def circle_levels_source(source: CircleLevels) -> None:
+    """Where `notify()` reads per-circle levels from (the circles app calls this once)."""
+    global _circle_levels
+    _circle_levels = source
 
 
 # --- devices ------------------------------------------------------------------------------
@@ -94,13 +110,13 @@ def push_subscription_delete(*, user: User, endpoint: str) -> None:
 
 
 @transaction.atomic
-def notification_settings_update(
+def notification_preference_update(
     *,
     user: User,
     quiet_hours: dict[str, Any] | None = None,
     reach_outs_break_quiet_hours: bool | None = None,
-    circles: Iterable[dict[str, Any]] | None = None,
-) -> None:
+) -> NotificationPreference:
+    """Change this person's quiet hours; only what is given changes."""
     preference, _ = NotificationPreference.objects.select_for_update().get_or_create(user=user)
     if quiet_hours:
         for key, field in (
@@ -123,22 +139,7 @@ def notification_settings_update(
         preference.reach_outs_break_quiet_hours = reach_outs_break_quiet_hours
     preference.full_clean()
     preference.save()
-    circles = list(circles or ())
-    if circles:
-        mine = my_circle_names(user=user)
-        if any(item["circle"] not in mine for item in circles):
-            raise ValidationError(
-                {
-                    "circles": ValidationError(
-                        "You can only set notifications for circles you are in.",
-                        code="not_a_member",
-                    )
-                }
-            )
-    for item in circles:
-        CircleNotificationSetting.objects.update_or_create(
-            user=user, circle_id=item["circle"], defaults={"level": item["level"]}
-        )
+    return preference
 
 
 # --- notify ------------------------------------------------------------------------------
@@ -274,11 +275,7 @@ def _notify(
     if apply_preferences:
         preferences = {p.user_id: p for p in NotificationPreference.objects.filter(user_id__in=ids)}
         if circle_id is not None:
-            levels = dict(
-                CircleNotificationSetting.objects.filter(
-                    user_id__in=ids, circle_id=circle_id
-                ).values_list("user_id", "level")
-            )
+            levels = dict(_circle_levels(ids, circle_id))
     devices: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
     for sub_id, owner_id in PushSubscription.objects.filter(user_id__in=ids).values_list(
         "id", "user_id"
