@@ -2,7 +2,9 @@
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.csp import CSP
@@ -25,6 +27,11 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_seconds(name: str, default: timedelta) -> timedelta:
+    value = os.environ.get(name)
+    return default if value is None else timedelta(seconds=float(value))
+
+
 def _local_secret(filename: str) -> str:
     """A secret generated once into var/ so local runs survive restarts."""
     path = VAR_DIR / filename
@@ -44,9 +51,9 @@ if PRODUCTION:
 else:
     SECRET_KEY = os.environ.get("SECRET_KEY") or _local_secret("secret_key")
 
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+_site_url = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", SITE_URL)
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", _site_url)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -237,6 +244,52 @@ MFA_TOTP_ISSUER = "Shoulder"
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION
 USERSESSIONS_TRACK_ACTIVITY = True
 
+# --- Shoulder ------------------------------------------------------------------
+# Every knob of the app itself, with its default; code reads them through
+# `backend.common.conf.shoulder_setting(name)` (so pytest-django's `settings` fixture can
+# override one). Each is also read from the environment variable of the same name
+# (durations in seconds, lists comma-separated). README's configuration table lists them.
+SHOULDER: dict[str, Any] = {
+    # Public origin of the site, used in links (invite emails, share URLs).
+    "SITE_URL": _site_url,
+    # Circles stay small on purpose.
+    "CIRCLE_MAX_MEMBERS": int(os.environ.get("CIRCLE_MAX_MEMBERS", "12")),
+    # Per-IP ceiling on every look at an invite token, against guessing.
+    "INVITE_GUESS_RATE": os.environ.get("INVITE_GUESS_RATE", "60/hour"),
+    # With no answer after this long, the requester is offered another circle and help.
+    "NOBODY_ANSWERED_AFTER": env_seconds("NOBODY_ANSWERED_AFTER", timedelta(minutes=10)),
+    # An open or answered check-in nobody closed expires this long after it opened.
+    "EXPIRE_AFTER": env_seconds("EXPIRE_AFTER", timedelta(hours=12)),
+    # How long after sending the requester may still take a check-in back.
+    "CANCEL_WINDOW": env_seconds("CANCEL_WINDOW", timedelta(minutes=2)),
+    # Local hour (each helper's timezone) of the "How are you after that?" push.
+    "AFTERCARE_HOUR": int(os.environ.get("AFTERCARE_HOUR", "9")),
+    # How far ahead a "check on me later" may be set.
+    "SCHEDULE_MAX_AHEAD": env_seconds("SCHEDULE_MAX_AHEAD", timedelta(days=7)),
+    # Writes of aftermath notes and reactions per person.
+    "AFTERMATH_WRITE_RATE": os.environ.get("AFTERMATH_WRITE_RATE", "120/hour"),
+    # Host patterns push endpoints may point at (`*.example.com`: subdomains only).
+    "PUSH_HOSTS": env_list(
+        "PUSH_HOSTS",
+        "fcm.googleapis.com,updates.push.services.mozilla.com,*.push.services.mozilla.com,"
+        "*.push.apple.com,*.notify.windows.com",
+    ),
+    # Web Push keys; when unset, a pair is generated into var/vapid.json.
+    "VAPID_PRIVATE_KEY": os.environ.get("VAPID_PRIVATE_KEY", "").strip(),
+    "VAPID_PUBLIC_KEY": os.environ.get("VAPID_PUBLIC_KEY", "").strip(),
+    "VAPID_SUBJECT": os.environ.get("VAPID_SUBJECT", "").strip(),
+    # DRF throttle rates per scope (`user_or_ip` is every call's ceiling).
+    "THROTTLE_RATES": {
+        "user_or_ip": os.environ.get("THROTTLE_DEFAULT", "600/min"),
+        "profile_write": "60/hour",
+        "invite_create": "30/hour",
+        "invite_accept": "30/hour",
+        "checkin_create": "20/hour",
+        "nudge": "20/day",
+        "report": "20/hour",
+    },
+}
+
 # --- REST API ---------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -254,15 +307,8 @@ REST_FRAMEWORK = {
         "backend.common.throttling.UserOrIpThrottle",
         "backend.common.throttling.ScopedThrottle",
     ],
-    "DEFAULT_THROTTLE_RATES": {
-        "user_or_ip": os.environ.get("THROTTLE_DEFAULT", "600/min"),
-        "profile_write": "60/hour",
-        "invite_create": "30/hour",
-        "invite_accept": "30/hour",
-        "checkin_create": "20/hour",
-        "nudge": "20/day",
-        "report": "20/hour",
-    },
+    # DRF reads its rates here; they are declared once, in SHOULDER above.
+    "DEFAULT_THROTTLE_RATES": SHOULDER["THROTTLE_RATES"],
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 DRF_STANDARDIZED_ERRORS = {
@@ -347,9 +393,4 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"level": "ERROR"}},
-}
-
-# --- Shoulder ------------------------------------------------------------------
-SHOULDER = {
-    "CIRCLE_MAX_MEMBERS": int(os.environ.get("CIRCLE_MAX_MEMBERS", "12")),
 }

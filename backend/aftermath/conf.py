@@ -1,11 +1,10 @@
-"""Settings of the aftermath app, read lazily from `settings.SHOULDER` with defaults here, so
-settings.py needs no lines."""
+"""Knobs and limits of the aftermath app; the knobs live in `settings.SHOULDER`."""
 
-from django.conf import settings
+from backend.common.conf import shoulder_setting
 
 BODY_MAX = 2000
 
 
 def note_write_rate() -> str:
     """Writes of notes and reactions per person (DRF rate syntax)."""
-    return str(getattr(settings, "SHOULDER", {}).get("AFTERMATH_WRITE_RATE", "120/hour"))
+    return str(shoulder_setting("AFTERMATH_WRITE_RATE"))

@@ -1,13 +1,11 @@
-"""Settings of the check-ins app, read lazily from `settings.SHOULDER` (so `override_settings`
-applies) with defaults here; settings.py needs no lines. Durations may be given as a
-`timedelta` or as a number of seconds."""
+"""Knobs and limits of the check-ins app. The knobs live in `settings.SHOULDER` and are read
+on each call (so `override_settings` applies); durations may be given as a `timedelta` or
+as a number of seconds."""
 
 from datetime import timedelta
 
-from django.conf import settings
+from backend.common.conf import shoulder_duration, shoulder_setting
 
-# How far ahead a "check on me later" may be set.
-SCHEDULE_MAX_AHEAD = timedelta(days=7)
 # Aftercare never comes sooner than this after the session closed.
 AFTERCARE_MIN_DELAY = timedelta(hours=6)
 SWEEP_INTERVAL = timedelta(minutes=1)
@@ -18,33 +16,35 @@ IDEMPOTENCY_KEY_MAX = 64
 PUSH_TTL_SECONDS = 12 * 60 * 60
 
 
-def _shoulder(name: str, default: object) -> object:
-    return getattr(settings, "SHOULDER", {}).get(name, default)
-
-
-def _duration(name: str, default: timedelta) -> timedelta:
-    value = _shoulder(name, default)
-    if isinstance(value, timedelta):
-        return value
-    return timedelta(seconds=float(str(value)))
+def schedule_max_ahead() -> timedelta:
+    """How far ahead a "check on me later" may be set."""
+    return shoulder_duration("SCHEDULE_MAX_AHEAD")
 
 
 def nobody_answered_after() -> timedelta:
     """After this long with no answer (other than "can't right now"), the requester is
     gently offered another circle and the crisis resources."""
-    return _duration("NOBODY_ANSWERED_AFTER", timedelta(minutes=10))
+    return shoulder_duration("NOBODY_ANSWERED_AFTER")
 
 
 def expire_after() -> timedelta:
     """An open or answered check-in nobody closed expires this long after it opened."""
-    return _duration("EXPIRE_AFTER", timedelta(hours=12))
+    return shoulder_duration("EXPIRE_AFTER")
 
 
 def cancel_window() -> timedelta:
     """How long after sending the requester may still take a check-in back."""
-    return _duration("CANCEL_WINDOW", timedelta(minutes=2))
+    return shoulder_duration("CANCEL_WINDOW")
 
 
 def aftercare_hour() -> int:
     """Local hour (in each helper's timezone) of the "How are you after that?" push."""
-    return int(str(_shoulder("AFTERCARE_HOUR", 9)))
+    return int(shoulder_setting("AFTERCARE_HOUR"))
+
+
+def __getattr__(name: str) -> timedelta:
+    # `conf.SCHEDULE_MAX_AHEAD` keeps working (read from settings on each use) until the
+    # check-ins code calls `schedule_max_ahead()`.
+    if name == "SCHEDULE_MAX_AHEAD":
+        return schedule_max_ahead()
+    raise AttributeError(name)

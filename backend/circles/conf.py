@@ -1,23 +1,19 @@
-"""App settings, read from `settings.SHOULDER` with defaults (settings.py is not ours to edit)."""
+"""Knobs and limits of the circles app; the knobs live in `settings.SHOULDER`."""
 
-from django.conf import settings
-
-
-def _shoulder(name: str, default: object) -> object:
-    return getattr(settings, "SHOULDER", {}).get(name, default)
+from backend.common.conf import shoulder_setting
 
 
 def circle_max_members() -> int:
-    return int(str(_shoulder("CIRCLE_MAX_MEMBERS", 12)))
+    return int(shoulder_setting("CIRCLE_MAX_MEMBERS"))
 
 
 def invite_guess_rate() -> str:
     """Per-IP ceiling on invite previews/answers, against token guessing."""
-    return str(_shoulder("INVITE_GUESS_RATE", "60/hour"))
+    return str(shoulder_setting("INVITE_GUESS_RATE"))
 
 
 def site_url() -> str:
-    return str(getattr(settings, "SITE_URL", "http://127.0.0.1:8000")).rstrip("/")
+    return str(shoulder_setting("SITE_URL")).rstrip("/")
 
 
 INVITE_DEFAULT_EXPIRY_DAYS = 7

@@ -1,22 +1,11 @@
-"""Settings of the notifications app, read lazily so `override_settings` applies.
+"""Knobs and limits of the notifications app; the knobs live in `settings.SHOULDER` and are
+read on each call, so `override_settings` applies."""
 
-Everything has a default here, so the app needs no lines in `backend/settings.py`;
-`settings.SHOULDER[...]` or the environment can override each value.
-"""
-
-import os
 from datetime import timedelta
-from typing import Any
 
 from django.conf import settings
 
-DEFAULT_PUSH_HOSTS = (
-    "fcm.googleapis.com",
-    "updates.push.services.mozilla.com",
-    "*.push.services.mozilla.com",
-    "*.push.apple.com",
-    "*.notify.windows.com",
-)
+from backend.common.conf import shoulder_setting
 
 # After attempt n fails with a 5xx or a network error, the next try waits BACKOFF[n-1].
 BACKOFF_SECONDS = (30, 120, 600, 3600, 3600)
@@ -33,18 +22,14 @@ DEFAULT_TTL_SECONDS = 12 * 60 * 60
 MAX_PAYLOAD_BYTES = 3 * 1024
 
 
-def _shoulder(name: str, default: Any) -> Any:
-    return getattr(settings, "SHOULDER", {}).get(name, default)
-
-
 def push_hosts() -> tuple[str, ...]:
     """Host patterns push endpoints may point at; `*.example.com` matches subdomains only."""
-    configured = _shoulder("PUSH_HOSTS", None)
-    if configured is None and os.environ.get("PUSH_HOSTS"):
-        configured = os.environ["PUSH_HOSTS"].split(",")
-    if configured is None:
-        return DEFAULT_PUSH_HOSTS
-    return tuple(h.strip().lower() for h in configured if h.strip())
+    return tuple(h.strip().lower() for h in shoulder_setting("PUSH_HOSTS") if h.strip())
+
+
+def vapid_setting(name: str) -> str:
+    """`PRIVATE_KEY`, `PUBLIC_KEY` or `SUBJECT`: empty when not configured."""
+    return str(shoulder_setting(f"VAPID_{name}") or "").strip()
 
 
 def is_production() -> bool:

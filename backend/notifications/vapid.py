@@ -20,6 +20,8 @@ from django.core.exceptions import ImproperlyConfigured
 from py_vapid import Vapid
 from py_vapid.utils import b64urlencode
 
+from backend.notifications import conf
+
 
 @dataclass(frozen=True)
 class VapidKeys:
@@ -107,12 +109,17 @@ def _load(private: str, public: str, subject: str, path: str) -> VapidKeys:
     )
 
 
+def keys_configured() -> bool:
+    """True when the keys come from the settings (the environment), not from var/."""
+    return bool(conf.vapid_setting("PRIVATE_KEY"))
+
+
 def get_vapid_keys() -> VapidKeys:
-    private = os.environ.get("VAPID_PRIVATE_KEY", "").strip()
-    subject = os.environ.get("VAPID_SUBJECT", "").strip()
+    private = conf.vapid_setting("PRIVATE_KEY")
+    subject = conf.vapid_setting("SUBJECT")
     if subject and not re.match(r"^(mailto:.+@.+|https://.+)$", subject):
         raise ImproperlyConfigured("VAPID_SUBJECT must be a mailto: or https: URL.")
     path = key_file()
     if not private:
         ensure_key_file(path)
-    return _load(private, os.environ.get("VAPID_PUBLIC_KEY", "").strip(), subject or "", str(path))
+    return _load(private, conf.vapid_setting("PUBLIC_KEY"), subject or "", str(path))

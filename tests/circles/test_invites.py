@@ -42,7 +42,7 @@ def test_create_invite_shows_the_token_once(make_circle: Any, settings: Any) -> 
     token = body["token"]
     assert len(token) >= 32  # 256 random bits, URL-safe
     assert body["url"] == f"/invite/{token}"
-    assert body["absolute_url"] == f"{settings.SITE_URL}/invite/{token}"
+    assert body["absolute_url"] == f"{settings.SHOULDER['SITE_URL']}/invite/{token}"
     assert (body["max_uses"], body["use_count"], body["message"]) == (3, 0, "Come sit with us")
     expires = timezone.datetime.fromisoformat(body["expires_at"])
     assert timedelta(days=6, hours=23) < expires - timezone.now() <= timedelta(days=7)
@@ -136,7 +136,7 @@ def test_email_invite_is_sent_after_commit_by_the_worker(
     assert len(mail.outbox) == 1
     email = mail.outbox[0]
     assert email.to == ["sam@example.com"]
-    assert f"{settings.SITE_URL}/invite/{res.json()['token']}" in email.body
+    assert f"{settings.SHOULDER['SITE_URL']}/invite/{res.json()['token']}" in email.body
     assert "Hi Sam" in email.body
     assert "Sunday people" in email.body
     assert email.alternatives == []  # plain text

@@ -30,7 +30,7 @@ def test_invite_a_trusted_friend(
     new_phone: Any, make_user: Any, mailoutbox: list[Any], live_server: Any, settings: Any
 ) -> None:
     # The share link carries the site's address; here that is the live server.
-    settings.SITE_URL = live_server.url
+    settings.SHOULDER = {**settings.SHOULDER, "SITE_URL": live_server.url}
     make_user(display_name="Ana", email="ana@example.com")
 
     # A logs in, starts a circle and makes an invite link.

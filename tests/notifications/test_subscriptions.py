@@ -35,13 +35,16 @@ def test_ensure_vapid_keys_creates_the_file_once(tmp_path: Path) -> None:
         assert Client().get("/api/v1/push/key/").json()["public_key"] == first["public_key"]
 
 
-def test_keys_from_the_environment_win(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_configured_keys_win(settings: Any, tmp_path: Path) -> None:
     from backend.notifications.vapid import generate_keys
 
     keys = generate_keys()
-    monkeypatch.setenv("VAPID_PRIVATE_KEY", keys.private_key)
-    monkeypatch.setenv("VAPID_PUBLIC_KEY", keys.public_key)
-    monkeypatch.setenv("VAPID_SUBJECT", "mailto:ops@shoulder.example")
+    settings.SHOULDER = {
+        **settings.SHOULDER,
+        "VAPID_PRIVATE_KEY": keys.private_key,
+        "VAPID_PUBLIC_KEY": keys.public_key,
+        "VAPID_SUBJECT": "mailto:ops@shoulder.example",
+    }
     with override_settings(VAR_DIR=tmp_path):
         assert Client().get("/api/v1/push/key/").json()["public_key"] == keys.public_key
     assert not (tmp_path / "vapid.json").exists()

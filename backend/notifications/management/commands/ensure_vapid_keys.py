@@ -1,16 +1,15 @@
-import os
 from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from backend.notifications.vapid import ensure_key_file, get_vapid_keys, key_file
+from backend.notifications.vapid import ensure_key_file, get_vapid_keys, key_file, keys_configured
 
 
 class Command(BaseCommand):
     help = "Create the VAPID key pair for web push in var/vapid.json when it is missing."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if os.environ.get("VAPID_PRIVATE_KEY"):
+        if keys_configured():
             get_vapid_keys()  # fails loudly when the environment's keys are malformed
             self.stdout.write("VAPID keys come from the environment.")
             return
