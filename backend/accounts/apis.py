@@ -6,6 +6,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from backend.accounts.errors import AccountErrorCode
 from backend.accounts.models import User
 from backend.accounts.services import user_update_profile
 from backend.common.apis import request_user
@@ -26,7 +27,8 @@ class MeApi(APIView):
         def validate_timezone(self, value: str) -> str:
             if value not in zoneinfo.available_timezones():
                 raise serializers.ValidationError(
-                    "Pick a timezone from the list, like Europe/Berlin.", code="invalid_timezone"
+                    "Pick a timezone from the list, like Europe/Berlin.",
+                    code=AccountErrorCode.INVALID_TIMEZONE,
                 )
             return value
 

@@ -8,10 +8,14 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone as dj_timezone
 
+from backend.accounts.errors import AccountErrorCode
+
 
 def validate_timezone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
-        raise ValidationError("Pick a timezone from the list.", code="invalid_timezone")
+        raise ValidationError(
+            "Pick a timezone from the list.", code=AccountErrorCode.INVALID_TIMEZONE
+        )
 
 
 class UserManager(BaseUserManager["User"]):

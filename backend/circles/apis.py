@@ -317,7 +317,9 @@ class InvitePreviewApi(APIView):
             "invite": invite,
             "status": "valid" if refusal is None else refusal.get_codes(),
             "status_detail": None if refusal is None else str(refusal.detail),
-            "already_member": bool(refusal and refusal.get_codes() == "already_member"),
+            "already_member": bool(
+                refusal and refusal.get_codes() == errors.CircleErrorCode.ALREADY_MEMBER
+            ),
         }
         return Response(self.OutputSerializer(data).data)
 
@@ -542,7 +544,8 @@ class NotificationSettingsApi(APIView):
             ids = [item["circle"] for item in value]
             if len(ids) != len(set(ids)):
                 raise serializers.ValidationError(
-                    "Each circle can appear only once.", code="duplicate_circle"
+                    "Each circle can appear only once.",
+                    code=errors.CircleErrorCode.DUPLICATE_CIRCLE,
                 )
             return value
 

@@ -24,6 +24,7 @@ class CircleErrorCode(StrEnum):
     JOIN_REQUEST_REJECTED = "join_request_rejected"
     JOIN_REQUEST_DECIDED = "join_request_decided"
     CANNOT_BLOCK_SELF = "cannot_block_self"
+    DUPLICATE_CIRCLE = "duplicate_circle"
 
 
 def not_found(detail: str) -> ApplicationError:

@@ -388,7 +388,7 @@ def membership_notification_levels_set(*, user: User, levels: Iterable[dict[str,
             {
                 "circles": ValidationError(
                     "You can only set notifications for circles you are in.",
-                    code="not_a_member",
+                    code=CircleErrorCode.NOT_A_MEMBER,
                 )
             }
         )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from backend.accounts.models import User
 from backend.common.errors import ApplicationError
 from backend.notifications import conf
+from backend.notifications.errors import NotificationErrorCode
 from backend.notifications.models import (
     CircleLevel,
     Delivery,
@@ -92,7 +93,7 @@ def push_subscription_register(
         winner = PushSubscription.objects.filter(endpoint=endpoint, user=user).first()
         if winner is None:
             raise ApplicationError(
-                "push_subscription_conflict",
+                NotificationErrorCode.PUSH_SUBSCRIPTION_CONFLICT,
                 "This device was just registered by another request. Try again.",
                 status_code=409,
             ) from None
@@ -131,7 +132,7 @@ def notification_preference_update(
                 {
                     "quiet_hours": ValidationError(
                         "Quiet hours need a start and an end that differ.",
-                        code="quiet_hours_empty",
+                        code=NotificationErrorCode.QUIET_HOURS_EMPTY,
                     )
                 }
             )
@@ -350,7 +351,7 @@ def send_test_notification(user: User) -> list[Notification]:
     """ "Send me a test notification": every device of this person, now (quiet hours too)."""
     if not PushSubscription.objects.filter(user=user).exists():
         raise ApplicationError(
-            "push_not_subscribed",
+            NotificationErrorCode.PUSH_NOT_SUBSCRIBED,
             "This account has no device set up for notifications yet. "
             "Turn notifications on first, then try again.",
             status_code=409,

@@ -9,6 +9,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from django.core.exceptions import ValidationError
 
 from backend.notifications import conf
+from backend.notifications.errors import NotificationErrorCode
 
 LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1"}
 
@@ -33,7 +34,7 @@ def validate_p256dh(value: str) -> None:
     except (ValueError, binascii.Error) as exc:
         raise ValidationError(
             "This device's push key is not a valid P-256 public key.",
-            code="push_key_invalid",
+            code=NotificationErrorCode.PUSH_KEY_INVALID,
         ) from exc
 
 
@@ -44,7 +45,8 @@ def validate_auth_secret(value: str) -> None:
         raw = b""
     if len(raw) != 16:
         raise ValidationError(
-            "This device's push auth secret must be 16 bytes.", code="push_auth_invalid"
+            "This device's push auth secret must be 16 bytes.",
+            code=NotificationErrorCode.PUSH_AUTH_INVALID,
         )
 
 
@@ -88,5 +90,5 @@ def validate_push_endpoint(value: str) -> None:
     if not endpoint_allowed(value):
         raise ValidationError(
             "Notifications can only be sent through a known push service.",
-            code="push_endpoint_not_allowed",
+            code=NotificationErrorCode.PUSH_ENDPOINT_NOT_ALLOWED,
         )

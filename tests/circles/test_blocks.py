@@ -28,6 +28,14 @@ def test_block_list_and_unblock(make_user: Any) -> None:
 
     assert client.delete(f"/api/v1/blocks/{them.pk}/").status_code == 204
     assert not Block.objects.exists()
+    res = client.delete(f"/api/v1/blocks/{them.pk}/")
+    assert res.status_code == 404
+    assert res.json() == {
+        "type": "client_error",
+        "errors": [
+            {"code": "not_found", "detail": "You haven't blocked this person.", "attr": None}
+        ],
+    }
     assert client.delete(f"/api/v1/blocks/{them.pk}/").status_code == 404
 
 

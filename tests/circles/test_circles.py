@@ -155,6 +155,12 @@ def test_removing_a_non_member_is_404(make_circle: Any, make_user: Any) -> None:
     w = make_circle()
     res = client_for(w.owner).delete(f"/api/v1/circles/{w.circle.pk}/members/{make_user().pk}/")
     assert res.status_code == 404
+    assert res.json() == {
+        "type": "client_error",
+        "errors": [
+            {"code": "not_found", "detail": "That person isn't in this circle.", "attr": None}
+        ],
+    }
 
 
 def test_owner_cannot_leave_without_handing_over(make_circle: Any) -> None:
