@@ -20,10 +20,3 @@ def api_not_found(request: HttpRequest, exception: Exception | None = None) -> H
     return JsonResponse(
         error_body(ErrorCode.NOT_FOUND, "There is nothing here. Check the address."), status=404
     )
-
-
-def api_server_error(request: HttpRequest) -> HttpResponse:
-    return JsonResponse(
-        error_body(ErrorCode.SERVER_ERROR, "Something went wrong on our side. Please try again."),
-        status=500,
-    )
