@@ -9,7 +9,20 @@ from rest_framework.views import APIView
 from backend.accounts.errors import AccountErrorCode
 from backend.accounts.models import User
 from backend.accounts.services import user_update_profile
-from backend.common.apis import request_user
+
+
+def request_user(request: Request) -> User:
+    """The signed-in person; for views behind the default `IsAuthenticated` permission."""
+    user = request.user
+    assert isinstance(user, User)  # the default permission is IsAuthenticated
+    return user
+
+
+class PersonSerializer(serializers.Serializer[User]):
+    """A person as everyone else sees them: never their email."""
+
+    id = serializers.UUIDField()
+    display_name = serializers.CharField(source="public_name")
 
 
 class MeApi(APIView):

@@ -16,6 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from backend.accounts.apis import PersonSerializer, request_user
 from backend.aftermath import conf, selectors, services
 from backend.aftermath.access import access_note, access_session
 from backend.aftermath.models import AftermathNote, Audience, Reaction, ReactionKind
@@ -26,9 +27,7 @@ from backend.common.apis import (
     PAGE_PARAMETERS,
     CircleRefSerializer,
     PaginatedApi,
-    PersonSerializer,
     error_responses,
-    request_user,
 )
 from backend.common.pagination import CursorPagination
 from backend.common.throttling import throttles_with

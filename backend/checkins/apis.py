@@ -16,6 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from backend.accounts.apis import PersonSerializer, request_user
 from backend.checkins import conf, selectors, services
 from backend.checkins.access import access_checkin
 from backend.checkins.errors import OpenReachOutExists
@@ -29,9 +30,7 @@ from backend.common.apis import (
     CircleRefSerializer,
     ErrorSerializer,
     PaginatedApi,
-    PersonSerializer,
     error_responses,
-    request_user,
 )
 from backend.common.throttling import throttles_with
 

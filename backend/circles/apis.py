@@ -16,13 +16,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from backend.accounts.apis import PersonSerializer, request_user
 from backend.accounts.models import User
 from backend.circles import conf, errors, selectors, services
 from backend.circles.access import access_circle, access_invite, access_join_request
 from backend.circles.models import Block, Circle, Invite, JoinRequest, Membership
 from backend.circles.throttling import InviteGuessThrottle
 from backend.circles.tokens import invite_path
-from backend.common.apis import PaginatedApi, PersonSerializer, error_responses, request_user
+from backend.common.apis import PaginatedApi, error_responses
 from backend.common.throttling import throttles_with
 from backend.notifications.models import CircleLevel
 

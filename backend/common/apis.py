@@ -1,5 +1,5 @@
-"""API plumbing every app shares: who is asking, the error shape for the schema, a person,
-and paginated lists."""
+"""API plumbing every app shares: the error shape for the schema, shared shapes, and
+paginated lists. (Who is asking, and a person, are the accounts app's: `accounts.apis`.)"""
 
 from collections.abc import Callable
 from typing import Any
@@ -12,16 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from backend.accounts.models import User
 from backend.common.pagination import CursorPagination
-
-
-def request_user(request: Request) -> User:
-    """The signed-in person; for views behind the default `IsAuthenticated` permission."""
-    user = request.user
-    assert isinstance(user, User)  # the default permission is IsAuthenticated
-    return user
-
 
 # --- the error shape, for the schema -------------------------------------------------------
 
@@ -48,13 +39,6 @@ def error_responses(
 
 
 # --- shared shapes -------------------------------------------------------------------------
-
-
-class PersonSerializer(serializers.Serializer[User]):
-    """A person as everyone else sees them: never their email."""
-
-    id = serializers.UUIDField()
-    display_name = serializers.CharField(source="public_name")
 
 
 class CircleRefSerializer(serializers.Serializer[Any]):
@@ -84,13 +68,13 @@ class PaginatedApi(APIView):
         queryset: QuerySet[Any],
         serializer: type[serializers.BaseSerializer[Any]],
         *,
-        decorate: Callable[[list[Any], User], None] | None = None,
+        decorate: Callable[[list[Any], Any], None] | None = None,
     ) -> Response:
         """One page of `queryset` through `serializer`; `decorate(page, me)` first attaches
         what the serializer reads (a selector's `decorate…`)."""
         paginator = self.pagination_class()
         page = list(paginator.paginate_queryset(queryset, request, view=self) or [])
         if decorate is not None:
-            decorate(page, request_user(request))
+            decorate(page, request.user)
         data = serializer(page, many=True, context={"request": request}).data
         return paginator.get_paginated_response(data)

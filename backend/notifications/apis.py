@@ -8,7 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from backend.common.apis import request_user
+from backend.accounts.apis import request_user
 from backend.notifications.models import PushSubscription
 from backend.notifications.services import (
     push_subscription_delete,
