@@ -9,8 +9,8 @@ from backend.accounts.models import User
 from backend.aftermath.models import AftermathNote
 from backend.aftermath.selectors import note_list_for_user, session_base, session_visible_to
 from backend.checkins.models import CheckIn
-from backend.checkins.selectors import blocked_with
 from backend.circles.models import Membership
+from backend.circles.selectors import blocked_with
 
 
 def access_note(user: User, note_id: Any) -> AftermathNote:

@@ -18,24 +18,15 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from backend.accounts.models import User
 from backend.aftermath.models import AftermathNote, Audience, Reaction
-from backend.checkins.models import NOT_THERE_ANSWERS, CheckIn, Kind, Response, Status
-from backend.checkins.selectors import blocked_with
+from backend.checkins.models import CheckIn, Kind, Status
+from backend.checkins.selectors import showed_up
 from backend.circles.models import Membership
+from backend.circles.selectors import blocked_with
 
 # Sessions are reach-outs and check-on-mes that came to an end; a nudge is a question, and a
 # cancelled check-in was taken back before anyone came.
 SESSION_KINDS = (Kind.REACH_OUT, Kind.CHECK_ON_ME)
 OVER_STATUSES = (Status.CLOSED, Status.EXPIRED)
-
-
-def showed_up(user: User | UUID, checkin: Any) -> Exists:
-    """`user` answered `checkin` (an OuterRef or id) with a "showing up" answer."""
-    user_id = user.pk if isinstance(user, User) else user
-    return Exists(
-        Response.objects.filter(checkin_id=checkin, responder_id=user_id).exclude(
-            answer__in=NOT_THERE_ANSWERS
-        )
-    )
 
 
 def _member(user: User, circle: Any) -> Exists:
@@ -106,16 +97,6 @@ def note_list_for_checkin(*, checkin: CheckIn, user: User) -> QuerySet[Aftermath
 
 def session_base() -> QuerySet[CheckIn]:
     return CheckIn.objects.select_related("requester", "circle")
-
-
-def participant_ids(*, checkin: CheckIn) -> set[UUID]:
-    """The people who were there: the requester and every showing-up responder."""
-    there = (
-        Response.objects.filter(checkin=checkin)
-        .exclude(answer__in=NOT_THERE_ANSWERS)
-        .values_list("responder_id", flat=True)
-    )
-    return {checkin.requester_id, *there}
 
 
 def is_participant(*, checkin: CheckIn, user: User) -> bool:

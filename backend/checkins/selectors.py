@@ -4,6 +4,7 @@ notifications app's deliveries (no cross-app writes), and who may see what is on
 
 from collections.abc import Iterable
 from typing import Any
+from uuid import UUID
 
 from django.db.models import (
     Exists,
@@ -18,23 +19,16 @@ from django.db.models import (
 from backend.accounts.models import User
 from backend.checkins.models import (
     ACTIVE_STATUSES,
+    NOT_THERE_ANSWERS,
     AudienceMember,
     CheckIn,
     Kind,
     Response,
     Status,
 )
-from backend.circles.models import Block, Membership
+from backend.circles.models import Membership
+from backend.circles.selectors import blocked_with
 from backend.notifications.models import Delivery, DeliveryStatus
-
-
-def blocked_with(user: User, person: Any) -> Exists:
-    """A block between `user` and `person` (an OuterRef), whichever of the two blocked."""
-    return Exists(
-        Block.objects.filter(
-            Q(blocker_id=user.pk, blocked_id=person) | Q(blocker_id=person, blocked_id=user.pk)
-        )
-    )
 
 
 def visible_to(user: User) -> Q:
@@ -179,9 +173,38 @@ def home_for_user(*, user: User) -> dict[str, Any]:
     }
 
 
-def audience_user_ids(*, checkin: CheckIn, exclude_blocked: bool = True) -> list[Any]:
+def audience_user_ids(*, checkin: CheckIn) -> list[Any]:
     """Who was asked, minus anyone now in a block relation with the requester."""
-    rows = AudienceMember.objects.filter(checkin=checkin)
-    if exclude_blocked:
-        rows = rows.exclude(blocked_with(checkin.requester, OuterRef("user_id")))
+    rows = AudienceMember.objects.filter(checkin=checkin).exclude(
+        blocked_with(checkin.requester, OuterRef("user_id"))
+    )
     return list(rows.values_list("user_id", flat=True))
+
+
+# --- who was there -------------------------------------------------------------------------
+# The requester and the friends who answered with anything but "can't right now".
+
+
+def there_responses(*, checkin: CheckIn) -> QuerySet[Response]:
+    """The answers of the friends who showed up (with the responder)."""
+    return (
+        Response.objects.filter(checkin=checkin)
+        .exclude(answer__in=NOT_THERE_ANSWERS)
+        .select_related("responder")
+    )
+
+
+def who_was_there(*, checkin: CheckIn) -> set[UUID]:
+    """The requester and every friend who showed up."""
+    there = there_responses(checkin=checkin).values_list("responder_id", flat=True)
+    return {checkin.requester_id, *there}
+
+
+def showed_up(user: User | UUID, checkin: Any) -> Exists:
+    """`user` showed up for `checkin` (an OuterRef or id): `who_was_there` as a WHERE."""
+    user_id = user.pk if isinstance(user, User) else user
+    return Exists(
+        Response.objects.filter(checkin_id=checkin, responder_id=user_id).exclude(
+            answer__in=NOT_THERE_ANSWERS
+        )
+    )

@@ -1,6 +1,7 @@
+from typing import Any
 from uuid import UUID
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, Prefetch, Q, QuerySet
 
 from backend.accounts.models import User
 from backend.circles.models import Block, Circle, Invite, JoinRequest, Membership
@@ -20,6 +21,16 @@ def are_blocked(a: User | UUID, b: User | UUID) -> bool:
     return Block.objects.filter(
         Q(blocker_id=a_id, blocked_id=b_id) | Q(blocker_id=b_id, blocked_id=a_id)
     ).exists()
+
+
+def blocked_with(user: User, person: Any) -> Exists:
+    """A block between `user` and `person` (an OuterRef to a user id), whichever of the two
+    blocked: for a WHERE in another app's query."""
+    return Exists(
+        Block.objects.filter(
+            Q(blocker_id=user.pk, blocked_id=person) | Q(blocker_id=person, blocked_id=user.pk)
+        )
+    )
 
 
 def members_prefetch() -> Prefetch[str]:
