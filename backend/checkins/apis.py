@@ -18,7 +18,6 @@ from rest_framework.views import APIView
 
 from backend.checkins import conf, selectors, services
 from backend.checkins.access import access_checkin
-from backend.checkins.errors import OpenReachOutExists
 from backend.checkins.models import Answer, AudienceMember, CheckIn, Kind, Mode, Status
 from backend.checkins.models import Response as CheckinResponse
 from backend.checkins.throttling import NudgeThrottle
@@ -168,14 +167,6 @@ class LocalDateTimeField(serializers.DateTimeField):
             return zoneinfo.ZoneInfo("UTC")
 
 
-class _CheckinApi(APIView):
-    def handle_exception(self, exc: Exception) -> Response:
-        response = super().handle_exception(exc)
-        if isinstance(exc, OpenReachOutExists) and isinstance(response.data, dict):
-            response.data["checkin_id"] = str(exc.checkin_id)
-        return response
-
-
 class _AskFieldsSerializer(serializers.Serializer[dict[str, Any]]):
     mode = serializers.ChoiceField(
         choices=Mode.choices, required=False, allow_blank=True, allow_null=True
@@ -191,7 +182,7 @@ class _AskFieldsSerializer(serializers.Serializer[dict[str, Any]]):
     )
 
 
-class CheckinListApi(_CheckinApi, PaginatedApi):
+class CheckinListApi(PaginatedApi):
     throttle_scope = "checkin_create"
     throttle_classes = throttles_with(NudgeThrottle)
 
@@ -255,7 +246,7 @@ class CheckinListApi(_CheckinApi, PaginatedApi):
         return _detail(request, checkin, status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
 
-class CheckinDetailApi(_CheckinApi):
+class CheckinDetailApi(APIView):
     @extend_schema(
         responses={200: CheckinSerializer, **error_responses(404)},
         operation_id="checkin_retrieve",
@@ -265,7 +256,7 @@ class CheckinDetailApi(_CheckinApi):
         return _detail(request, access_checkin(request_user(request), checkin_id))
 
 
-class CheckinRespondApi(_CheckinApi):
+class CheckinRespondApi(APIView):
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         answer = serializers.ChoiceField(choices=Answer.choices)
         eta_minutes = serializers.IntegerField(
@@ -311,7 +302,7 @@ class CheckinRespondApi(_CheckinApi):
         )
 
 
-class CheckinSeenApi(_CheckinApi):
+class CheckinSeenApi(APIView):
     class OutputSerializer(serializers.Serializer[Any]):
         seen_at = serializers.DateTimeField()
 
@@ -327,7 +318,7 @@ class CheckinSeenApi(_CheckinApi):
         return Response(self.OutputSerializer({"seen_at": seen_at}).data)
 
 
-class CheckinCloseApi(_CheckinApi):
+class CheckinCloseApi(APIView):
     @extend_schema(
         request=None,
         responses={200: CheckinSerializer, **ERRORS},
@@ -343,7 +334,7 @@ class CheckinCloseApi(_CheckinApi):
         return _detail(request, checkin)
 
 
-class CheckinCancelApi(_CheckinApi):
+class CheckinCancelApi(APIView):
     @extend_schema(
         request=None,
         responses={200: CheckinSerializer, **ERRORS},
@@ -360,7 +351,7 @@ class CheckinCancelApi(_CheckinApi):
         return _detail(request, checkin)
 
 
-class CheckinReachBackApi(_CheckinApi):
+class CheckinReachBackApi(APIView):
     throttle_scope = "checkin_create"
 
     class InputSerializer(_AskFieldsSerializer):

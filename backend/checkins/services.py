@@ -140,7 +140,7 @@ def checkin_create(
     _validate_fields(kind=kind, mode=mode, scheduled_for=scheduled_for, now=now)
     chosen = _choose_audience(requester=requester, circle=circle, kind=kind, audience=audience)
     if kind == Kind.REACH_OUT and (open_id := _open_reach_out_id(requester)) is not None:
-        raise errors.OpenReachOutExists(open_id)
+        raise errors.open_reach_out_exists(open_id)
     scheduled = kind == Kind.CHECK_ON_ME
     checkin = CheckIn(
         requester=requester,
@@ -170,7 +170,7 @@ def checkin_create(
             if existing is not None:
                 return existing, False
         if kind == Kind.REACH_OUT and (open_id := _open_reach_out_id(requester)) is not None:
-            raise errors.OpenReachOutExists(open_id) from None
+            raise errors.open_reach_out_exists(open_id) from None
         raise
     notification_ids = {} if scheduled else pushes.ask(checkin, chosen)
     AudienceMember.objects.bulk_create(
