@@ -7,7 +7,7 @@ A note is readable by its author, and by someone who
 - is a participant of the session (the requester, or a friend who answered with anything but
   "can't right now"), or the note's audience is `circle`,
 - is in no block relation with the note's author nor with the session's requester,
-and nobody reads a note that moderation hid.
+and nobody reads a hidden note.
 """
 
 from collections.abc import Iterable
