@@ -10,7 +10,9 @@ A note is readable by its author, and by someone who
 and nobody reads a hidden note.
 """
 
+import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -104,8 +106,8 @@ def is_participant(*, checkin: CheckIn, user: User) -> bool:
 
 
 def _moments(user: User) -> QuerySet[CheckIn]:
-    """Sessions that are over and have at least one note `user` may read, each with those
-    notes (oldest first, like a conversation) in `visible_notes`."""
+    """Sessions that are over and have at least one note `user` may read, each with only
+    those notes (oldest first, like a conversation) prefetched as its `notes`."""
     notes = note_list_for_user(user=user).order_by("created_at", "pk")
     return (
         session_base()
@@ -115,7 +117,7 @@ def _moments(user: User) -> QuerySet[CheckIn]:
             kind__in=SESSION_KINDS,
             status__in=OVER_STATUSES,
         )
-        .prefetch_related(Prefetch("notes", queryset=notes, to_attr="visible_notes"))
+        .prefetch_related(Prefetch("notes", queryset=notes))
     )
 
 
@@ -128,16 +130,40 @@ def moments_with_person(*, person: User, user: User) -> QuerySet[CheckIn]:
     return _moments(user).filter(participant_in(user), participant_in(person))
 
 
-def decorate_notes(notes: Iterable[AftermathNote], viewer: User) -> None:
-    """Attach what the serializers read, from the prefetched reactions (no queries):
-    `my_reaction` and `can_edit`."""
+@dataclass(frozen=True)
+class NoteView:
+    """A note as one reader sees it: what the serializers read."""
+
+    note: AftermathNote
+    my_reaction: str | None
+    can_edit: bool
+
+
+@dataclass(frozen=True)
+class MomentView:
+    """A session that is over, with the notes the viewer may read."""
+
+    session: CheckIn
+    ended_at: dt.datetime | None
+    notes: list[NoteView]
+
+
+def note_views(notes: Iterable[AftermathNote], viewer: User) -> list[NoteView]:
+    """From the prefetched reactions (no queries)."""
+    views = []
     for note in notes:
         mine = next((r.kind for r in note.reactions.all() if r.user_id == viewer.pk), None)
-        note.my_reaction = mine  # type: ignore[attr-defined]
-        note.can_edit = note.author_id == viewer.pk  # type: ignore[attr-defined]
+        views.append(NoteView(note=note, my_reaction=mine, can_edit=note.author_id == viewer.pk))
+    return views
 
 
-def decorate_sessions(sessions: Iterable[CheckIn], viewer: User) -> None:
-    for session in sessions:
-        session.ended_at = session.closed_at or session.expired_at  # type: ignore[attr-defined]
-        decorate_notes(session.visible_notes, viewer)  # type: ignore[attr-defined]
+def moment_views(sessions: Iterable[CheckIn], viewer: User) -> list[MomentView]:
+    """From sessions of `moments_for_circle` / `moments_with_person` (notes prefetched)."""
+    return [
+        MomentView(
+            session=session,
+            ended_at=session.closed_at or session.expired_at,
+            notes=note_views(session.notes.all(), viewer),
+        )
+        for session in sessions
+    ]

@@ -1,7 +1,7 @@
 """API plumbing every app shares: who is asking, the error shape for the schema, a person,
 and paginated lists."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db.models import QuerySet
@@ -84,13 +84,13 @@ class PaginatedApi(APIView):
         queryset: QuerySet[Any],
         serializer: type[serializers.BaseSerializer[Any]],
         *,
-        decorate: Callable[[list[Any], User], None] | None = None,
+        read_model: Callable[[list[Any], User], Sequence[Any]] | None = None,
     ) -> Response:
-        """One page of `queryset` through `serializer`; `decorate(page, me)` first attaches
-        what the serializer reads (a selector's `decorate…`)."""
+        """One page of `queryset` through `serializer`; with `read_model(page, me)` (a
+        selector building typed views of the rows), the serializer reads those instead."""
         paginator = self.pagination_class()
-        page = list(paginator.paginate_queryset(queryset, request, view=self) or [])
-        if decorate is not None:
-            decorate(page, request_user(request))
+        page: Sequence[Any] = list(paginator.paginate_queryset(queryset, request, view=self) or [])
+        if read_model is not None:
+            page = read_model(list(page), request_user(request))
         data = serializer(page, many=True, context={"request": request}).data
         return paginator.get_paginated_response(data)
