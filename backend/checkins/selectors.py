@@ -1,6 +1,7 @@
 """Reads of check-ins. Every list and detail has a constant number of queries: the audience
 and responses are prefetched once per page, delivery status is a subquery over the
-notifications app's deliveries (no cross-app writes), and who may see what is one WHERE."""
+notifications app's deliveries (no cross-app writes), and who may see what is one WHERE.
+Serializers read typed views (`CheckinView`) built here from the prefetched rows."""
 
 import datetime as dt
 from collections.abc import Iterable
@@ -212,13 +213,13 @@ def audience_user_ids(*, checkin: CheckIn) -> list[Any]:
 # The requester and the friends who answered with anything but "can't right now".
 
 
+def _showing_up() -> QuerySet[Response]:
+    return Response.objects.exclude(answer__in=NOT_THERE_ANSWERS)
+
+
 def there_responses(*, checkin: CheckIn) -> QuerySet[Response]:
     """The answers of the friends who showed up (with the responder)."""
-    return (
-        Response.objects.filter(checkin=checkin)
-        .exclude(answer__in=NOT_THERE_ANSWERS)
-        .select_related("responder")
-    )
+    return _showing_up().filter(checkin=checkin).select_related("responder")
 
 
 def who_was_there(*, checkin: CheckIn) -> set[UUID]:
@@ -230,8 +231,4 @@ def who_was_there(*, checkin: CheckIn) -> set[UUID]:
 def showed_up(user: User | UUID, checkin: Any) -> Exists:
     """`user` showed up for `checkin` (an OuterRef or id): `who_was_there` as a WHERE."""
     user_id = user.pk if isinstance(user, User) else user
-    return Exists(
-        Response.objects.filter(checkin_id=checkin, responder_id=user_id).exclude(
-            answer__in=NOT_THERE_ANSWERS
-        )
-    )
+    return Exists(_showing_up().filter(checkin_id=checkin, responder_id=user_id))
