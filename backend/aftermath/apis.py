@@ -19,7 +19,7 @@ from rest_framework.views import APIView
 from backend.accounts.apis import PersonSerializer, request_user
 from backend.aftermath import conf, selectors, services
 from backend.aftermath.access import access_note, access_session
-from backend.aftermath.models import AftermathNote, Audience, Reaction, ReactionKind
+from backend.aftermath.models import Audience, Reaction, ReactionKind
 from backend.aftermath.throttling import AftermathWriteThrottle
 from backend.checkins.models import CheckIn, Kind
 from backend.circles.access import access_circle, access_person
@@ -44,52 +44,38 @@ class AftermathReactionSerializer(serializers.ModelSerializer[Reaction]):
         fields = ("user", "kind")
 
 
-class AftermathNoteSerializer(serializers.ModelSerializer[AftermathNote]):
-    """A note as one of its readers sees it (decorated by `selectors.decorate_notes`)."""
+class AftermathNoteSerializer(serializers.Serializer[selectors.NoteView]):
+    """A note as one of its readers sees it."""
 
-    author = PersonSerializer()
-    audience = serializers.ChoiceField(choices=Audience.choices)
-    reactions = AftermathReactionSerializer(many=True)
+    id = serializers.UUIDField(source="note.id", read_only=True)
+    author = PersonSerializer(source="note.author")
+    body = serializers.CharField(source="note.body", max_length=conf.BODY_MAX)
+    audience = serializers.ChoiceField(source="note.audience", choices=Audience.choices)
+    created_at = serializers.DateTimeField(source="note.created_at", read_only=True)
+    edited_at = serializers.DateTimeField(source="note.edited_at", allow_null=True, required=False)
+    reactions = AftermathReactionSerializer(source="note.reactions", many=True)
     my_reaction = serializers.ChoiceField(choices=ReactionKind.choices, allow_null=True)
-    checkin = serializers.UUIDField(source="checkin_id")
+    checkin = serializers.UUIDField(source="note.checkin_id")
     can_edit = serializers.BooleanField()
 
-    class Meta:
-        model = AftermathNote
-        fields = (
-            "id",
-            "author",
-            "body",
-            "audience",
-            "created_at",
-            "edited_at",
-            "reactions",
-            "my_reaction",
-            "checkin",
-            "can_edit",
-        )
 
-
-class AftermathMomentSerializer(serializers.ModelSerializer[CheckIn]):
+class AftermathMomentSerializer(serializers.Serializer[selectors.MomentView]):
     """A session that is over, with the notes the viewer may read (oldest first)."""
 
-    kind = serializers.ChoiceField(choices=Kind.choices)
-    circle = CircleRefSerializer()
-    requester = PersonSerializer()
+    id = serializers.UUIDField(source="session.id", read_only=True)
+    kind = serializers.ChoiceField(source="session.kind", choices=Kind.choices)
+    circle = CircleRefSerializer(source="session.circle")
+    requester = PersonSerializer(source="session.requester")
+    created_at = serializers.DateTimeField(source="session.created_at", read_only=True)
     ended_at = serializers.DateTimeField(allow_null=True)
-    notes = AftermathNoteSerializer(source="visible_notes", many=True)
-
-    class Meta:
-        model = CheckIn
-        fields = ("id", "kind", "circle", "requester", "created_at", "ended_at", "notes")
+    notes = AftermathNoteSerializer(many=True)
 
 
 def _note(request: Request, note_id: UUID, code: int = status.HTTP_200_OK) -> Response:
     """Answer with the note as it is now, through the gate (so reactions are prefetched)."""
     me = request_user(request)
-    note = access_note(me, note_id)
-    selectors.decorate_notes([note], me)
-    return Response(AftermathNoteSerializer(note).data, status=code)
+    view = selectors.note_views([access_note(me, note_id)], me)[0]
+    return Response(AftermathNoteSerializer(view).data, status=code)
 
 
 WRITE_THROTTLES = throttles_with(AftermathWriteThrottle)
@@ -137,7 +123,7 @@ class NoteListApi(PaginatedApi):
         checkin = access_session(me, checkin_id)
         queryset = selectors.note_list_for_checkin(checkin=checkin, user=me)
         return self.paginate(
-            request, queryset, AftermathNoteSerializer, decorate=selectors.decorate_notes
+            request, queryset, AftermathNoteSerializer, read_model=selectors.note_views
         )
 
     @extend_schema(
@@ -252,7 +238,7 @@ class NoteReactionApi(APIView):
 class _MomentsApi(PaginatedApi):
     def moments_page(self, request: Request, queryset: QuerySet[CheckIn]) -> Response:
         return self.paginate(
-            request, queryset, AftermathMomentSerializer, decorate=selectors.decorate_sessions
+            request, queryset, AftermathMomentSerializer, read_model=selectors.moment_views
         )
 
 

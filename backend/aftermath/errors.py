@@ -4,7 +4,7 @@ from enum import StrEnum
 
 from rest_framework import status
 
-from backend.common.errors import ApplicationError
+from backend.common.errors import ApplicationError, ErrorCode
 
 
 class AftermathErrorCode(StrEnum):
@@ -52,3 +52,8 @@ def nothing_to_change() -> ApplicationError:
         AftermathErrorCode.NOTHING_TO_CHANGE,
         "Send a new body or audience to change the note.",
     )
+
+
+def not_found(detail: str) -> ApplicationError:
+    """Not there, or not the user's to see: the same answer, so existence does not leak."""
+    return ApplicationError(ErrorCode.NOT_FOUND, detail, status_code=status.HTTP_404_NOT_FOUND)

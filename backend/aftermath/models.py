@@ -36,7 +36,7 @@ class AftermathNote(BaseModel):
         max_length=12, choices=Audience.choices, default=Audience.PARTICIPANTS
     )
     edited_at = models.DateTimeField(null=True, blank=True)
-    # Set by moderation (a later issue); a hidden note is shown to nobody.
+    # A hidden note is shown to nobody.
     hidden_at = models.DateTimeField(null=True, blank=True)
     hidden_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -7,10 +7,12 @@ A note is readable by its author, and by someone who
 - is a participant of the session (the requester, or a friend who answered with anything but
   "can't right now"), or the note's audience is `circle`,
 - is in no block relation with the note's author nor with the session's requester,
-and nobody reads a note that moderation hid.
+and nobody reads a hidden note.
 """
 
+import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -18,24 +20,15 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from backend.accounts.models import User
 from backend.aftermath.models import AftermathNote, Audience, Reaction
-from backend.checkins.models import NOT_THERE_ANSWERS, CheckIn, Kind, Response, Status
-from backend.checkins.selectors import blocked_with
+from backend.checkins.models import CheckIn, Kind, Status
+from backend.checkins.selectors import showed_up
 from backend.circles.models import Membership
+from backend.circles.selectors import blocked_with
 
 # Sessions are reach-outs and check-on-mes that came to an end; a nudge is a question, and a
 # cancelled check-in was taken back before anyone came.
 SESSION_KINDS = (Kind.REACH_OUT, Kind.CHECK_ON_ME)
 OVER_STATUSES = (Status.CLOSED, Status.EXPIRED)
-
-
-def showed_up(user: User | UUID, checkin: Any) -> Exists:
-    """`user` answered `checkin` (an OuterRef or id) with a "showing up" answer."""
-    user_id = user.pk if isinstance(user, User) else user
-    return Exists(
-        Response.objects.filter(checkin_id=checkin, responder_id=user_id).exclude(
-            answer__in=NOT_THERE_ANSWERS
-        )
-    )
 
 
 def _member(user: User, circle: Any) -> Exists:
@@ -108,23 +101,13 @@ def session_base() -> QuerySet[CheckIn]:
     return CheckIn.objects.select_related("requester", "circle")
 
 
-def participant_ids(*, checkin: CheckIn) -> set[UUID]:
-    """The people who were there: the requester and every showing-up responder."""
-    there = (
-        Response.objects.filter(checkin=checkin)
-        .exclude(answer__in=NOT_THERE_ANSWERS)
-        .values_list("responder_id", flat=True)
-    )
-    return {checkin.requester_id, *there}
-
-
 def is_participant(*, checkin: CheckIn, user: User) -> bool:
     return CheckIn.objects.filter(participant_in(user), pk=checkin.pk).exists()
 
 
 def _moments(user: User) -> QuerySet[CheckIn]:
-    """Sessions that are over and have at least one note `user` may read, each with those
-    notes (oldest first, like a conversation) in `visible_notes`."""
+    """Sessions that are over and have at least one note `user` may read, each with only
+    those notes (oldest first, like a conversation) prefetched as its `notes`."""
     notes = note_list_for_user(user=user).order_by("created_at", "pk")
     return (
         session_base()
@@ -134,7 +117,7 @@ def _moments(user: User) -> QuerySet[CheckIn]:
             kind__in=SESSION_KINDS,
             status__in=OVER_STATUSES,
         )
-        .prefetch_related(Prefetch("notes", queryset=notes, to_attr="visible_notes"))
+        .prefetch_related(Prefetch("notes", queryset=notes))
     )
 
 
@@ -147,16 +130,40 @@ def moments_with_person(*, person: User, user: User) -> QuerySet[CheckIn]:
     return _moments(user).filter(participant_in(user), participant_in(person))
 
 
-def decorate_notes(notes: Iterable[AftermathNote], viewer: User) -> None:
-    """Attach what the serializers read, from the prefetched reactions (no queries):
-    `my_reaction` and `can_edit`."""
+@dataclass(frozen=True)
+class NoteView:
+    """A note as one reader sees it: what the serializers read."""
+
+    note: AftermathNote
+    my_reaction: str | None
+    can_edit: bool
+
+
+@dataclass(frozen=True)
+class MomentView:
+    """A session that is over, with the notes the viewer may read."""
+
+    session: CheckIn
+    ended_at: dt.datetime | None
+    notes: list[NoteView]
+
+
+def note_views(notes: Iterable[AftermathNote], viewer: User) -> list[NoteView]:
+    """From the prefetched reactions (no queries)."""
+    views = []
     for note in notes:
         mine = next((r.kind for r in note.reactions.all() if r.user_id == viewer.pk), None)
-        note.my_reaction = mine  # type: ignore[attr-defined]
-        note.can_edit = note.author_id == viewer.pk  # type: ignore[attr-defined]
+        views.append(NoteView(note=note, my_reaction=mine, can_edit=note.author_id == viewer.pk))
+    return views
 
 
-def decorate_sessions(sessions: Iterable[CheckIn], viewer: User) -> None:
-    for session in sessions:
-        session.ended_at = session.closed_at or session.expired_at  # type: ignore[attr-defined]
-        decorate_notes(session.visible_notes, viewer)  # type: ignore[attr-defined]
+def moment_views(sessions: Iterable[CheckIn], viewer: User) -> list[MomentView]:
+    """From sessions of `moments_for_circle` / `moments_with_person` (notes prefetched)."""
+    return [
+        MomentView(
+            session=session,
+            ended_at=session.closed_at or session.expired_at,
+            notes=note_views(session.notes.all(), viewer),
+        )
+        for session in sessions
+    ]

@@ -1,28 +1,19 @@
 """Writes of aftermath notes and reactions. Callers fetch through `access.py` first; these
 functions check what the gate doesn't (authorship, being one of those who were there, the
-session being over). The push about a new note goes through `notify()` inside the
-transaction, so it is enqueued on commit and never on rollback."""
+session being over). The push about a new note (`pushes.py`) goes through `notify()` inside
+the transaction, so it is enqueued on commit and never on rollback."""
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from backend.accounts.models import User
-from backend.aftermath import errors
+from backend.aftermath import errors, pushes
 from backend.aftermath.models import AftermathNote, Audience, Reaction
-from backend.aftermath.selectors import (
-    OVER_STATUSES,
-    SESSION_KINDS,
-    is_participant,
-    participant_ids,
-)
+from backend.aftermath.selectors import OVER_STATUSES, SESSION_KINDS, is_participant
 from backend.checkins.models import CheckIn, Status
+from backend.checkins.selectors import who_was_there
 from backend.circles.models import Membership
 from backend.circles.selectors import blocked_user_ids
-from backend.notifications.services import notify
-
-NOTE_PUSH_TITLE = "{name} wrote a few words"
-# The note itself stays out of the push: lock screens are not private.
-NOTE_PUSH_BODY = "About your time together. Open Shoulder to read it."
 
 
 def _check_writable(checkin: CheckIn, author: User) -> None:
@@ -48,19 +39,10 @@ def note_create(
     members = set(
         Membership.objects.filter(circle_id=checkin.circle_id).values_list("user_id", flat=True)
     )
-    recipients = (participant_ids(checkin=checkin) & members) - blocked_user_ids(author)
+    recipients = (who_was_there(checkin=checkin) & members) - blocked_user_ids(author)
     recipients.discard(author.pk)
     if recipients:
-        notify(
-            user_ids=recipients,
-            kind="note",
-            title=NOTE_PUSH_TITLE.format(name=author.public_name),
-            body=NOTE_PUSH_BODY,
-            url=f"/checkins/{checkin.pk}",
-            data={"checkin_id": str(checkin.pk), "note_id": str(note.pk)},
-            circle_id=checkin.circle_id,
-            tag=f"note-{note.pk}",
-        )
+        pushes.note_written(note, recipients)
     return note
 
 

@@ -1,8 +1,7 @@
 from typing import Any
 
-from rest_framework.exceptions import NotFound
-
 from backend.accounts.models import User
+from backend.checkins import errors
 from backend.checkins.models import CheckIn
 from backend.checkins.selectors import checkin_base, visible_to
 
@@ -12,5 +11,5 @@ def access_checkin(user: User, checkin_id: Any) -> CheckIn:
     circle and not in a block relation with the requester. Anyone else gets 404."""
     checkin = checkin_base().filter(visible_to(user), pk=checkin_id).first()
     if checkin is None:
-        raise NotFound("There is no such check-in, or it isn't yours to see.")
+        raise errors.not_found()
     return checkin

@@ -29,7 +29,6 @@ class CheckInAdmin(ReadOnlyAdminMixin, admin.ModelAdmin[CheckIn]):
         "closed_by",
         "expired_at",
         "cancelled_at",
-        "aftercare_sent_at",
         "in_reply_to",
     )
     readonly_fields = fields

@@ -19,8 +19,7 @@ from rest_framework.views import APIView
 from backend.accounts.apis import PersonSerializer, request_user
 from backend.checkins import conf, selectors, services
 from backend.checkins.access import access_checkin
-from backend.checkins.errors import OpenReachOutExists
-from backend.checkins.models import Answer, AudienceMember, CheckIn, Kind, Mode, Status
+from backend.checkins.models import Answer, CheckIn, Kind, Mode, Status
 from backend.checkins.models import Response as CheckinResponse
 from backend.checkins.throttling import NudgeThrottle
 from backend.circles.access import access_circle
@@ -74,14 +73,48 @@ class CheckinAnswerSerializer(serializers.ModelSerializer[CheckinResponse]):
         )
 
 
-class CheckinAudienceSerializer(serializers.ModelSerializer[AudienceMember]):
-    user = PersonSerializer()
-    delivered_at = serializers.DateTimeField(allow_null=True, read_only=True)
-    response = CheckinAnswerSerializer(source="current_response", allow_null=True)
+class CheckinAudienceSerializer(serializers.Serializer[selectors.AudienceView]):
+    user = PersonSerializer(source="member.user")
+    delivered_at = serializers.DateTimeField(
+        source="member.delivered_at", allow_null=True, read_only=True
+    )
+    seen_at = serializers.DateTimeField(source="member.seen_at", allow_null=True, required=False)
+    response = CheckinAnswerSerializer(allow_null=True)
+
+
+def _at(field: str) -> serializers.DateTimeField:
+    return serializers.DateTimeField(source=f"checkin.{field}", allow_null=True, required=False)
+
+
+class _CheckinViewSerializer(serializers.Serializer[selectors.CheckinView]):
+    """The fields of a check-in every view of it shows, in `Meta.fields` order."""
 
     class Meta:
-        model = AudienceMember
-        fields = ("user", "delivered_at", "seen_at", "response")
+        fields: tuple[str, ...] = ()
+
+    id = serializers.UUIDField(source="checkin.id", read_only=True)
+    kind = serializers.ChoiceField(source="checkin.kind", choices=Kind.choices)
+    mode = NullableModeField(source="checkin.mode", choices=Mode.choices, allow_null=True)
+    no_need_to_explain = serializers.BooleanField(
+        source="checkin.no_need_to_explain", required=False
+    )
+    just_listen = serializers.BooleanField(source="checkin.just_listen", required=False)
+    silence_ok = serializers.BooleanField(source="checkin.silence_ok", required=False)
+    message = serializers.CharField(
+        source="checkin.message", max_length=conf.MESSAGE_MAX, allow_blank=True, required=False
+    )
+    requester = PersonSerializer(source="checkin.requester")
+    circle = CircleRefSerializer(source="checkin.circle")
+    created_at = serializers.DateTimeField(source="checkin.created_at", read_only=True)
+    scheduled_for = _at("scheduled_for")
+    activated_at = _at("activated_at")
+    my_role = serializers.ChoiceField(choices=["requester", "asked"])
+    my_response = CheckinAnswerSerializer(allow_null=True)
+    offer_help = serializers.BooleanField()
+
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
+        fields = super().get_fields()
+        return {name: fields[name] for name in self.Meta.fields}
 
 
 _CORE_FIELDS = (
@@ -104,21 +137,25 @@ _CORE_FIELDS = (
 )
 
 
-class CheckinSerializer(serializers.ModelSerializer[CheckIn]):
+class CheckinSerializer(_CheckinViewSerializer):
     """One check-in as its requester or an asked friend sees it."""
 
-    mode = NullableModeField(choices=Mode.choices, allow_null=True)
-    requester = PersonSerializer()
-    circle = CircleRefSerializer()
+    status = serializers.ChoiceField(
+        source="checkin.status", choices=Status.choices, default=Status.OPEN
+    )
     audience = CheckinAudienceSerializer(many=True)
     responses = CheckinAnswerSerializer(many=True)
-    closed_by = PersonSerializer(allow_null=True)
-    my_role = serializers.ChoiceField(choices=["requester", "asked"])
-    my_response = CheckinAnswerSerializer(allow_null=True)
-    offer_help = serializers.BooleanField()
+    answered_at = _at("answered_at")
+    nobody_answered_at = _at("nobody_answered_at")
+    closed_at = _at("closed_at")
+    closed_by = PersonSerializer(source="checkin.closed_by", allow_null=True)
+    expired_at = _at("expired_at")
+    cancelled_at = _at("cancelled_at")
+    in_reply_to = serializers.UUIDField(
+        source="checkin.in_reply_to_id", allow_null=True, required=False
+    )
 
     class Meta:
-        model = CheckIn
         fields = (
             *_CORE_FIELDS,
             "audience",
@@ -133,26 +170,19 @@ class CheckinSerializer(serializers.ModelSerializer[CheckIn]):
         )
 
 
-class CheckinCompactSerializer(serializers.ModelSerializer[CheckIn]):
+class CheckinCompactSerializer(_CheckinViewSerializer):
     """A card on the home screen: what asks me, without everyone else's answers."""
 
-    status = serializers.ChoiceField(choices=Status.choices)
-    mode = NullableModeField(choices=Mode.choices, allow_null=True)
-    requester = PersonSerializer()
-    circle = CircleRefSerializer()
-    my_role = serializers.ChoiceField(choices=["requester", "asked"])
-    my_response = CheckinAnswerSerializer(allow_null=True)
+    status = serializers.ChoiceField(source="checkin.status", choices=Status.choices)
     my_seen_at = serializers.DateTimeField(allow_null=True)
-    offer_help = serializers.BooleanField()
 
     class Meta:
-        model = CheckIn
         fields = (*_CORE_FIELDS, "my_seen_at")
 
 
 def _detail(request: Request, checkin: CheckIn, code: int = status.HTTP_200_OK) -> Response:
-    checkin = selectors.checkin_detail(checkin=checkin, viewer=request_user(request))
-    return Response(CheckinSerializer(checkin).data, status=code)
+    view = selectors.checkin_detail(checkin=checkin, viewer=request_user(request))
+    return Response(CheckinSerializer(view).data, status=code)
 
 
 class LocalDateTimeField(serializers.DateTimeField):
@@ -165,14 +195,6 @@ class LocalDateTimeField(serializers.DateTimeField):
             return zoneinfo.ZoneInfo(name)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             return zoneinfo.ZoneInfo("UTC")
-
-
-class _CheckinApi(APIView):
-    def handle_exception(self, exc: Exception) -> Response:
-        response = super().handle_exception(exc)
-        if isinstance(exc, OpenReachOutExists) and isinstance(response.data, dict):
-            response.data["checkin_id"] = str(exc.checkin_id)
-        return response
 
 
 class _AskFieldsSerializer(serializers.Serializer[dict[str, Any]]):
@@ -190,7 +212,7 @@ class _AskFieldsSerializer(serializers.Serializer[dict[str, Any]]):
     )
 
 
-class CheckinListApi(_CheckinApi, PaginatedApi):
+class CheckinListApi(PaginatedApi):
     throttle_scope = "checkin_create"
     throttle_classes = throttles_with(NudgeThrottle)
 
@@ -220,7 +242,9 @@ class CheckinListApi(_CheckinApi, PaginatedApi):
         queryset = selectors.checkin_list_for_user(
             user=request_user(request), status=filters.validated_data.get("status")
         )
-        return self.paginate(request, queryset, CheckinSerializer, decorate=selectors.decorate)
+        return self.paginate(
+            request, queryset, CheckinSerializer, read_model=selectors.checkin_views
+        )
 
     @extend_schema(
         request=InputSerializer,
@@ -254,7 +278,7 @@ class CheckinListApi(_CheckinApi, PaginatedApi):
         return _detail(request, checkin, status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
 
-class CheckinDetailApi(_CheckinApi):
+class CheckinDetailApi(APIView):
     @extend_schema(
         responses={200: CheckinSerializer, **error_responses(404)},
         operation_id="checkin_retrieve",
@@ -264,7 +288,7 @@ class CheckinDetailApi(_CheckinApi):
         return _detail(request, access_checkin(request_user(request), checkin_id))
 
 
-class CheckinRespondApi(_CheckinApi):
+class CheckinRespondApi(APIView):
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         answer = serializers.ChoiceField(choices=Answer.choices)
         eta_minutes = serializers.IntegerField(
@@ -310,7 +334,7 @@ class CheckinRespondApi(_CheckinApi):
         )
 
 
-class CheckinSeenApi(_CheckinApi):
+class CheckinSeenApi(APIView):
     class OutputSerializer(serializers.Serializer[Any]):
         seen_at = serializers.DateTimeField()
 
@@ -326,7 +350,7 @@ class CheckinSeenApi(_CheckinApi):
         return Response(self.OutputSerializer({"seen_at": seen_at}).data)
 
 
-class CheckinCloseApi(_CheckinApi):
+class CheckinCloseApi(APIView):
     @extend_schema(
         request=None,
         responses={200: CheckinSerializer, **ERRORS},
@@ -342,7 +366,7 @@ class CheckinCloseApi(_CheckinApi):
         return _detail(request, checkin)
 
 
-class CheckinCancelApi(_CheckinApi):
+class CheckinCancelApi(APIView):
     @extend_schema(
         request=None,
         responses={200: CheckinSerializer, **ERRORS},
@@ -359,7 +383,7 @@ class CheckinCancelApi(_CheckinApi):
         return _detail(request, checkin)
 
 
-class CheckinReachBackApi(_CheckinApi):
+class CheckinReachBackApi(APIView):
     throttle_scope = "checkin_create"
 
     class InputSerializer(_AskFieldsSerializer):

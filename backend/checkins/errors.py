@@ -6,7 +6,7 @@ from uuid import UUID
 from django.core.exceptions import ValidationError
 from rest_framework import status
 
-from backend.common.errors import ApplicationError
+from backend.common.errors import ApplicationError, ErrorCode
 
 
 class CheckinErrorCode(StrEnum):
@@ -28,17 +28,24 @@ class CheckinErrorCode(StrEnum):
     NOT_ALLOWED = "not_allowed"
 
 
-class OpenReachOutExists(ApplicationError):
-    """Carries the open one's id; the API adds it to the error body as `checkin_id`."""
+def open_reach_out_exists(checkin_id: UUID) -> ApplicationError:
+    """Names the open one: the error body carries its id as `checkin_id`."""
+    return ApplicationError(
+        CheckinErrorCode.OPEN_REACH_OUT_EXISTS,
+        "You already have an open reach-out. Your friends can still see it; "
+        "close it when you're okay, or add to it there.",
+        status_code=status.HTTP_409_CONFLICT,
+        extra={"checkin_id": str(checkin_id)},
+    )
 
-    def __init__(self, checkin_id: UUID) -> None:
-        super().__init__(
-            CheckinErrorCode.OPEN_REACH_OUT_EXISTS,
-            "You already have an open reach-out. Your friends can still see it; "
-            "close it when you're okay, or add to it there.",
-            status_code=status.HTTP_409_CONFLICT,
-        )
-        self.checkin_id = checkin_id
+
+def not_found() -> ApplicationError:
+    """Not there, or not the user's to see: the same answer, so existence does not leak."""
+    return ApplicationError(
+        ErrorCode.NOT_FOUND,
+        "There is no such check-in, or it isn't yours to see.",
+        status_code=status.HTTP_404_NOT_FOUND,
+    )
 
 
 def invalid(field: str, code: CheckinErrorCode, message: str) -> ValidationError:

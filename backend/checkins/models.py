@@ -1,10 +1,12 @@
 """Check-ins: reach-outs, "check on me later" and nudges, who was asked, and their answers.
 
 State is a status plus timestamps and actors, never a bare boolean. The transitions live in
-`services.py`; the scheduled ones (activation, nobody answered, expiry, aftercare) are driven
-by the timestamps here, so the sweep can always recompute what is due.
+`services.py`; the time-driven ones (activation, nobody answered, expiry, aftercare) in
+`transitions.py`, driven by the timestamps here: whether each is due is one QuerySet method
+below, used by the per-row guarded UPDATE and by the sweep alike.
 """
 
+import datetime as dt
 from typing import ClassVar
 
 from django.conf import settings
@@ -12,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from backend.checkins import conf
 from backend.checkins.conf import ETA_MAX_MINUTES, IDEMPOTENCY_KEY_MAX, MESSAGE_MAX
 from backend.circles.models import Circle
 from backend.common.models import BaseModel
@@ -61,6 +64,28 @@ ANSWERS_FOR_KIND: dict[str, tuple[str, ...]] = {
 NOT_THERE_ANSWERS = (Answer.CANT_RIGHT_NOW,)
 
 
+class CheckInQuerySet(models.QuerySet["CheckIn"]):
+    """When each time-driven transition is due (see `transitions.py`)."""
+
+    def due_activation(self, now: dt.datetime) -> "CheckInQuerySet":
+        """A check-on-me whose time has come."""
+        return self.filter(status=Status.SCHEDULED, scheduled_for__lte=now)
+
+    def nobody_answered_due(self, now: dt.datetime) -> "CheckInQuerySet":
+        """Still OPEN (no answer but "can't right now") NOBODY_ANSWERED_AFTER after it started
+        asking, and the requester not told yet. Nudges are only a question."""
+        return self.filter(
+            kind__in=(Kind.REACH_OUT, Kind.CHECK_ON_ME),
+            status=Status.OPEN,
+            nobody_answered_at__isnull=True,
+            activated_at__lte=now - conf.nobody_answered_after(),
+        )
+
+    def expire_due(self, now: dt.datetime) -> "CheckInQuerySet":
+        """Open or answered, and nobody closed it within EXPIRE_AFTER of it starting to ask."""
+        return self.filter(status__in=ACTIVE_STATUSES, activated_at__lte=now - conf.expire_after())
+
+
 class CheckIn(BaseModel):
     requester = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkins_made"
@@ -94,8 +119,8 @@ class CheckIn(BaseModel):
     )
     expired_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
-    # Set when the last aftercare push of this check-in went out (per helper: Response).
-    aftercare_sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CheckInQuerySet.as_manager()
 
     class Meta:
         constraints: ClassVar = [
@@ -148,6 +173,17 @@ class AudienceMember(BaseModel):
         return f"{self.user_id} asked in {self.checkin_id}"
 
 
+class ResponseQuerySet(models.QuerySet["Response"]):
+    def aftercare_due(self, now: dt.datetime) -> "ResponseQuerySet":
+        """Helpers whose "How are you after that?" is due and not sent yet (the unset
+        `aftercare_sent_at` is also the exactly-once guard of sending it)."""
+        return self.filter(
+            checkin__status=Status.CLOSED,
+            aftercare_sent_at__isnull=True,
+            aftercare_due_at__lte=now,
+        )
+
+
 class Response(BaseModel):
     """The current answer of one asked person; answering again replaces it."""
 
@@ -166,6 +202,8 @@ class Response(BaseModel):
     # "How are you after that?": due the morning after the session closed, in their timezone.
     aftercare_due_at = models.DateTimeField(null=True, blank=True)
     aftercare_sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ResponseQuerySet.as_manager()
 
     class Meta:
         constraints: ClassVar = [

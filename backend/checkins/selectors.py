@@ -1,9 +1,13 @@
 """Reads of check-ins. Every list and detail has a constant number of queries: the audience
 and responses are prefetched once per page, delivery status is a subquery over the
-notifications app's deliveries (no cross-app writes), and who may see what is one WHERE."""
+notifications app's deliveries (no cross-app writes), and who may see what is one WHERE.
+Serializers read typed views (`CheckinView`) built here from the prefetched rows."""
 
+import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
+from uuid import UUID
 
 from django.db.models import (
     Exists,
@@ -18,23 +22,16 @@ from django.db.models import (
 from backend.accounts.models import User
 from backend.checkins.models import (
     ACTIVE_STATUSES,
+    NOT_THERE_ANSWERS,
     AudienceMember,
     CheckIn,
     Kind,
     Response,
     Status,
 )
-from backend.circles.models import Block, Membership
+from backend.circles.models import Membership
+from backend.circles.selectors import blocked_with
 from backend.notifications.models import Delivery, DeliveryStatus
-
-
-def blocked_with(user: User, person: Any) -> Exists:
-    """A block between `user` and `person` (an OuterRef), whichever of the two blocked."""
-    return Exists(
-        Block.objects.filter(
-            Q(blocker_id=user.pk, blocked_id=person) | Q(blocker_id=person, blocked_id=user.pk)
-        )
-    )
 
 
 def visible_to(user: User) -> Q:
@@ -83,21 +80,49 @@ def checkin_base() -> QuerySet[CheckIn]:
     return CheckIn.objects.select_related("requester", "circle", "closed_by")
 
 
-def decorate(checkins: Iterable[CheckIn], viewer: User) -> None:
-    """Attach what the serializers read (from the prefetched rows, no queries):
-    `member.current_response`, `my_role`, `my_response`, `my_seen_at`, `offer_help`."""
+@dataclass(frozen=True)
+class AudienceView:
+    """One person asked (`member.delivered_at` annotated) with their current answer."""
+
+    member: AudienceMember
+    response: Response | None
+
+
+@dataclass(frozen=True)
+class CheckinView:
+    """A check-in as one viewer sees it: what the serializers read."""
+
+    checkin: CheckIn
+    audience: list[AudienceView]
+    responses: list[Response]
+    my_role: Literal["requester", "asked"]
+    my_response: Response | None
+    my_seen_at: dt.datetime | None
+    offer_help: bool
+
+
+def checkin_views(checkins: Iterable[CheckIn], viewer: User) -> list[CheckinView]:
+    """The read models of check-ins loaded with their audience and responses prefetched
+    (no queries here)."""
+    views = []
     for checkin in checkins:
-        by_responder = {r.responder_id: r for r in checkin.responses.all()}
-        mine = None
-        for member in checkin.audience.all():
-            member.current_response = by_responder.get(member.user_id)  # type: ignore[attr-defined]
-            if member.user_id == viewer.pk:
-                mine = member
+        responses = list(checkin.responses.all())
+        by_responder = {r.responder_id: r for r in responses}
+        members = list(checkin.audience.all())
+        mine = next((m for m in members if m.user_id == viewer.pk), None)
         is_requester = checkin.requester_id == viewer.pk
-        checkin.my_role = "requester" if is_requester else "asked"  # type: ignore[attr-defined]
-        checkin.my_response = by_responder.get(viewer.pk)  # type: ignore[attr-defined]
-        checkin.my_seen_at = mine.seen_at if mine else None  # type: ignore[attr-defined]
-        checkin.offer_help = offer_help(checkin) if is_requester else False  # type: ignore[attr-defined]
+        views.append(
+            CheckinView(
+                checkin=checkin,
+                audience=[AudienceView(m, by_responder.get(m.user_id)) for m in members],
+                responses=responses,
+                my_role="requester" if is_requester else "asked",
+                my_response=by_responder.get(viewer.pk),
+                my_seen_at=mine.seen_at if mine else None,
+                offer_help=offer_help(checkin) if is_requester else False,
+            )
+        )
+    return views
 
 
 def offer_help(checkin: CheckIn) -> bool:
@@ -113,11 +138,10 @@ def checkin_list_for_user(*, user: User, status: str | None = None) -> QuerySet[
     return queryset
 
 
-def checkin_detail(*, checkin: CheckIn, viewer: User) -> CheckIn:
-    """Load what the detail shows onto a check-in fetched through `access_checkin`."""
+def checkin_detail(*, checkin: CheckIn, viewer: User) -> CheckinView:
+    """What the detail shows of a check-in fetched through `access_checkin`."""
     prefetch_related_objects([checkin], *detail_prefetches(viewer))
-    decorate([checkin], viewer)
-    return checkin
+    return checkin_views([checkin], viewer)[0]
 
 
 def _compact_prefetches(user: User) -> list[Prefetch[str]]:
@@ -163,25 +187,48 @@ def home_for_user(*, user: User) -> dict[str, Any]:
     )
     asking_me = list(asked.exclude(kind=Kind.NUDGE)[:50])
     pending_nudges = list(asked.filter(kind=Kind.NUDGE, status=Status.OPEN)[:50])
-    decorate(mine_active, user)
-    decorate([*my_scheduled, *asking_me, *pending_nudges], user)
-    my_open = mine_active[0] if mine_active else None
+    my_open = next(iter(checkin_views(mine_active, user)), None)
     return {
         "me": user,
         "circles": [
             {"id": m.circle_id, "name": m.circle.name, "my_role": m.role} for m in memberships
         ],
         "my_open_checkin": my_open,
-        "my_scheduled": my_scheduled,
-        "asking_me": asking_me,
-        "pending_nudges": pending_nudges,
-        "offer_help": bool(my_open and my_open.offer_help),  # type: ignore[attr-defined]
+        "my_scheduled": checkin_views(my_scheduled, user),
+        "asking_me": checkin_views(asking_me, user),
+        "pending_nudges": checkin_views(pending_nudges, user),
+        "offer_help": bool(my_open and my_open.offer_help),
     }
 
 
-def audience_user_ids(*, checkin: CheckIn, exclude_blocked: bool = True) -> list[Any]:
+def audience_user_ids(*, checkin: CheckIn) -> list[Any]:
     """Who was asked, minus anyone now in a block relation with the requester."""
-    rows = AudienceMember.objects.filter(checkin=checkin)
-    if exclude_blocked:
-        rows = rows.exclude(blocked_with(checkin.requester, OuterRef("user_id")))
+    rows = AudienceMember.objects.filter(checkin=checkin).exclude(
+        blocked_with(checkin.requester, OuterRef("user_id"))
+    )
     return list(rows.values_list("user_id", flat=True))
+
+
+# --- who was there -------------------------------------------------------------------------
+# The requester and the friends who answered with anything but "can't right now".
+
+
+def _showing_up() -> QuerySet[Response]:
+    return Response.objects.exclude(answer__in=NOT_THERE_ANSWERS)
+
+
+def there_responses(*, checkin: CheckIn) -> QuerySet[Response]:
+    """The answers of the friends who showed up (with the responder)."""
+    return _showing_up().filter(checkin=checkin).select_related("responder")
+
+
+def who_was_there(*, checkin: CheckIn) -> set[UUID]:
+    """The requester and every friend who showed up."""
+    there = there_responses(checkin=checkin).values_list("responder_id", flat=True)
+    return {checkin.requester_id, *there}
+
+
+def showed_up(user: User | UUID, checkin: Any) -> Exists:
+    """`user` showed up for `checkin` (an OuterRef or id): `who_was_there` as a WHERE."""
+    user_id = user.pk if isinstance(user, User) else user
+    return Exists(_showing_up().filter(checkin_id=checkin, responder_id=user_id))

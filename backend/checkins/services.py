@@ -1,24 +1,23 @@
-"""Writes of check-ins: create, respond, seen, close, cancel, reach back; and the
-time-driven transitions (activate a check-on-me, nobody answered, expire, aftercare).
+"""Writes of check-ins: create, respond, seen, close, cancel, reach back. The time-driven
+transitions (activate a check-on-me, nobody answered, expire, aftercare) are in
+`transitions.py`.
 
-Every transition is a guarded UPDATE (`WHERE status = ...`) or runs under a row lock, so a
-task that runs twice, or a task racing the sweep, changes nothing the second time. Pushes go
-through `notify()` inside the same transaction: they are enqueued on commit, never before.
+Every transition runs under a row lock or is a guarded UPDATE (`WHERE status = ...`). Pushes
+(`pushes.py`) go through `notify()` inside the same transaction: enqueued on commit, never
+before.
 """
 
 import datetime as dt
-import logging
 import zoneinfo
 from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from backend.accounts.models import User
-from backend.checkins import conf, copy, errors
+from backend.checkins import conf, errors, pushes
 from backend.checkins.errors import CheckinErrorCode, invalid
 from backend.checkins.models import (
     ACTIVE_STATUSES,
@@ -30,25 +29,12 @@ from backend.checkins.models import (
     Response,
     Status,
 )
-from backend.checkins.selectors import audience_user_ids
-from backend.checkins.tasks import schedule_advance
+from backend.checkins.selectors import audience_user_ids, there_responses
+from backend.checkins.transitions import schedule_advance, schedule_follow_ups
 from backend.circles.models import Circle, Membership
 from backend.circles.selectors import blocked_user_ids
-from backend.notifications.models import Urgency
-from backend.notifications.services import notify
-
-logger = logging.getLogger(__name__)
 
 FK_FIELDS = ["requester", "circle", "closed_by", "in_reply_to"]
-
-
-def _url(checkin: CheckIn) -> str:
-    return f"/checkins/{checkin.pk}"
-
-
-def _tag(checkin: CheckIn) -> str:
-    # One tag per check-in: a later push about it (cancelled) replaces an undelivered ask.
-    return f"checkin-{checkin.pk}"
 
 
 # --- create -------------------------------------------------------------------------------
@@ -126,43 +112,6 @@ def _open_reach_out_id(requester: User) -> UUID | None:
     )
 
 
-def _ask(checkin: CheckIn, user_ids: list[UUID]) -> dict[UUID, UUID]:
-    """Push the ask to these people now; returns their notification ids."""
-    name = checkin.requester.public_name
-    if checkin.kind == Kind.NUDGE:
-        title, body = copy.nudge_title(name), copy.NUDGE_BODY
-        urgency, breaks_quiet_hours = Urgency.NORMAL, False
-    else:
-        title = (
-            copy.reach_out_title(name)
-            if checkin.kind == Kind.REACH_OUT
-            else copy.check_on_me_title(name)
-        )
-        body = copy.ask_body(checkin)
-        urgency, breaks_quiet_hours = Urgency.HIGH, True
-    notifications = notify(
-        user_ids=user_ids,
-        kind=checkin.kind,
-        title=title,
-        body=body,
-        url=_url(checkin),
-        data={"checkin_id": str(checkin.pk)},
-        urgency=urgency,
-        ttl=conf.PUSH_TTL_SECONDS,
-        circle_id=checkin.circle_id,
-        breaks_quiet_hours=breaks_quiet_hours,
-        tag=_tag(checkin),
-    )
-    return {n.user_id: n.pk for n in notifications}
-
-
-def _schedule_follow_ups(checkin: CheckIn) -> None:
-    assert checkin.activated_at is not None
-    if checkin.kind != Kind.NUDGE:
-        schedule_advance(checkin.pk, checkin.activated_at + conf.nobody_answered_after())
-    schedule_advance(checkin.pk, checkin.activated_at + conf.expire_after())
-
-
 @transaction.atomic
 def checkin_create(
     *,
@@ -191,7 +140,7 @@ def checkin_create(
     _validate_fields(kind=kind, mode=mode, scheduled_for=scheduled_for, now=now)
     chosen = _choose_audience(requester=requester, circle=circle, kind=kind, audience=audience)
     if kind == Kind.REACH_OUT and (open_id := _open_reach_out_id(requester)) is not None:
-        raise errors.OpenReachOutExists(open_id)
+        raise errors.open_reach_out_exists(open_id)
     scheduled = kind == Kind.CHECK_ON_ME
     checkin = CheckIn(
         requester=requester,
@@ -221,9 +170,9 @@ def checkin_create(
             if existing is not None:
                 return existing, False
         if kind == Kind.REACH_OUT and (open_id := _open_reach_out_id(requester)) is not None:
-            raise errors.OpenReachOutExists(open_id) from None
+            raise errors.open_reach_out_exists(open_id) from None
         raise
-    notification_ids = {} if scheduled else _ask(checkin, chosen)
+    notification_ids = {} if scheduled else pushes.ask(checkin, chosen)
     AudienceMember.objects.bulk_create(
         AudienceMember(
             checkin=checkin, user_id=user_id, notification_id=notification_ids.get(user_id)
@@ -234,7 +183,7 @@ def checkin_create(
         assert scheduled_for is not None
         schedule_advance(checkin.pk, scheduled_for)
     else:
-        _schedule_follow_ups(checkin)
+        schedule_follow_ups(checkin)
     return checkin, True
 
 
@@ -305,20 +254,7 @@ def checkin_respond(
         CheckIn.objects.filter(pk=checkin.pk, status=Status.OPEN).update(
             status=Status.ANSWERED, answered_at=now
         )
-    name = responder.public_name
-    need_you = answer == "need_you"
-    # Not tied to the circle's notification level: answers to your own ask always reach you.
-    notify(
-        user_ids=[checkin.requester_id],
-        kind="response",
-        title=copy.response_title(name, answer, eta_minutes),
-        body=copy.response_body(answer),
-        url=_url(checkin),
-        data={"checkin_id": str(checkin.pk), "answer": answer},
-        urgency=Urgency.HIGH if need_you else Urgency.NORMAL,
-        ttl=conf.PUSH_TTL_SECONDS,
-        tag=f"{_tag(checkin)}-{responder.pk}"[:64],
-    )
+    pushes.answered(checkin, responder, answer, eta_minutes)
     return response, created
 
 
@@ -373,26 +309,10 @@ def checkin_close(*, checkin: CheckIn, by: User) -> CheckIn:
     if checkin.kind == Kind.NUDGE:
         return checkin
     asked = set(audience_user_ids(checkin=checkin))
-    there = list(
-        Response.objects.filter(checkin=checkin, responder_id__in=asked)
-        .exclude(answer__in=NOT_THERE_ANSWERS)
-        .select_related("responder")
-    )
+    # Those who were there and are still in no block relation with the requester.
+    there = list(there_responses(checkin=checkin).filter(responder_id__in=asked))
     there_ids = {r.responder_id for r in there}
-    name = checkin.requester.public_name
-    common: dict[str, Any] = {
-        "kind": "checkin_closed",
-        "title": copy.closed_title(name),
-        "url": _url(checkin),
-        "data": {"checkin_id": str(checkin.pk)},
-        "ttl": conf.PUSH_TTL_SECONDS,
-        "circle_id": checkin.circle_id,
-        "tag": _tag(checkin),
-    }
-    if there_ids:
-        notify(user_ids=there_ids, body=copy.THANK_YOU_BODY, **common)
-    if others := asked - there_ids:
-        notify(user_ids=others, body=copy.CLOSED_BODY, **common)
+    pushes.closed(checkin, there=there_ids, others=asked - there_ids)
     for response in there:
         response.aftercare_due_at = aftercare_due(now, response.responder.timezone)
     Response.objects.bulk_update(there, ["aftercare_due_at"])
@@ -421,178 +341,5 @@ def checkin_cancel(*, checkin: CheckIn, by: User) -> CheckIn:
     CheckIn.objects.filter(pk=checkin.pk).update(status=Status.CANCELLED, cancelled_at=now)
     checkin.status, checkin.cancelled_at = Status.CANCELLED, now
     if was_asking:
-        notify(
-            user_ids=audience_user_ids(checkin=checkin),
-            kind="checkin_cancelled",
-            title=copy.cancelled_title(checkin.requester.public_name),
-            body=copy.CLOSED_BODY,
-            url=_url(checkin),
-            data={"checkin_id": str(checkin.pk)},
-            ttl=conf.PUSH_TTL_SECONDS,
-            circle_id=checkin.circle_id,
-            tag=_tag(checkin),
-        )
+        pushes.cancelled(checkin, audience_user_ids(checkin=checkin))
     return checkin
-
-
-# --- time-driven transitions -------------------------------------------------------------
-
-
-@transaction.atomic
-def _activate(checkin_id: UUID, now: dt.datetime) -> bool:
-    moved = CheckIn.objects.filter(
-        pk=checkin_id, status=Status.SCHEDULED, scheduled_for__lte=now
-    ).update(status=Status.OPEN, activated_at=now)
-    if not moved:
-        return False
-    checkin = CheckIn.objects.select_related("requester").get(pk=checkin_id)
-    # Days may have passed: ask only those still in the circle and not blocked since.
-    members = AudienceMember.objects.filter(
-        checkin=checkin,
-        user_id__in=Membership.objects.filter(circle_id=checkin.circle_id).values("user_id"),
-    ).exclude(user_id__in=blocked_user_ids(checkin.requester))
-    rows = list(members)
-    ids = _ask(checkin, [row.user_id for row in rows])
-    for row in rows:
-        row.notification_id = ids.get(row.user_id)
-    AudienceMember.objects.bulk_update(rows, ["notification_id"])
-    _schedule_follow_ups(checkin)
-    return True
-
-
-@transaction.atomic
-def _expire(checkin_id: UUID, now: dt.datetime) -> bool:
-    return bool(
-        CheckIn.objects.filter(
-            pk=checkin_id,
-            status__in=ACTIVE_STATUSES,
-            activated_at__lte=now - conf.expire_after(),
-        ).update(status=Status.EXPIRED, expired_at=now)
-    )
-
-
-@transaction.atomic
-def _nobody_answered(checkin_id: UUID, now: dt.datetime) -> bool:
-    # Still OPEN means no answer other than "can't right now" came.
-    moved = CheckIn.objects.filter(
-        pk=checkin_id,
-        kind__in=(Kind.REACH_OUT, Kind.CHECK_ON_ME),
-        status=Status.OPEN,
-        nobody_answered_at__isnull=True,
-        activated_at__lte=now - conf.nobody_answered_after(),
-    ).update(nobody_answered_at=now)
-    if not moved:
-        return False
-    checkin = CheckIn.objects.get(pk=checkin_id)
-    notify(
-        user_ids=[checkin.requester_id],
-        kind="nobody_answered",
-        title=copy.NOBODY_ANSWERED_TITLE,
-        body=copy.NOBODY_ANSWERED_BODY,
-        url=_url(checkin),
-        data={"checkin_id": str(checkin.pk), "offer_help": True},
-        ttl=conf.PUSH_TTL_SECONDS,
-        breaks_quiet_hours=True,
-        tag=f"{_tag(checkin)}-nobody",
-    )
-    return True
-
-
-@transaction.atomic
-def _aftercare(checkin_id: UUID, now: dt.datetime) -> int:
-    due = list(
-        Response.objects.filter(
-            checkin_id=checkin_id,
-            checkin__status=Status.CLOSED,
-            aftercare_sent_at__isnull=True,
-            aftercare_due_at__lte=now,
-        ).values_list("pk", "responder_id")
-    )
-    if not due:
-        return 0
-    claimed = [
-        responder_id
-        for pk, responder_id in due
-        if Response.objects.filter(pk=pk, aftercare_sent_at__isnull=True).update(
-            aftercare_sent_at=now
-        )
-    ]
-    if not claimed:
-        return 0
-    checkin = CheckIn.objects.select_related("requester").get(pk=checkin_id)
-    CheckIn.objects.filter(pk=checkin_id).update(aftercare_sent_at=now)
-    notify(
-        user_ids=claimed,
-        kind="aftercare",
-        title=copy.AFTERCARE_TITLE,
-        body=copy.aftercare_body(checkin.requester.public_name),
-        url=_url(checkin),
-        data={"checkin_id": str(checkin.pk)},
-        ttl=conf.PUSH_TTL_SECONDS,
-        circle_id=checkin.circle_id,
-        tag=f"{_tag(checkin)}-aftercare",
-    )
-    return len(claimed)
-
-
-def checkin_advance(*, checkin_id: UUID, now: dt.datetime | None = None) -> list[str]:
-    """Do whatever is due for one check-in (idempotent); returns what happened."""
-    now = now or timezone.now()
-    done: list[str] = []
-    if _activate(checkin_id, now):
-        done.append("activated")
-    if _expire(checkin_id, now):
-        done.append("expired")
-    elif _nobody_answered(checkin_id, now):
-        done.append("nobody_answered")
-    if sent := _aftercare(checkin_id, now):
-        done.append(f"aftercare:{sent}")
-    return done
-
-
-def due_checkin_ids(now: dt.datetime, limit: int = 1000) -> list[UUID]:
-    due = (
-        Q(status=Status.SCHEDULED, scheduled_for__lte=now)
-        | Q(status__in=ACTIVE_STATUSES, activated_at__lte=now - conf.expire_after())
-        | Q(
-            kind__in=(Kind.REACH_OUT, Kind.CHECK_ON_ME),
-            status=Status.OPEN,
-            nobody_answered_at__isnull=True,
-            activated_at__lte=now - conf.nobody_answered_after(),
-        )
-    )
-    ids = list(
-        CheckIn.objects.filter(due).order_by("created_at").values_list("pk", flat=True)[:limit]
-    )
-    ids += [
-        pk
-        for pk in Response.objects.filter(
-            checkin__status=Status.CLOSED,
-            aftercare_sent_at__isnull=True,
-            aftercare_due_at__lte=now,
-        )
-        .values_list("checkin_id", flat=True)
-        .distinct()[:limit]
-        if pk not in ids
-    ]
-    return ids
-
-
-def checkins_sweep(now: dt.datetime | None = None) -> dict[str, int]:
-    """Do everything that is due, whatever happened to the tasks meant to do it."""
-    now = now or timezone.now()
-    counts: dict[str, int] = {}
-    for checkin_id in due_checkin_ids(now):
-        try:
-            done = checkin_advance(checkin_id=checkin_id, now=now)
-        except Exception:
-            # One broken row must not stop the others; the next sweep tries it again.
-            logger.exception("Sweeping check-in %s failed", checkin_id)
-            counts["failed"] = counts.get("failed", 0) + 1
-            continue
-        for item in done:
-            key = item.split(":")[0]
-            counts[key] = counts.get(key, 0) + 1
-    if counts:
-        logger.info("Check-ins sweep: %s", counts)
-    return counts

@@ -1,7 +1,7 @@
 """API plumbing every app shares: the error shape for the schema, shared shapes, and
 paginated lists. (Who is asking, and a person, are the accounts app's: `accounts.apis`.)"""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db.models import QuerySet
@@ -68,13 +68,13 @@ class PaginatedApi(APIView):
         queryset: QuerySet[Any],
         serializer: type[serializers.BaseSerializer[Any]],
         *,
-        decorate: Callable[[list[Any], Any], None] | None = None,
+        read_model: Callable[[list[Any], Any], Sequence[Any]] | None = None,
     ) -> Response:
-        """One page of `queryset` through `serializer`; `decorate(page, me)` first attaches
-        what the serializer reads (a selector's `decorate…`)."""
+        """One page of `queryset` through `serializer`; with `read_model(page, me)` (a
+        selector building typed views of the rows), the serializer reads those instead."""
         paginator = self.pagination_class()
-        page = list(paginator.paginate_queryset(queryset, request, view=self) or [])
-        if decorate is not None:
-            decorate(page, request.user)
+        page: Sequence[Any] = list(paginator.paginate_queryset(queryset, request, view=self) or [])
+        if read_model is not None:
+            page = read_model(list(page), request.user)
         data = serializer(page, many=True, context={"request": request}).data
         return paginator.get_paginated_response(data)

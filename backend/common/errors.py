@@ -29,16 +29,28 @@ class ApplicationError(exceptions.APIException):
 
     status_code: int = status.HTTP_400_BAD_REQUEST
 
-    def __init__(self, code: str, detail: str, status_code: int | None = None) -> None:
+    def __init__(
+        self,
+        code: str,
+        detail: str,
+        status_code: int | None = None,
+        *,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__(detail=detail, code=code)
         if status_code is not None:
             self.status_code = status_code
+        # More top-level fields of the error body (e.g. the id of what is in the way).
+        self.extra = extra or {}
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(as_serializer_error(exc))
-    return standardized_handler(exc, context)  # type: ignore[arg-type]
+    response = standardized_handler(exc, context)  # type: ignore[arg-type]
+    if response is not None and isinstance(exc, ApplicationError) and exc.extra:
+        response.data.update(exc.extra)
+    return response
 
 
 def error_body(code: str, detail: str, attr: str | None = None) -> dict[str, Any]:

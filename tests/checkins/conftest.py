@@ -47,8 +47,8 @@ def reach_out(world: World, user: User | None = None, **body: Any) -> Any:
     return post(world.client(user or world.owner), CHECKINS, payload)
 
 
-ADVANCE = "backend.checkins.tasks.advance"
-SWEEP = "backend.checkins.tasks.sweep"
+ADVANCE = "backend.checkins.transitions.advance"
+SWEEP = "backend.checkins.transitions.sweep"
 DELIVER = "backend.notifications.tasks.deliver"
 
 

@@ -21,12 +21,7 @@ RANK["web"] = RANK["accounts"]
 TOP = {"settings", "urls", "wsgi", "asgi"}
 
 # Known violations waiting for another branch, as (importer, imported) module pairs.
-# Removed when #10's checkins part lands.
-PENDING: set[tuple[str, str]] = {
-    # checkins.services <-> checkins.tasks (the tasks import services inside functions)
-    ("backend.checkins.tasks", "backend.checkins.services"),
-    ("backend.checkins.services", "backend.checkins.tasks"),
-}
+PENDING: set[tuple[str, str]] = set()
 
 
 def module_name(path: Path) -> str:

@@ -1,5 +1,4 @@
-from backend.checkins.services import checkins_sweep
-from backend.checkins.tasks import sweep_schedule_next
+from backend.checkins.transitions import checkins_sweep, sweep_schedule_next
 from backend.common.commands import SweepCommand
 
 

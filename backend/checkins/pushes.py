@@ -1,0 +1,216 @@
+"""Every push a check-in sends, one function per kind: its words (short, warm, plain; never
+the message itself — lock screens are seen by others, the PWA shows it after unlocking), tag,
+link and urgency. Called inside the service's transaction: `notify()` enqueues on commit."""
+
+from collections.abc import Iterable
+from uuid import UUID
+
+from backend.accounts.models import User
+from backend.checkins import conf
+from backend.checkins.models import Answer, CheckIn, Kind, Mode
+from backend.notifications.models import Urgency
+from backend.notifications.services import notify
+
+
+def _url(checkin: CheckIn) -> str:
+    return f"/checkins/{checkin.pk}"
+
+
+def _tag(checkin: CheckIn) -> str:
+    # One tag per check-in: a later push about it (cancelled) replaces an undelivered ask.
+    return f"checkin-{checkin.pk}"
+
+
+MODE_ASK = {
+    Mode.COME_OVER: "Could you come over?",
+    Mode.CALL: "Could you call?",
+    Mode.TEXT: "Could you text?",
+    Mode.SIT_WITH_ME: "Could you just sit with them for a while?",
+}
+NEEDS = (
+    ("no_need_to_explain", "No need to explain."),
+    ("just_listen", "Please just listen."),
+    ("silence_ok", "Silence is okay."),
+)
+
+
+def ask_body(checkin: CheckIn) -> str:
+    parts = [MODE_ASK[Mode(checkin.mode)]] if checkin.mode else []
+    parts += [text for field, text in NEEDS if getattr(checkin, field)]
+    return " ".join(parts)
+
+
+def reach_out_title(name: str) -> str:
+    return f"{name} needs you"
+
+
+def check_on_me_title(name: str) -> str:
+    return f"{name} asked you to check on them now"
+
+
+NUDGE_BODY = "Thinking of you — how are you?"
+
+
+def nudge_title(name: str) -> str:
+    return f"{name} is thinking of you"
+
+
+def response_title(name: str, answer: str, eta_minutes: int | None) -> str:
+    match answer:
+        case Answer.ON_MY_WAY:
+            eta = f" — {eta_minutes} min" if eta_minutes else ""
+            return f"{name} is on the way{eta}"
+        case Answer.CALLING:
+            return f"{name} is calling you now"
+        case Answer.TEXTING:
+            return f"{name} is texting you"
+        case Answer.CANT_RIGHT_NOW:
+            return f"{name} can't right now — sending love"
+        case Answer.OKAY:
+            return f"{name} is okay"
+        case Answer.HEAVY:
+            return f"{name} says it's heavy today"
+        case _:
+            return f"{name} could use you"
+
+
+def response_body(answer: str) -> str:
+    return {
+        Answer.ON_MY_WAY: "Hold on, they're coming.",
+        Answer.CALLING: "Your phone should ring soon.",
+        Answer.TEXTING: "Watch for their message.",
+        Answer.CANT_RIGHT_NOW: "They're thinking of you.",
+        Answer.OKAY: "Thank you for thinking of them.",
+        Answer.HEAVY: "Maybe check in with them today.",
+        Answer.NEED_YOU: "They answered your nudge: they need you. Reach out?",
+    }[Answer(answer)]
+
+
+NOBODY_ANSWERED_TITLE = "Nobody has answered yet"
+NOBODY_ANSWERED_BODY = "Nobody has answered yet. You could ask another circle, or find help now."
+
+
+def closed_title(name: str) -> str:
+    return f"{name} is okay now"
+
+
+THANK_YOU_BODY = "Thank you for being there."
+CLOSED_BODY = "No need to do anything."
+
+
+def cancelled_title(name: str) -> str:
+    return f"{name} is okay — no need to answer"
+
+
+AFTERCARE_TITLE = "How are you after that?"
+
+
+def aftercare_body(name: str) -> str:
+    return f"You were there for {name}. Take a moment for yourself too."
+
+
+# --- the pushes ---------------------------------------------------------------------------
+
+
+def ask(checkin: CheckIn, user_ids: list[UUID]) -> dict[UUID, UUID]:
+    """Ask these people now (a reach-out, a check-on-me whose time came, or a nudge); returns
+    their notification ids."""
+    name = checkin.requester.public_name
+    if checkin.kind == Kind.NUDGE:
+        title, body = nudge_title(name), NUDGE_BODY
+        urgency, breaks_quiet_hours = Urgency.NORMAL, False
+    else:
+        title = reach_out_title(name) if checkin.kind == Kind.REACH_OUT else check_on_me_title(name)
+        body = ask_body(checkin)
+        urgency, breaks_quiet_hours = Urgency.HIGH, True
+    notifications = notify(
+        user_ids=user_ids,
+        kind=checkin.kind,
+        title=title,
+        body=body,
+        url=_url(checkin),
+        data={"checkin_id": str(checkin.pk)},
+        urgency=urgency,
+        ttl=conf.PUSH_TTL_SECONDS,
+        circle_id=checkin.circle_id,
+        breaks_quiet_hours=breaks_quiet_hours,
+        tag=_tag(checkin),
+    )
+    return {n.user_id: n.pk for n in notifications}
+
+
+def answered(checkin: CheckIn, responder: User, answer: str, eta_minutes: int | None) -> None:
+    """To the requester. Not tied to the circle's notification level: answers to your own ask
+    always reach you."""
+    notify(
+        user_ids=[checkin.requester_id],
+        kind="response",
+        title=response_title(responder.public_name, answer, eta_minutes),
+        body=response_body(answer),
+        url=_url(checkin),
+        data={"checkin_id": str(checkin.pk), "answer": answer},
+        urgency=Urgency.HIGH if answer == Answer.NEED_YOU else Urgency.NORMAL,
+        ttl=conf.PUSH_TTL_SECONDS,
+        tag=f"{_tag(checkin)}-{responder.pk}"[:64],
+    )
+
+
+def closed(checkin: CheckIn, *, there: Iterable[UUID], others: Iterable[UUID]) -> None:
+    """ "I'm okay now": those who were there are thanked, the others told."""
+    for user_ids, body in ((set(there), THANK_YOU_BODY), (set(others), CLOSED_BODY)):
+        if user_ids:
+            notify(
+                user_ids=user_ids,
+                kind="checkin_closed",
+                title=closed_title(checkin.requester.public_name),
+                body=body,
+                url=_url(checkin),
+                data={"checkin_id": str(checkin.pk)},
+                ttl=conf.PUSH_TTL_SECONDS,
+                circle_id=checkin.circle_id,
+                tag=_tag(checkin),
+            )
+
+
+def cancelled(checkin: CheckIn, user_ids: list[UUID]) -> None:
+    notify(
+        user_ids=user_ids,
+        kind="checkin_cancelled",
+        title=cancelled_title(checkin.requester.public_name),
+        body=CLOSED_BODY,
+        url=_url(checkin),
+        data={"checkin_id": str(checkin.pk)},
+        ttl=conf.PUSH_TTL_SECONDS,
+        circle_id=checkin.circle_id,
+        tag=_tag(checkin),
+    )
+
+
+def nobody_answered(checkin: CheckIn) -> None:
+    """To the requester: the PWA offers another circle and "Need help right now?"."""
+    notify(
+        user_ids=[checkin.requester_id],
+        kind="nobody_answered",
+        title=NOBODY_ANSWERED_TITLE,
+        body=NOBODY_ANSWERED_BODY,
+        url=_url(checkin),
+        data={"checkin_id": str(checkin.pk), "offer_help": True},
+        ttl=conf.PUSH_TTL_SECONDS,
+        breaks_quiet_hours=True,
+        tag=f"{_tag(checkin)}-nobody",
+    )
+
+
+def aftercare(checkin: CheckIn, user_ids: list[UUID]) -> None:
+    """ "How are you after that?" to the helpers, the morning after."""
+    notify(
+        user_ids=user_ids,
+        kind="aftercare",
+        title=AFTERCARE_TITLE,
+        body=aftercare_body(checkin.requester.public_name),
+        url=_url(checkin),
+        data={"checkin_id": str(checkin.pk)},
+        ttl=conf.PUSH_TTL_SECONDS,
+        circle_id=checkin.circle_id,
+        tag=f"{_tag(checkin)}-aftercare",
+    )
