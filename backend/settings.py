@@ -5,6 +5,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from backend.web.static import add_headers
@@ -130,6 +131,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+if PRODUCTION and not REDIS_URL:
+    # Rate limits and lockouts count in the cache: a per-process cache multiplies every limit
+    # by the number of gunicorn workers (backend.common.checks says so again for `check`).
+    raise ImproperlyConfigured(
+        "Production needs REDIS_URL (a cache shared by every process, for rate limits)."
+    )
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}

@@ -158,6 +158,7 @@ def test_check_deploy_is_clean_in_production() -> None:
         "ALLOWED_HOSTS": "shoulder.example",
         "SITE_URL": "https://shoulder.example",
         "SHOULDER_VAR_DIR": "/tmp/shoulder-deploy-check",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
