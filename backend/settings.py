@@ -248,7 +248,7 @@ USERSESSIONS_TRACK_ACTIVITY = True
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "backend.common.authentication.SessionTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "backend.common.authentication.CsrfSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

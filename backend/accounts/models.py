@@ -1,5 +1,4 @@
 import uuid
-import zoneinfo
 from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -8,9 +7,11 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone as dj_timezone
 
+from backend.common.timezones import is_valid_timezone
+
 
 def validate_timezone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
+    if not is_valid_timezone(value):
         raise ValidationError("Pick a timezone from the list.", code="invalid_timezone")
 
 

@@ -46,11 +46,8 @@ def error_body(code: str, detail: str, attr: str | None = None) -> dict[str, Any
     return {"type": kind, "errors": [{"code": code, "detail": detail, "attr": attr}]}
 
 
+CSRF_FAILED_DETAIL = "This request was missing its security token. Reload the page and try again."
+
+
 def csrf_failure(request: HttpRequest, reason: str = "") -> JsonResponse:
-    return JsonResponse(
-        error_body(
-            ErrorCode.CSRF_FAILED,
-            "This request was missing its security token. Reload the page and try again.",
-        ),
-        status=403,
-    )
+    return JsonResponse(error_body(ErrorCode.CSRF_FAILED, CSRF_FAILED_DETAIL), status=403)
