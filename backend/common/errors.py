@@ -6,6 +6,7 @@ Services raise `ApplicationError` with a stable code from `ErrorCode`; clients s
 from enum import StrEnum
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest, JsonResponse
 from drf_standardized_errors.handler import exception_handler as standardized_handler
@@ -19,6 +20,8 @@ class ErrorCode(StrEnum):
     NOT_AUTHENTICATED = "not_authenticated"
     PERMISSION_DENIED = "permission_denied"
     CSRF_FAILED = "csrf_failed"
+    PARSE_ERROR = "parse_error"
+    REQUEST_TOO_LARGE = "request_too_large"
     THROTTLED = "throttled"
     SERVER_ERROR = "error"
     REAUTHENTICATION_REQUIRED = "reauthentication_required"
@@ -38,6 +41,10 @@ class ApplicationError(exceptions.APIException):
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(as_serializer_error(exc))
+    elif isinstance(exc, RequestDataTooBig):
+        exc = ApplicationError(
+            ErrorCode.REQUEST_TOO_LARGE, "This request is too large. Send less at once.", 413
+        )
     return standardized_handler(exc, context)  # type: ignore[arg-type]
 
 
