@@ -41,7 +41,9 @@ class AccountAdapter(DefaultAccountAdapter):
     # one only makes a correct password need one more step (a code sent to the address).
 
     def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
-        per_ip = ratelimit.consume(request, app=APP, action=ACTION, config=_login_failed_rates("ip"))
+        per_ip = ratelimit.consume(
+            request, app=APP, action=ACTION, config=_login_failed_rates("ip")
+        )
         if not per_ip:
             raise self.validation_error("too_many_login_attempts")
         per_key = ratelimit.consume(

@@ -24,7 +24,7 @@ class SessionTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-unt
         return {"type": "apiKey", "in": "header", "name": "X-Session-Token"}
 
 
-class CsrfSessionScheme(SessionScheme):
+class CsrfSessionScheme(SessionScheme):  # type: ignore[no-untyped-call]
     """The session cookie, as drf-spectacular documents DRF's own SessionAuthentication."""
 
     target_class = "backend.common.authentication.CsrfSessionAuthentication"

@@ -55,7 +55,9 @@ def test_legacy_and_unknown_zones_are_refused(signed_in: Any, zone: str) -> None
     assert error_codes(res) == ["invalid_timezone"]
 
 
-@pytest.mark.parametrize("zone", ["Europe/Berlin", "America/Argentina/Buenos_Aires", "UTC", "Asia/Kolkata"])
+@pytest.mark.parametrize(
+    "zone", ["Europe/Berlin", "America/Argentina/Buenos_Aires", "UTC", "Asia/Kolkata"]
+)
 def test_real_zones_are_accepted(signed_in: Any, zone: str) -> None:
     client, _ = signed_in()
     res = client.patch("/api/v1/me/", {"timezone": zone}, content_type="application/json")

@@ -57,8 +57,13 @@ def test_django_log_lines_are_scrubbed() -> None:
     assert settings.LOGGING["filters"]["scrub"]["()"].endswith("ScrubFilter")
     # A record the way django.request writes one.
     record = logging.LogRecord(
-        "django.request", logging.ERROR, __file__, 1, "%s: %s",
-        ("Internal Server Error", "/api/v1/invites/SECRETtoken_123-abc/accept/"), None,
+        "django.request",
+        logging.ERROR,
+        __file__,
+        1,
+        "%s: %s",
+        ("Internal Server Error", "/api/v1/invites/SECRETtoken_123-abc/accept/"),
+        None,
     )
     assert ScrubFilter().filter(record)
     assert record.getMessage() == "Internal Server Error: /api/v1/invites/[token]/accept/"
@@ -71,9 +76,7 @@ def _free_port() -> int:
 
 
 def _procfile_web() -> str:
-    line = next(
-        ln for ln in (ROOT / "Procfile").read_text().splitlines() if ln.startswith("web:")
-    )
+    line = next(ln for ln in (ROOT / "Procfile").read_text().splitlines() if ln.startswith("web:"))
     return line.removeprefix("web:").strip()
 
 
