@@ -38,8 +38,8 @@ run: $(VENV)/.installed frontend
 	@echo "Shoulder is at http://127.0.0.1:$(PORT)/  (API docs: /api/docs/, admin: /admin/)"
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(PY) manage.py db_worker --queue-name='*' & \
-	  $(VENV)/bin/gunicorn backend.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 \
-	    --access-logfile - & \
+	  $(VENV)/bin/gunicorn backend.wsgi -c gunicorn.conf.py --bind 127.0.0.1:$(PORT) \
+	    --workers 2 --threads 4 & \
 	  wait
 
 lint: $(VENV)/.installed

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from backend.web.static import add_headers
@@ -93,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Last, so it sees the views' exceptions first: oversized and too-deep bodies → 4xx.
+    "backend.common.middleware.ApiErrorMiddleware",
 ]
 
 ROOT_URLCONF = "backend.urls"
@@ -137,6 +140,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+if PRODUCTION and not REDIS_URL:
+    # Rate limits and lockouts count in the cache: a per-process cache multiplies every limit
+    # by the number of gunicorn workers (backend.common.checks says so again for `check`).
+    raise ImproperlyConfigured(
+        "Production needs REDIS_URL (a cache shared by every process, for rate limits)."
+    )
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
@@ -227,11 +236,21 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = True
 ACCOUNT_CHANGE_EMAIL = True
+# The extra step of a login past the per-key limit (and a login by emailed code on its own).
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Shoulder: "
+# Proxies in front of the app that append to X-Forwarded-For (0: the client connects directly).
+# One number for every rate limit: DRF's throttles (NUM_PROXIES) and allauth's (below).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    # Per client address: a hard limit. Per key (the email typed, or the user for MFA codes):
+    # for passwords a soft one — past it a correct password still logs in, with a code sent to
+    # the address as the extra step (AccountAdapter), so nobody can lock an owner out.
+    "login_failed": "20/5m/ip,5/5m/key",
     "signup": "20/h/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
@@ -294,11 +313,11 @@ SHOULDER: dict[str, Any] = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "backend.common.authentication.SessionTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "backend.common.authentication.CsrfSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["backend.common.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "backend.common.pagination.CursorPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "backend.common.schema.AutoSchema",
@@ -310,10 +329,11 @@ REST_FRAMEWORK = {
     # DRF reads its rates here; they are declared once, in SHOULDER above.
     "DEFAULT_THROTTLE_RATES": SHOULDER["THROTTLE_RATES"],
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 DRF_STANDARDIZED_ERRORS = {
     "ENABLE_IN_DEBUG_FOR_UNHANDLED_EXCEPTIONS": True,
-    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "409", "429", "500"],
+    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "409", "413", "429", "500"],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Shoulder API",
@@ -390,7 +410,9 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Invite tokens travel in URL paths; no log line carries one (gunicorn.conf.py does the same).
+    "filters": {"scrub": {"()": "backend.common.logscrub.ScrubFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["scrub"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"level": "ERROR"}},
 }

@@ -1,10 +1,23 @@
-import zoneinfo
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.account.models import EmailAddress, Login
+from allauth.core.internal import ratelimit
 from django.http import HttpRequest
 
 from backend.accounts.models import User
+from backend.common.timezones import is_valid_timezone
+
+APP = "allauth.account"
+ACTION = "login_failed"
+
+
+def _login_failed_rates(per: str) -> dict[str, str]:
+    """The part of `ACCOUNT_RATE_LIMITS["login_failed"]` counted per `ip` or per `key`, as a
+    config of its own (same action and rates, so the same cache buckets as allauth's)."""
+    rates = ratelimit.get_rates(app=APP, action=ACTION)
+    return {ACTION: ",".join(f"{r.amount}/{r.duration:g}s/{r.per}" for r in rates if r.per == per)}
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -14,10 +27,51 @@ class AccountAdapter(DefaultAccountAdapter):
         user.email = user.email.lower()
         user.display_name = (data.get("display_name") or "").strip()[:60]
         tz = data.get("timezone") or "UTC"
-        user.timezone = tz if tz in zoneinfo.available_timezones() else "UTC"
+        user.timezone = tz if is_valid_timezone(tz) else "UTC"
         if commit:
             user.save()
         return user
 
     def clean_email(self, email: str) -> str:
         return super().clean_email(email).lower()
+
+    # Failed logins. allauth's own `pre_authenticate` refuses every password for an address
+    # once it has failed `5/5m/key` times, from anywhere: anyone who knows the address can
+    # lock its owner out. Here the per-client-address limit stays hard, and the per-address
+    # one only makes a correct password need one more step (a code sent to the address).
+
+    def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
+        per_ip = ratelimit.consume(
+            request, app=APP, action=ACTION, config=_login_failed_rates("ip")
+        )
+        if not per_ip:
+            raise self.validation_error("too_many_login_attempts")
+        per_key = ratelimit.consume(
+            request,
+            app=APP,
+            action=ACTION,
+            config=_login_failed_rates("key"),
+            key=self._get_login_attempts_cache_key(request, **credentials),
+        )
+        # Rolled back by allauth when the password is right, so only failures count.
+        self._login_failed_rl_usage = ratelimit.RateLimitUsage(
+            usage=per_ip.usage + (per_key.usage if per_key else [])
+        )
+
+    def is_login_by_code_required(self, login: Login) -> bool:
+        if super().is_login_by_code_required(login):
+            return True
+        records = get_authentication_records(self.request, login.user)
+        if not records or records[-1]["method"] != "password":
+            return False  # a passkey (or the code itself) needs no extra step
+        email = login.email or EmailAddress.objects.get_primary_email(login.user)
+        if not email:
+            return False
+        return not ratelimit.consume(
+            self.request,
+            app=APP,
+            action=ACTION,
+            config=_login_failed_rates("key"),
+            key=self._get_login_attempts_cache_key(self.request, email=email),
+            dry_run=True,
+        )

@@ -1,5 +1,3 @@
-import zoneinfo
-
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -9,6 +7,7 @@ from rest_framework.views import APIView
 from backend.accounts.errors import AccountErrorCode
 from backend.accounts.models import User
 from backend.accounts.services import user_update_profile
+from backend.common.timezones import is_valid_timezone
 
 
 def request_user(request: Request) -> User:
@@ -38,7 +37,7 @@ class MeApi(APIView):
         timezone = serializers.CharField(max_length=64, required=False)
 
         def validate_timezone(self, value: str) -> str:
-            if value not in zoneinfo.available_timezones():
+            if not is_valid_timezone(value):
                 raise serializers.ValidationError(
                     "Pick a timezone from the list, like Europe/Berlin.",
                     code=AccountErrorCode.INVALID_TIMEZONE,

@@ -1,5 +1,4 @@
 import uuid
-import zoneinfo
 from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -9,10 +8,11 @@ from django.db.models.functions import Lower
 from django.utils import timezone as dj_timezone
 
 from backend.accounts.errors import AccountErrorCode
+from backend.common.timezones import is_valid_timezone
 
 
 def validate_timezone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
+    if not is_valid_timezone(value):
         raise ValidationError(
             "Pick a timezone from the list.", code=AccountErrorCode.INVALID_TIMEZONE
         )

@@ -6,4 +6,7 @@ class CommonConfig(AppConfig):
     label = "common"
 
     def ready(self) -> None:
-        from backend.common import schema  # noqa: F401 - registers the OpenAPI extensions
+        from backend.common import (  # noqa: F401 - registers the system checks and OpenAPI extensions
+            checks,
+            schema,
+        )

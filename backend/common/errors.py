@@ -6,6 +6,7 @@ Services raise `ApplicationError` with a stable code from `ErrorCode`; clients s
 from enum import StrEnum
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest, JsonResponse
 from drf_standardized_errors.handler import exception_handler as standardized_handler
@@ -19,6 +20,8 @@ class ErrorCode(StrEnum):
     NOT_AUTHENTICATED = "not_authenticated"
     PERMISSION_DENIED = "permission_denied"
     CSRF_FAILED = "csrf_failed"
+    PARSE_ERROR = "parse_error"
+    REQUEST_TOO_LARGE = "request_too_large"
     THROTTLED = "throttled"
     SERVER_ERROR = "error"
     REAUTHENTICATION_REQUIRED = "reauthentication_required"
@@ -47,6 +50,10 @@ class ApplicationError(exceptions.APIException):
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(as_serializer_error(exc))
+    elif isinstance(exc, RequestDataTooBig):
+        exc = ApplicationError(
+            ErrorCode.REQUEST_TOO_LARGE, "This request is too large. Send less at once.", 413
+        )
     response = standardized_handler(exc, context)  # type: ignore[arg-type]
     if response is not None and isinstance(exc, ApplicationError) and exc.extra:
         response.data.update(exc.extra)
@@ -58,11 +65,8 @@ def error_body(code: str, detail: str, attr: str | None = None) -> dict[str, Any
     return {"type": kind, "errors": [{"code": code, "detail": detail, "attr": attr}]}
 
 
+CSRF_FAILED_DETAIL = "This request was missing its security token. Reload the page and try again."
+
+
 def csrf_failure(request: HttpRequest, reason: str = "") -> JsonResponse:
-    return JsonResponse(
-        error_body(
-            ErrorCode.CSRF_FAILED,
-            "This request was missing its security token. Reload the page and try again.",
-        ),
-        status=403,
-    )
+    return JsonResponse(error_body(ErrorCode.CSRF_FAILED, CSRF_FAILED_DETAIL), status=403)

@@ -1,5 +1,6 @@
 from typing import Any
 
+from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_standardized_errors.openapi import AutoSchema as StandardizedAutoSchema
 
@@ -21,3 +22,9 @@ class SessionTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-unt
 
     def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
         return {"type": "apiKey", "in": "header", "name": "X-Session-Token"}
+
+
+class CsrfSessionScheme(SessionScheme):  # type: ignore[no-untyped-call]
+    """The session cookie, as drf-spectacular documents DRF's own SessionAuthentication."""
+
+    target_class = "backend.common.authentication.CsrfSessionAuthentication"

@@ -16,6 +16,7 @@ from backend.notifications.services import (
     send_test_notification,
 )
 from backend.notifications.validators import (
+    MAX_EXPIRATION_MS,
     validate_auth_secret,
     validate_p256dh,
     validate_push_endpoint,
@@ -55,6 +56,7 @@ class PushSubscriptionApi(APIView):
             required=False,
             allow_null=True,
             min_value=0,
+            max_value=MAX_EXPIRATION_MS,
             help_text="Milliseconds since the epoch, or null.",
         )
         keys = KeysSerializer()

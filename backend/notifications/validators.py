@@ -38,6 +38,11 @@ def validate_p256dh(value: str) -> None:
         ) from exc
 
 
+# The last millisecond of year 9999: later than any expiry a push service sets, and the
+# latest instant a Python datetime (and so the database column) can hold.
+MAX_EXPIRATION_MS = 253_402_300_799_999
+
+
 def validate_auth_secret(value: str) -> None:
     try:
         raw = b64url_decode(value)

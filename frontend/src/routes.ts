@@ -18,6 +18,7 @@ export interface RouteDef {
 export const routes: RouteDef[] = [
   { pattern: '/', access: 'user', load: () => import('./pages/Home') },
   { pattern: '/login', access: 'guest', load: () => import('./pages/Login') },
+  { pattern: '/login/code', access: 'guest', load: () => import('./pages/LoginCode') },
   { pattern: '/signup', access: 'guest', load: () => import('./pages/Signup') },
   { pattern: '/verify', access: 'guest', load: () => import('./pages/Verify') },
   { pattern: '/password/forgot', access: 'guest', load: () => import('./pages/ForgotPassword') },

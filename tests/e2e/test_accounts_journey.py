@@ -81,3 +81,34 @@ def test_staff_log_in_to_the_admin_through_the_app(phone: Page, make_user: Any) 
     page.get_by_role("button", name="Log in").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
     expect(page.get_by_text("Shoulder moderation").first).to_be_visible()
+
+
+def test_a_lockout_by_strangers_costs_the_owner_one_emailed_code(
+    phone: Page, make_user: Any, mailoutbox: list[Any], live_server: Any
+) -> None:
+    """#11 item 5: wrong passwords from elsewhere can't lock the owner out of the app."""
+    from urllib.parse import urlsplit
+
+    from django.test import Client
+
+    make_user(display_name="Bea", email="bea@example.com")
+    host = urlsplit(live_server.url).netloc  # allauth keys the count by site (the host) too
+    for n in range(6):  # strangers, each from their own address
+        Client(REMOTE_ADDR=f"198.51.100.{n + 1}", HTTP_HOST=host).post(
+            "/_allauth/browser/v1/auth/login",
+            {"email": "bea@example.com", "password": "not-her-password-1"},
+            content_type="application/json",
+        )
+    mailoutbox.clear()
+
+    page = phone
+    page.goto("/login")
+    page.get_by_label("Email").fill("bea@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(r"/login/code"))
+    assert_accessible(page)
+    assert [m.to for m in mailoutbox] == [["bea@example.com"]]
+    page.get_by_label("Code").fill(code_from_outbox(mailoutbox))
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Hi, Bea")).to_be_visible()

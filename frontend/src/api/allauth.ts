@@ -39,6 +39,13 @@ export async function login(input: { email: string; password: string }): Promise
   return settle(await api.post<AuthPayload>(`${ALLAUTH_BASE}/auth/login`, input, FLOW));
 }
 
+/** The code emailed as an extra login step (after repeated failed logins for the address). */
+export async function confirmLoginCode(code: string): Promise<AuthResult> {
+  return settle(
+    await api.post<AuthPayload>(`${ALLAUTH_BASE}/auth/code/confirm`, { code }, FLOW),
+  );
+}
+
 export async function logout(): Promise<AuthResult> {
   return settle(await api.delete<AuthPayload>(`${ALLAUTH_BASE}/auth/session`, FLOW));
 }

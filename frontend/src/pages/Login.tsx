@@ -19,6 +19,7 @@ export default function Login({ query }: PageProps) {
     const { state } = await login({ email: email.trim(), password });
     if (state.status === 'authenticated') navigate(afterAuth(next), { replace: true });
     else if (state.pending.includes('verify_email')) navigate(withNext('/verify', next));
+    else if (state.pending.includes('login_by_code')) navigate(withNext('/login/code', next));
     else setMessage("We couldn't finish logging you in. Please try again in a moment.");
   });
 

@@ -1,0 +1,36 @@
+"""Errors raised before a view can answer in the API's shape (allauth's views parse their
+own bodies, and Django raises RequestDataTooBig from `request.body`)."""
+
+from collections.abc import Callable
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse, JsonResponse
+
+from backend.common.errors import ErrorCode, error_body
+
+
+class ApiErrorMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, RequestDataTooBig):
+            return JsonResponse(
+                error_body(
+                    ErrorCode.REQUEST_TOO_LARGE,
+                    "This request is too large. Send less at once.",
+                ),
+                status=413,
+            )
+        if isinstance(exception, RecursionError) and request.content_type == "application/json":
+            # The JSON decoder's answer to nesting too deep (allauth catches only
+            # JSONDecodeError); a view's own recursion bug on a JSON request shows up here
+            # too, and is logged as one.
+            return JsonResponse(
+                error_body(ErrorCode.PARSE_ERROR, "JSON parse error - nested too deeply."),
+                status=400,
+            )
+        return None
