@@ -59,6 +59,13 @@ class NullableModeField(serializers.ChoiceField):
         return value or None
 
 
+class ModeratedMessageField(serializers.CharField):
+    """A check-in's message, empty for everyone once moderation hid it."""
+
+    def get_attribute(self, instance: CheckIn) -> str:
+        return "" if instance.message_hidden_at else instance.message
+
+
 class CheckinAnswerSerializer(serializers.ModelSerializer[CheckinResponse]):
     responder = PersonSerializer()
 
@@ -111,6 +118,7 @@ class CheckinSerializer(serializers.ModelSerializer[CheckIn]):
     mode = NullableModeField(choices=Mode.choices, allow_null=True)
     requester = PersonSerializer()
     circle = CircleRefSerializer()
+    message = ModeratedMessageField()
     audience = CheckinAudienceSerializer(many=True)
     responses = CheckinAnswerSerializer(many=True)
     closed_by = PersonSerializer(allow_null=True)
@@ -141,6 +149,7 @@ class CheckinCompactSerializer(serializers.ModelSerializer[CheckIn]):
     mode = NullableModeField(choices=Mode.choices, allow_null=True)
     requester = PersonSerializer()
     circle = CircleRefSerializer()
+    message = ModeratedMessageField()
     my_role = serializers.ChoiceField(choices=["requester", "asked"])
     my_response = CheckinAnswerSerializer(allow_null=True)
     my_seen_at = serializers.DateTimeField(allow_null=True)

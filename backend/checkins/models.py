@@ -96,6 +96,15 @@ class CheckIn(BaseModel):
     cancelled_at = models.DateTimeField(null=True, blank=True)
     # Set when the last aftercare push of this check-in went out (per helper: Response).
     aftercare_sent_at = models.DateTimeField(null=True, blank=True)
+    # Set by moderation: the message is shown to nobody (the check-in itself stays).
+    message_hidden_at = models.DateTimeField(null=True, blank=True)
+    message_hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         constraints: ClassVar = [

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from backend.accounts.models import User
+from backend.accounts.selectors import restricted_user_ids
 from backend.checkins import conf, copy, errors
 from backend.checkins.errors import CheckinErrorCode, invalid
 from backend.checkins.models import (
@@ -109,6 +110,8 @@ def _choose_audience(
             )
     # Silently: a block is never revealed to the person blocked.
     chosen -= blocked_user_ids(requester)
+    # Likewise a suspended or banned person (moderation's decision, never revealed).
+    chosen -= restricted_user_ids(chosen)
     if not chosen:
         raise invalid(
             "audience",
