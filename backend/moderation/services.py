@@ -38,19 +38,19 @@ from backend.notifications.services import notify
 
 MODERATOR_PERMISSION = "moderation.change_report"
 
-STRIKE_FOR_ACTION = {
+STRIKE_FOR_ACTION: dict[str, str] = {
     ActionKind.WARN: StrikeKind.WARNING,
     ActionKind.SUSPEND: StrikeKind.SUSPENSION,
     ActionKind.BAN: StrikeKind.BAN,
 }
-NOUN = {
+NOUN: dict[str, str] = {
     TargetType.NOTE: "the note",
     TargetType.CHECKIN: "the message",
     TargetType.USER: "the account",
     TargetType.CIRCLE: "the circle",
 }
 # What the reporter reads in "My reports" (and the push), per action.
-OUTCOME_TEXT = {
+OUTCOME_TEXT: dict[str, str] = {
     ActionKind.DISMISS: "We reviewed your report and didn't find anything to act on.",
     ActionKind.HIDE_CONTENT: "We reviewed your report and removed {noun}.",
     ActionKind.RESTORE_CONTENT: "We reviewed your report and left {noun} up.",
@@ -59,7 +59,7 @@ OUTCOME_TEXT = {
     ActionKind.UNSUSPEND: "We reviewed your report and lifted a suspension.",
     ActionKind.BAN: "We reviewed your report and closed the person's account.",
 }
-STRIKE_PUSH = {
+STRIKE_PUSH: dict[str, str] = {
     StrikeKind.WARNING: "A moderator sent you a warning",
     StrikeKind.SUSPENSION: "Your account is suspended for a while",
     StrikeKind.BAN: "Your account was closed",
@@ -256,7 +256,7 @@ def moderation_act(
             tag=f"report-outcome-{entry.pk}",
         )
 
-    strike_kind = STRIKE_FOR_ACTION.get(action)  # type: ignore[call-overload]
+    strike_kind = STRIKE_FOR_ACTION.get(action)
     if strike_kind is not None and person is not None:
         strike = Strike(
             person=person,

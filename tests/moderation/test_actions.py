@@ -5,6 +5,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from backend.accounts.models import User
@@ -158,7 +159,7 @@ def test_ban_ends_sessions_and_push_subscriptions(world: World) -> None:
     assert sam_row.is_active is False
     assert Strike.objects.get(person=world.sam).kind == "ban"
     # Signing in again doesn't work either.
-    res = world.client("pat").__class__().post(
+    res = Client().post(
         "/_allauth/browser/v1/auth/login",
         {"email": world.sam.email, "password": "quiet-harbour-lights-7"},
         content_type="application/json",

@@ -1,4 +1,4 @@
-"""Reporting through the real endpoint: every target × category, the snapshot as evidence,
+"""Reporting through the real endpoint: every target and category, the snapshot as evidence,
 idempotence, 404 for what the reporter can't see, the rate limit, and "My reports"."""
 
 from typing import Any
