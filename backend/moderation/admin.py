@@ -86,6 +86,7 @@ class ReportAdmin(admin.ModelAdmin[Report]):
         "created_at",
     )
     list_display_links = ("category", "target_label")
+    list_select_related = ("assigned_to",)
     list_filter = ("status", "category", "urgent", "assigned_to")
     ordering = ("-urgent", "created_at")
     actions = ("assign_to_me",)
@@ -201,6 +202,7 @@ class ModerationActionAdmin(ReadOnlyAdmin):
 @admin.register(Strike)
 class StrikeAdmin(ReadOnlyAdmin):
     list_display = ("created_at", "person", "kind", "target_label", "suspended_until")
+    list_select_related = ("person",)
     list_filter = ("kind",)
     ordering = ("-created_at",)
     fields = ("created_at", "person", "kind", "reason", "target_label", "snapshot", "action")
@@ -210,6 +212,7 @@ class StrikeAdmin(ReadOnlyAdmin):
 @admin.register(Appeal)
 class AppealAdmin(admin.ModelAdmin[Appeal]):
     list_display = ("created_at", "strike", "decision", "decided_at", "decided_by")
+    list_select_related = ("strike", "decided_by")
     list_filter = ("decision",)
     ordering = ("decided_at", "created_at")
     actions = ("approve", "reject")

@@ -146,3 +146,25 @@ def test_my_reports_are_mine_only_and_paginated(world: World) -> None:
 def test_anonymous_is_401(client: Any) -> None:
     assert client.get(REPORTS).status_code == 401
     assert client.post(REPORTS, {}, content_type="application/json").status_code == 401
+
+
+def test_lists_dont_grow_their_query_count(
+    world: World, django_assert_max_num_queries: Any
+) -> None:
+    from backend.moderation import services
+
+    for target_type in TargetType.values:
+        world.report("alex", target_type)
+    for _ in range(3):
+        services.moderation_act(
+            moderator=world.moderator,
+            action="warn",
+            target_type="user",
+            target_id=world.sam.pk,
+            reason="Again",
+        )
+    alex, sam = world.client("alex"), world.client("sam")
+    with django_assert_max_num_queries(6):
+        assert len(alex.get(REPORTS).json()["results"]) == 4
+    with django_assert_max_num_queries(6):
+        assert len(sam.get("/api/v1/strikes/").json()["results"]) == 3
