@@ -151,8 +151,10 @@ def test_ban_ends_sessions_and_push_subscriptions(world: World) -> None:
     add_device(world.sam)
     sam = world.client("sam")
     assert sam.get("/api/v1/me/").status_code == 200
+    assert _sessions_of(world.sam) == 1
     report = world.reported(who="alex", target_type="user")
     act(world.client("moderator"), report, "ban", reason="Threats")
+    assert _sessions_of(world.sam) == 0
     assert sam.get("/api/v1/me/").status_code == 401
     assert not PushSubscription.objects.filter(user=world.sam).exists()
     sam_row = User.objects.get(pk=world.sam.pk)
@@ -166,6 +168,12 @@ def test_ban_ends_sessions_and_push_subscriptions(world: World) -> None:
     )
     assert res.status_code in (400, 401)
     assert "session_token" not in res.content.decode()
+
+
+def _sessions_of(user: User) -> int:
+    from django.contrib.sessions.models import Session
+
+    return sum(s.get_decoded().get("_auth_user_id") == str(user.pk) for s in Session.objects.all())
 
 
 ACTIONS = [

@@ -111,6 +111,23 @@ def test_a_suspended_person_cant_write(world: World, family: str) -> None:
         assert res.status_code < 300, res.content
 
 
+@pytest.mark.parametrize("family", FAMILIES)
+def test_a_banned_person_is_signed_out_of_every_write(world: World, family: str) -> None:
+    method, path, body = FAMILIES[family](world)
+    kim = world.client("kim")
+    assert kim.get("/api/v1/me/").status_code == 200
+    services.moderation_act(
+        moderator=world.moderator,
+        action="ban",
+        target_type="user",
+        target_id=world.kim.pk,
+        reason="Threats",
+    )
+    res = send(kim, method, path, body)
+    assert res.status_code == 401, res.content
+    assert error_codes(res) == ["not_authenticated"]
+
+
 def test_a_suspended_person_can_read_see_why_and_sign_out(world: World) -> None:
     until = suspend(world)
     add_device(world.kim)
@@ -175,3 +192,29 @@ def test_notify_sends_suspended_people_nothing(world: World) -> None:
         url="/",
     )
     assert list(Notification.objects.values_list("user_id", flat=True)) == [world.sam.pk]
+
+
+def test_a_ban_ends_app_tokens_and_tracked_sessions(world: World) -> None:
+    from allauth.usersessions.models import UserSession
+
+    from tests.conftest import APP, PASSWORD
+
+    res = Client().post(
+        f"{APP}/auth/login",
+        {"email": world.kim.email, "password": PASSWORD},
+        content_type="application/json",
+    )
+    assert res.status_code == 200, res.content
+    token = res.json()["meta"]["session_token"]
+    app = Client(headers={"X-Session-Token": token})
+    assert app.get("/api/v1/me/").status_code == 200
+    assert UserSession.objects.filter(user=world.kim).exists()
+    services.moderation_act(
+        moderator=world.moderator,
+        action="ban",
+        target_type="user",
+        target_id=world.kim.pk,
+        reason="Threats",
+    )
+    assert app.get("/api/v1/me/").status_code == 401
+    assert not UserSession.objects.filter(user=world.kim).exists()
