@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "backend.circles",
     "backend.checkins",
     "backend.aftermath",
+    "backend.moderation",
     "backend.notifications",
     "backend.web",
 ]
@@ -94,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "backend.moderation.middleware.AdminRequiresSecondFactorMiddleware",
     # Last, so it sees the views' exceptions first: oversized and too-deep bodies → 4xx.
     "backend.common.middleware.ApiErrorMiddleware",
 ]
@@ -315,7 +317,10 @@ REST_FRAMEWORK = {
         "backend.common.authentication.SessionTokenAuthentication",
         "backend.common.authentication.CsrfSessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "backend.accounts.permissions.NotSuspended",
+    ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["backend.common.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "backend.common.pagination.CursorPagination",
@@ -367,6 +372,10 @@ SPECTACULAR_SETTINGS = {
         "JoinRequestStatusEnum": "backend.circles.models.JoinRequest.Status",
         "NoteAudienceEnum": "backend.aftermath.models.Audience",
         "ReactionKindEnum": "backend.aftermath.models.ReactionKind",
+        "ReportTargetTypeEnum": "backend.moderation.models.TargetType",
+        "ReportCategoryEnum": "backend.moderation.models.Category",
+        "ReportStatusEnum": "backend.moderation.models.ReportStatus",
+        "StrikeKindEnum": "backend.moderation.models.StrikeKind",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",

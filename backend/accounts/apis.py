@@ -1,4 +1,4 @@
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -6,6 +6,7 @@ from rest_framework.views import APIView
 
 from backend.accounts.errors import AccountErrorCode
 from backend.accounts.models import User
+from backend.accounts.permissions import suspended_until
 from backend.accounts.services import user_update_profile
 from backend.common.timezones import is_valid_timezone
 
@@ -28,9 +29,31 @@ class MeApi(APIView):
     throttle_scope = "profile_write"
 
     class OutputSerializer(serializers.ModelSerializer[User]):
+        suspended_until = serializers.SerializerMethodField(
+            help_text="When my suspension ends; null when I'm not suspended."
+        )
+        standing = serializers.SerializerMethodField(help_text="`good` or `suspended`.")
+
         class Meta:
             model = User
-            fields = ("id", "email", "display_name", "timezone", "date_joined")
+            fields = (
+                "id",
+                "email",
+                "display_name",
+                "timezone",
+                "date_joined",
+                "suspended_until",
+                "standing",
+            )
+
+        @extend_schema_field(serializers.DateTimeField(allow_null=True))
+        def get_suspended_until(self, user: User) -> str | None:
+            until = suspended_until(user)
+            return serializers.DateTimeField().to_representation(until) if until else None
+
+        @extend_schema_field(serializers.ChoiceField(choices=["good", "suspended"]))
+        def get_standing(self, user: User) -> str:
+            return "suspended" if suspended_until(user) else "good"
 
     class InputSerializer(serializers.Serializer[dict[str, str]]):
         display_name = serializers.CharField(max_length=60, required=False, allow_blank=False)

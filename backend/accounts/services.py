@@ -1,3 +1,5 @@
+from allauth.usersessions.models import UserSession
+from django.contrib.sessions.models import Session
 from django.db import transaction
 
 from backend.accounts.models import User
@@ -18,3 +20,20 @@ def user_update_profile(
         user.full_clean(exclude=["password", "email"])
         user.save(update_fields=fields)
     return user
+
+
+def user_end_all_sessions(*, user: User) -> int:
+    """Sign `user` out everywhere: allauth's tracked sessions (browser and app tokens) and
+    any other Django session that carries them. Returns how many sessions ended."""
+    ended = 0
+    for user_session in UserSession.objects.filter(user=user):
+        user_session.end()
+        ended += 1
+    stale = [
+        session.session_key
+        for session in Session.objects.all().iterator()
+        if session.get_decoded().get("_auth_user_id") == str(user.pk)
+    ]
+    ended += len(stale)
+    Session.objects.filter(session_key__in=stale).delete()
+    return ended

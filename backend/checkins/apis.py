@@ -57,6 +57,14 @@ class NullableModeField(serializers.ChoiceField):
         return value or None
 
 
+class ModeratedMessageField(serializers.CharField):
+    """A check-in's message, empty for everyone once moderation hid it."""
+
+    def get_attribute(self, instance: selectors.CheckinView) -> str:
+        checkin = instance.checkin
+        return "" if checkin.message_hidden_at else checkin.message
+
+
 class CheckinAnswerSerializer(serializers.ModelSerializer[CheckinResponse]):
     responder = PersonSerializer()
 
@@ -100,9 +108,7 @@ class _CheckinViewSerializer(serializers.Serializer[selectors.CheckinView]):
     )
     just_listen = serializers.BooleanField(source="checkin.just_listen", required=False)
     silence_ok = serializers.BooleanField(source="checkin.silence_ok", required=False)
-    message = serializers.CharField(
-        source="checkin.message", max_length=conf.MESSAGE_MAX, allow_blank=True, required=False
-    )
+    message = ModeratedMessageField(max_length=conf.MESSAGE_MAX, allow_blank=True, required=False)
     requester = PersonSerializer(source="checkin.requester")
     circle = CircleRefSerializer(source="checkin.circle")
     created_at = serializers.DateTimeField(source="checkin.created_at", read_only=True)

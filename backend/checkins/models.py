@@ -119,6 +119,15 @@ class CheckIn(BaseModel):
     )
     expired_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Set by moderation: the message is shown to nobody (the check-in itself stays).
+    message_hidden_at = models.DateTimeField(null=True, blank=True)
+    message_hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     objects = CheckInQuerySet.as_manager()
 

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from backend.accounts.models import User
+from backend.accounts.selectors import restricted_user_ids
 from backend.checkins import conf, errors, pushes
 from backend.checkins.errors import CheckinErrorCode, invalid
 from backend.checkins.models import (
@@ -95,6 +96,8 @@ def _choose_audience(
             )
     # Silently: a block is never revealed to the person blocked.
     chosen -= blocked_user_ids(requester)
+    # Likewise a suspended or banned person (moderation's decision, never revealed).
+    chosen -= restricted_user_ids(chosen)
     if not chosen:
         raise invalid(
             "audience",

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from backend.accounts.models import User
+from backend.accounts.selectors import restricted
 from backend.common.errors import ApplicationError
 from backend.notifications import conf
 from backend.notifications.errors import NotificationErrorCode
@@ -270,7 +271,8 @@ def _notify(
         raise ValueError("A push needs a positive TTL (0 drops it when the phone is offline).")
     now = timezone.now()
     ids = set(user_ids)
-    users = list(User.objects.filter(pk__in=ids, is_active=True).only("id", "timezone"))
+    # Nobody suspended or banned is told anything (they read their standing in the app).
+    users = list(User.objects.filter(pk__in=ids).exclude(restricted()).only("id", "timezone"))
     preferences: dict[uuid.UUID, NotificationPreference] = {}
     levels: dict[uuid.UUID, str] = {}
     if apply_preferences:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from backend.aftermath import services
 from backend.aftermath.models import AftermathNote, Reaction
 from tests.aftermath.conftest import World
-from tests.common.helpers import add_device
+from tests.common.helpers import add_device, add_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +28,7 @@ def test_the_admin_never_shows_a_note_body(world: World, make_user: Any) -> None
         checkin=world.checkin, author=world.author, body=BODY, audience="circle"
     )
     Reaction.objects.create(note=note, user=world.participant, kind="hug")
+    add_totp(world.staff)  # the admin opens only with a second factor
     client = Client()
     client.force_login(world.staff, backend="django.contrib.auth.backends.ModelBackend")
 

@@ -43,3 +43,13 @@ def run_db_worker() -> None:
     finally:
         for sig, handler in saved.items():
             signal.signal(sig, handler)
+
+
+def add_totp(user: User) -> str:
+    """A TOTP authenticator through allauth.mfa's own API (staff need a second factor before
+    the admin opens); returns the secret."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret

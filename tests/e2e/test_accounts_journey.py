@@ -79,8 +79,9 @@ def test_staff_log_in_to_the_admin_through_the_app(phone: Page, make_user: Any) 
     page.get_by_label("Email").fill("mod@example.com")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
-    expect(page.get_by_text("Shoulder moderation").first).to_be_visible()
+    # Without a second factor yet, staff are sent to set one up before the admin opens
+    # (with one, the admin itself: tests/moderation/test_admin.py).
+    expect(page).to_have_url(re.compile(r"/account/security\?next=/admin/$"))
 
 
 def test_a_lockout_by_strangers_costs_the_owner_one_emailed_code(

@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from tests.common.helpers import add_totp
 from tests.conftest import BROWSER
 from tests.notifications.conftest import Device
 
@@ -72,6 +73,7 @@ def test_a_body_over_the_upload_limit_is_413(signed_in: Any, settings: Any) -> N
 
 def test_the_admin_can_search_user_sessions(make_user: Any) -> None:
     staff = make_user(email="mod@example.com", is_staff=True, is_superuser=True)
+    add_totp(staff)  # staff need a second factor before the admin opens
     client = Client()
     client.force_login(staff, backend="django.contrib.auth.backends.ModelBackend")
     res = client.get("/admin/usersessions/usersession/", {"q": "mod@"})

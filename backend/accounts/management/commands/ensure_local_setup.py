@@ -1,4 +1,8 @@
 from allauth.account.models import EmailAddress
+from allauth.mfa.adapter import get_adapter as get_mfa_adapter
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -7,6 +11,10 @@ from backend.accounts.models import User
 
 DEMO_EMAIL = "demo@shoulder.local"
 DEMO_PASSWORD = "lean-on-me-2026"
+MODERATOR_EMAIL = "moderator@shoulder.local"
+MODERATOR_PASSWORD = "steady-hands-2026"
+# Created by the moderation app's migration; looked up by name (accounts sits below it).
+MODERATORS_GROUP = "Moderators"
 
 
 class Command(BaseCommand):
@@ -28,4 +36,29 @@ class Command(BaseCommand):
         EmailAddress.objects.update_or_create(
             user=user, email=DEMO_EMAIL, defaults={"verified": True, "primary": True}
         )
-        self.stdout.write(f"Demo login: {DEMO_EMAIL} / {DEMO_PASSWORD} (also admin at /admin/)")
+        self.stdout.write(f"Demo login: {DEMO_EMAIL} / {DEMO_PASSWORD}")
+        secret = self._moderator()
+        self.stdout.write(
+            f"Moderator login: {MODERATOR_EMAIL} / {MODERATOR_PASSWORD}, then /admin/ "
+            f"(TOTP secret for an authenticator app: {secret})"
+        )
+
+    def _moderator(self) -> str:
+        """A moderator (staff, in the Moderators group) with TOTP set up through allauth.mfa,
+        so a newcomer can try the queue; returns the TOTP secret."""
+        user = User.objects.filter(email__iexact=MODERATOR_EMAIL).first()
+        if user is None:
+            user = User.objects.create_user(
+                MODERATOR_EMAIL, MODERATOR_PASSWORD, display_name="Demo Moderator", is_staff=True
+            )
+            self.stdout.write("Created the moderator account.")
+        EmailAddress.objects.update_or_create(
+            user=user, email=MODERATOR_EMAIL, defaults={"verified": True, "primary": True}
+        )
+        user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+        totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+        if totp is None:
+            secret = generate_totp_secret()
+            TOTP.activate(user, secret)
+            return secret
+        return str(get_mfa_adapter().decrypt(totp.data["secret"]))
