@@ -7,7 +7,8 @@ from django.core import mail
 from django.test import Client
 
 from backend.accounts.models import User
-from tests.conftest import APP, BROWSER, PASSWORD, error_codes, last_code, signup_browser
+from tests.common.world import PASSWORD, code_from_mail
+from tests.conftest import APP, BROWSER, error_codes, signup_browser
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def test_browser_signup_verify_and_profile() -> None:
     assert len(mail.outbox) == 1
 
     res = client.post(
-        f"{BROWSER}/auth/email/verify", {"key": last_code()}, content_type="application/json"
+        f"{BROWSER}/auth/email/verify", {"key": code_from_mail()}, content_type="application/json"
     )
     assert res.status_code == 200, res.content
     assert res.json()["meta"]["is_authenticated"] is True
@@ -53,7 +54,7 @@ def test_app_client_signup_with_session_token() -> None:
     token = res.json()["meta"]["session_token"]
     res = client.post(
         f"{APP}/auth/email/verify",
-        {"key": last_code()},
+        {"key": code_from_mail()},
         content_type="application/json",
         headers={"X-Session-Token": token},
     )
@@ -94,7 +95,7 @@ def test_expired_code_is_refused() -> None:
             {"email": "lee@example.com", "password": PASSWORD},
             content_type="application/json",
         )
-        code = last_code()
+        code = code_from_mail()
         traveller.shift(60 * 60 * 24)
         res = client.post(
             f"{BROWSER}/auth/email/verify", {"key": code}, content_type="application/json"
@@ -176,7 +177,7 @@ def test_password_reset_by_code(make_user: Any) -> None:
         content_type="application/json",
     )
     assert res.status_code == 401, res.content
-    code = last_code()
+    code = code_from_mail()
     res = client.post(
         f"{BROWSER}/auth/password/reset",
         {"key": code, "password": "a-brand-new-calm-pass"},

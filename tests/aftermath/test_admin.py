@@ -10,7 +10,7 @@ from django.urls import reverse
 from backend.aftermath import services
 from backend.aftermath.models import AftermathNote, Reaction
 from tests.aftermath.conftest import World
-from tests.common.helpers import add_device
+from tests.common.world import add_device, make_reaction
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def test_the_admin_never_shows_a_note_body(world: World, make_user: Any) -> None
     note = services.note_create(
         checkin=world.checkin, author=world.author, body=BODY, audience="circle"
     )
-    Reaction.objects.create(note=note, user=world.participant, kind="hug")
+    make_reaction(note, world.participant, "hug")
     client = Client()
     client.force_login(world.staff, backend="django.contrib.auth.backends.ModelBackend")
 

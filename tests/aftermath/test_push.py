@@ -9,8 +9,8 @@ from django_tasks_db.models import DBTaskResult
 from backend.aftermath import services
 from backend.aftermath.models import AftermathNote
 from backend.notifications.models import Notification
-from tests.aftermath.conftest import World, make_session, notes_url, send
-from tests.common.helpers import add_device
+from tests.aftermath.conftest import World, notes_url, send
+from tests.common.world import add_device, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +30,8 @@ def test_the_other_participants_are_told_and_nobody_else(
     # A second friend who was there and is in no block relation with the author.
     texting = world.people["texting"] = world.member
     world.checkin = make_session(
-        world.circle,
         world.participant,
+        world.circle,
         {world.author: "on_my_way", world.blocked: "calling", texting: "texting"},
         asked=[world.declined],
     )

@@ -7,9 +7,10 @@ import pytest
 from django.test import Client
 
 from backend.checkins.models import CheckIn
-from backend.circles.models import Block, Membership
+from backend.circles.models import Membership
 from tests.checkins.conftest import CHECKINS, reach_out
 from tests.common.helpers import client_for, post
+from tests.common.world import make_block
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def world(make_world: Any, make_user: Any) -> dict[str, Any]:
     nudge = reach_out(w, kind="nudge", audience=[str(asked.pk)])
     assert nudge.status_code == 201
     # After being asked: one got blocked, one left the circle.
-    Block.objects.create(blocker=w.owner, blocked=blocked)
+    make_block(w.owner, blocked)
     Membership.objects.filter(circle=w.circle, user=left).delete()
     return {
         "users": {
@@ -111,7 +112,7 @@ def test_the_asked_do_not_see_people_they_blocked(
     res = reach_out(w)
     url = f"{CHECKINS}{res.json()['id']}/"
     post(w.client(b), f"{url}responses/", {"answer": "on_my_way"})
-    Block.objects.create(blocker=a, blocked=b)
+    make_block(a, b)
     seen_by_a = w.client(a).get(url).json()
     assert [x["user"]["id"] for x in seen_by_a["audience"]] == [str(a.pk)]
     assert seen_by_a["responses"] == []

@@ -9,12 +9,13 @@ from django.test.utils import CaptureQueriesContext
 
 from backend.checkins.models import AudienceMember, CheckIn, Response
 from backend.circles.models import Membership
-from tests.checkins.conftest import CHECKINS, World, reach_out
+from tests.checkins.conftest import CHECKINS, reach_out
+from tests.common.world import CircleWorld
 
 pytestmark = pytest.mark.django_db
 
 
-def populate(w: World, make_user: Any, friends: int) -> str:
+def populate(w: CircleWorld, make_user: Any, friends: int) -> str:
     """A reach-out to `friends` people who all answered, plus check-ins asking the owner."""
     people = [make_user() for _ in range(friends)]
     Membership.objects.bulk_create(Membership(circle=w.circle, user=p) for p in people)

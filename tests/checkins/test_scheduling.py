@@ -19,12 +19,11 @@ from tests.checkins.conftest import (
     ADVANCE,
     CHECKINS,
     SWEEP,
-    World,
     queued,
     reach_out,
-    run_queued_tasks,
 )
-from tests.common.helpers import post
+from tests.common.helpers import post, run_queued_tasks
+from tests.common.world import CircleWorld
 from tests.conftest import error_codes
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +46,7 @@ def drive(how: str, callbacks: Any) -> None:
     """Do what is due, the way `how` says: the queued tasks, or the sweep alone."""
     with callbacks(execute=True):
         if how == "tasks":
-            run_queued_tasks()
+            run_queued_tasks(ADVANCE)
         else:
             checkins_sweep()
 
@@ -64,7 +63,7 @@ def test_check_on_me_fires_at_its_time_in_the_requesters_timezone(
     how: str,
 ) -> None:
     owner = make_user(display_name="Alex", timezone="Europe/Berlin")
-    w: World = make_world(members=2, owner=owner)
+    w: CircleWorld = make_world(members=2, owner=owner)
     with django_capture_on_commit_callbacks(execute=True):
         # 21:00 in Berlin (no offset given: the requester's timezone) is 20:00 UTC in January.
         res = reach_out(w, kind="check_on_me", scheduled_for="2027-01-15T21:00:00")

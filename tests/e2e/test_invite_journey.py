@@ -8,8 +8,8 @@ from playwright.sync_api import Page, expect
 
 from backend.circles import services
 from backend.circles.models import Circle, Membership
-from tests.conftest import PASSWORD
-from tests.e2e.conftest import assert_accessible, code_from_outbox, log_in
+from tests.common.world import PASSWORD, code_from_mail
+from tests.e2e.conftest import assert_accessible, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -71,7 +71,7 @@ def test_invite_a_trusted_friend(
     friend.get_by_label("Password").fill(PASSWORD)
     friend.get_by_role("button", name="Create account").click()
     expect(friend).to_have_url(re.compile(r"/verify\?next="))
-    friend.get_by_label("Code").fill(code_from_outbox(mailoutbox))
+    friend.get_by_label("Code").fill(code_from_mail(mailoutbox))
     friend.get_by_role("button", name="Verify").click()
 
     # Back on the invite, now signed in: join, and land in the circle.
