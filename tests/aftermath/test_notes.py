@@ -166,7 +166,8 @@ def test_audience_changes_take_effect_immediately(world: World) -> None:
     listed = send(member, "get", f"/api/v1/circles/{world.circle.pk}/moments/").json()
     assert [n["id"] for n in listed["results"][0]["notes"]] == [str(note.pk)]
 
-    send(world.client("author"), "patch", note_url(note), {"audience": "participants"})
+    res = send(world.client("author"), "patch", note_url(note), {"audience": "participants"})
+    assert res.status_code == 200, res.content
     assert send(member, "get", note_url(note)).status_code == 404
     assert send(member, "get", notes_url(world.checkin)).status_code == 404
     listed = send(member, "get", f"/api/v1/circles/{world.circle.pk}/moments/").json()
@@ -266,7 +267,8 @@ def test_reactions_one_per_person_replace_and_remove(world: World) -> None:
     res = send(me, "put", reaction_url(note), {"kind": "me_too"})
     assert res.json()["my_reaction"] == "me_too"
     assert Reaction.objects.filter(note=note).count() == 1
-    send(world.client("member"), "put", reaction_url(note), {"kind": "tears"})
+    res = send(world.client("member"), "put", reaction_url(note), {"kind": "tears"})
+    assert res.status_code == 200, res.content
     res = send(me, "get", note_url(note))
     assert [r["kind"] for r in res.json()["reactions"]] == ["me_too", "tears"]
     assert res.json()["my_reaction"] == "me_too"

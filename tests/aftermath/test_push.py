@@ -97,14 +97,16 @@ def test_nothing_is_pushed_when_the_transaction_rolls_back(
         write_then_fail()
     assert callbacks == []
     assert not AftermathNote.objects.exists()
-    assert not Notification.objects.exists()
+    assert not Notification.objects.filter(kind="note").exists()
     assert not DBTaskResult.objects.exists()
 
 
 def test_edits_deletes_and_reactions_push_nothing(world: World, devices: None) -> None:
     note = world.note(audience="circle")
+    before = Notification.objects.count()  # the session's own, and the note's
     author, requester = world.client("author"), world.client("participant")
-    send(author, "patch", f"/api/v1/notes/{note.pk}/", {"body": "Edited"})
-    send(requester, "put", f"/api/v1/notes/{note.pk}/reaction/", {"kind": "hug"})
-    send(author, "delete", f"/api/v1/notes/{note.pk}/")
-    assert not Notification.objects.exists()
+    assert send(author, "patch", f"/api/v1/notes/{note.pk}/", {"body": "Edited"}).status_code == 200
+    res = send(requester, "put", f"/api/v1/notes/{note.pk}/reaction/", {"kind": "hug"})
+    assert res.status_code == 200
+    assert send(author, "delete", f"/api/v1/notes/{note.pk}/").status_code == 204
+    assert Notification.objects.count() == before

@@ -7,9 +7,12 @@ from tests.common.world import CircleWorld
 CHECKINS = "/api/v1/checkins/"
 
 
-def reach_out(world: CircleWorld, user: User | None = None, **body: Any) -> Any:
+def reach_out(
+    world: CircleWorld, user: User | None = None, *, expect: int | None = None, **body: Any
+) -> Any:
+    """POST a check-in (a reach-out unless `kind` says otherwise); `expect` as in `post`."""
     payload = {"kind": "reach_out", "circle": str(world.circle.pk), "mode": "come_over", **body}
-    return post(world.client(user or world.owner), CHECKINS, payload)
+    return post(world.client(user or world.owner), CHECKINS, payload, expect=expect)
 
 
 ADVANCE = "backend.checkins.tasks.advance"

@@ -111,10 +111,10 @@ def test_nobody_answered_after_ten_minutes(
 ) -> None:
     w = make_world(members=2)
     with django_capture_on_commit_callbacks(execute=True):
-        res = reach_out(w)
+        res = reach_out(w, expect=201)
     url = f"{CHECKINS}{res.json()['id']}/"
     # "Can't right now" is kind, but nobody is there: it still counts as nobody.
-    post(w.client(w.members[0]), f"{url}responses/", {"answer": "cant_right_now"})
+    post(w.client(w.members[0]), f"{url}responses/", {"answer": "cant_right_now"}, expect=201)
 
     at(clock, START + dt.timedelta(minutes=9, seconds=59))
     drive(how, django_capture_on_commit_callbacks)
@@ -136,7 +136,8 @@ def test_nobody_answered_after_ten_minutes(
     assert note.payload["url"] == url.removeprefix("/api/v1").rstrip("/")
     # Friends never see the offer; and once somebody answers, it goes away.
     assert w.client(w.members[1]).get(url).json()["offer_help"] is False
-    post(w.client(w.members[1]), f"{url}responses/", {"answer": "on_my_way", "eta_minutes": 20})
+    answer = {"answer": "on_my_way", "eta_minutes": 20}
+    post(w.client(w.members[1]), f"{url}responses/", answer, expect=201)
     assert w.client(w.owner).get(url).json()["offer_help"] is False
     drive(how, django_capture_on_commit_callbacks)
     assert Notification.objects.filter(kind="nobody_answered").count() == 1
@@ -147,8 +148,9 @@ def test_no_offer_when_someone_answered(
 ) -> None:
     w = make_world(members=1)
     with django_capture_on_commit_callbacks(execute=True):
-        res = reach_out(w)
-    post(w.client(w.members[0]), f"{CHECKINS}{res.json()['id']}/responses/", {"answer": "texting"})
+        res = reach_out(w, expect=201)
+    url = f"{CHECKINS}{res.json()['id']}/"
+    post(w.client(w.members[0]), f"{url}responses/", {"answer": "texting"}, expect=201)
     at(clock, START + dt.timedelta(minutes=30))
     drive("tasks", django_capture_on_commit_callbacks)
     drive("sweep", django_capture_on_commit_callbacks)
@@ -167,10 +169,10 @@ def test_open_checkins_expire_after_twelve_hours(
 ) -> None:
     w = make_world(members=1)
     with django_capture_on_commit_callbacks(execute=True):
-        res = reach_out(w)
+        res = reach_out(w, expect=201)
     url = f"{CHECKINS}{res.json()['id']}/"
     if answered:
-        post(w.client(w.members[0]), f"{url}responses/", {"answer": "calling"})
+        post(w.client(w.members[0]), f"{url}responses/", {"answer": "calling"}, expect=201)
     at(clock, START + dt.timedelta(hours=11, minutes=59))
     drive(how, django_capture_on_commit_callbacks)
     assert CheckIn.objects.get().status in (Status.OPEN, Status.ANSWERED)
@@ -192,7 +194,7 @@ def test_the_sweep_catches_what_lost_tasks_missed(
 ) -> None:
     w = make_world(members=1)
     with django_capture_on_commit_callbacks(execute=True):
-        reach_out(w)
+        reach_out(w, expect=201)
     DBTaskResult.objects.all().delete()  # a worker died; the queue lost everything
     at(clock, START + dt.timedelta(hours=13))
     assert checkins_sweep() == {"expired": 1}
@@ -235,10 +237,11 @@ def test_aftercare_reaches_those_who_were_there(
         w.circle.memberships.create(user=person)
     at(clock, dt.datetime(2027, 1, 15, 22, 50, tzinfo=UTC))
     with django_capture_on_commit_callbacks(execute=True):
-        res = reach_out(w)
+        res = reach_out(w, expect=201)
         url = f"{CHECKINS}{res.json()['id']}/"
-        post(w.client(there), f"{url}responses/", {"answer": "on_my_way", "eta_minutes": 10})
-        post(w.client(away), f"{url}responses/", {"answer": "cant_right_now"})
+        answer = {"answer": "on_my_way", "eta_minutes": 10}
+        post(w.client(there), f"{url}responses/", answer, expect=201)
+        post(w.client(away), f"{url}responses/", {"answer": "cant_right_now"}, expect=201)
         at(clock, dt.datetime(2027, 1, 15, 23, 0, tzinfo=UTC))
         res = post(w.client(w.owner), f"{url}close/")
     assert res.status_code == 200

@@ -56,7 +56,7 @@ def test_create_invite_shows_the_token_once(make_world: Any, settings: Any) -> N
 
 def test_defaults_are_single_use_for_seven_days(make_world: Any) -> None:
     w = make_world()
-    body = post(client_for(w.owner), invites_url(w)).json()
+    body = post(client_for(w.owner), invites_url(w), expect=201).json()
     invite = Invite.objects.get(pk=body["id"])
     assert (invite.max_uses, invite.use_count, invite.message, invite.email) == (1, 0, "", "")
     assert invite.created_by == w.owner
@@ -83,7 +83,8 @@ def test_create_invite_validates(make_world: Any, field: str, value: Any) -> Non
 
 def test_the_token_is_never_stored(make_world: Any) -> None:
     w = make_world()
-    res = post(client_for(w.owner), invites_url(w), {"email": "sam@example.com", "message": "hi"})
+    body = {"email": "sam@example.com", "message": "hi"}
+    res = post(client_for(w.owner), invites_url(w), body, expect=201)
     token = res.json()["token"]
     invite = Invite.objects.get()
     assert invite.token_hash == hash_token(token)
@@ -146,7 +147,7 @@ def test_no_email_task_without_an_email(
 ) -> None:
     w = make_world()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        post(client_for(w.owner), invites_url(w))
+        post(client_for(w.owner), invites_url(w), expect=201)
     assert callbacks == []
 
 
@@ -156,8 +157,8 @@ def test_email_task_skips_an_invite_revoked_before_it_ran(
     w = make_world()
     client = client_for(w.owner)
     with django_capture_on_commit_callbacks(execute=True):
-        body = post(client, invites_url(w), {"email": "sam@example.com"}).json()
-    client.delete(f"{invites_url(w)}{body['id']}/")
+        body = post(client, invites_url(w), {"email": "sam@example.com"}, expect=201).json()
+    assert client.delete(f"{invites_url(w)}{body['id']}/").status_code == 204
     assert len(run_queued_tasks()) == 1
     assert mail.outbox == []
 

@@ -152,6 +152,7 @@ def make_session(
     status: str = Status.CLOSED,
     kind: str = Kind.REACH_OUT,
     mode: str = Mode.COME_OVER,
+    eta_minutes: int | None = None,
 ) -> CheckIn:
     """`requester` asks `answers`' people (and `asked`, who don't answer); each answers;
     then the check-in ends as `status` says: closed ("I'm okay now"), expired (nobody
@@ -173,7 +174,7 @@ def make_session(
     if scheduled_for is not None:
         assert checkin_advance(checkin_id=checkin.pk, now=scheduled_for) == ["activated"]
     for person, answer in answers.items():
-        checkin_respond(checkin=checkin, responder=person, answer=answer)
+        checkin_respond(checkin=checkin, responder=person, answer=answer, eta_minutes=eta_minutes)
     if status == Status.CLOSED:
         checkin_close(checkin=checkin, by=requester)
     elif status == Status.CANCELLED:
