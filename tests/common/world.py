@@ -240,7 +240,7 @@ def code_from_mail(outbox: list[Any] | None = None) -> str:
 
         outbox = mail.outbox
     assert outbox, "no email was sent"
-    body = outbox[-1].body
+    body = str(outbox[-1].body)
     match = CODE.search(body)
     assert match, body
     return match.group(1)
