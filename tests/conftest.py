@@ -1,18 +1,17 @@
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 
 from backend.accounts.models import User
+from tests.common.helpers import client_for
+from tests.common.world import PASSWORD, circle_world, code_from_mail, make_person
 
 BROWSER = "/_allauth/browser/v1"
 APP = "/_allauth/app/v1"
-PASSWORD = "quiet-harbour-lights-7"
 
 
 @pytest.fixture(autouse=True)
@@ -21,14 +20,6 @@ def _fresh_cache() -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
-
-
-def last_code() -> str:
-    """The code in the newest email, as a person would read it."""
-    body = mail.outbox[-1].body
-    match = re.search(r"^\s*([A-Z0-9]{4}-?[A-Z0-9]{4}|[A-Z0-9]{6})\s*$", body, re.MULTILINE)
-    assert match, body
-    return match.group(1)
 
 
 def signup_browser(client: Client, email: str, display_name: str = "Alex") -> User:
@@ -40,7 +31,7 @@ def signup_browser(client: Client, email: str, display_name: str = "Alex") -> Us
     )
     assert res.status_code == 401, res.content
     res = client.post(
-        f"{BROWSER}/auth/email/verify", {"key": last_code()}, content_type="application/json"
+        f"{BROWSER}/auth/email/verify", {"key": code_from_mail()}, content_type="application/json"
     )
     assert res.status_code == 200, res.content
     return User.objects.get(email__iexact=email)
@@ -54,22 +45,14 @@ def _fast_passwords(settings: Any) -> None:
 
 @pytest.fixture
 def make_user(db: Any) -> Any:
-    counter = iter(range(1, 10_000))
+    """`make_person` for tests that take the database as a fixture."""
+    return make_person
 
-    def make(display_name: str = "", email: str = "", **extra: Any) -> User:
-        n = next(counter)
-        user = User.objects.create_user(
-            email or f"friend{n}@example.com",
-            PASSWORD,
-            display_name=display_name or f"Friend {n}",
-            **extra,
-        )
-        from allauth.account.models import EmailAddress
 
-        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-        return user
-
-    return make
+@pytest.fixture
+def make_world(db: Any) -> Any:
+    """`circle_world`: a circle with an owner and `members` more people."""
+    return circle_world
 
 
 @pytest.fixture
@@ -78,9 +61,7 @@ def signed_in(make_user: Any) -> Any:
 
     def make(user: User | None = None) -> tuple[Client, User]:
         user = user or make_user()
-        client = Client()
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-        return client, user
+        return client_for(user), user
 
     return make
 

@@ -5,14 +5,13 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from backend.accounts.models import User
 from backend.aftermath.models import AftermathNote, Audience
-from backend.checkins.models import AudienceMember, CheckIn, Kind, Mode, Response, Status
-from backend.circles import services as circle_services
-from backend.circles.models import Block, Circle, Membership
+from backend.checkins.models import CheckIn
+from backend.circles.models import Circle
 from tests.common.helpers import client_for
+from tests.common.world import make_block, make_circle, make_note, make_person, make_session
 
 ROLES = (
     "author",
@@ -25,37 +24,6 @@ ROLES = (
     "staff",
     "anonymous",
 )
-
-
-def make_session(
-    circle: Circle,
-    requester: User,
-    answers: dict[User, str],
-    *,
-    asked: list[User] | None = None,
-    status: str = Status.CLOSED,
-    kind: str = Kind.REACH_OUT,
-) -> CheckIn:
-    """A check-in as the check-ins app leaves it, written directly for speed."""
-    now = timezone.now()
-    checkin = CheckIn.objects.create(
-        requester=requester,
-        circle=circle,
-        kind=kind,
-        mode="" if kind == Kind.NUDGE else Mode.COME_OVER,
-        status=status,
-        activated_at=now,
-        closed_at=now if status == Status.CLOSED else None,
-        closed_by=requester if status == Status.CLOSED else None,
-        expired_at=now if status == Status.EXPIRED else None,
-        cancelled_at=now if status == Status.CANCELLED else None,
-        scheduled_for=now if kind == Kind.CHECK_ON_ME else None,
-    )
-    for person in {*answers, *(asked or [])}:
-        AudienceMember.objects.create(checkin=checkin, user=person)
-    for person, answer in answers.items():
-        Response.objects.create(checkin=checkin, responder=person, answer=answer)
-    return checkin
 
 
 @dataclass
@@ -84,33 +52,30 @@ class World:
     def note(
         self, audience: str = Audience.PARTICIPANTS, by: str = "author", body: str = "We laughed"
     ) -> AftermathNote:
-        return AftermathNote.objects.create(
-            checkin=self.checkin, author=self.people[by], body=body, audience=audience
-        )
+        return make_note(self.checkin, self.people[by], body=body, audience=audience)
 
 
 @pytest.fixture
-def world(make_user: Any) -> World:
-    requester = make_user(display_name="Alex")
+def world(db: Any) -> World:
+    requester = make_person(display_name="Alex")
     people = {
         "participant": requester,
-        "author": make_user(display_name="Sam"),
-        "blocked": make_user(display_name="Kim"),
-        "declined": make_user(display_name="Jo"),
-        "member": make_user(display_name="Robin"),
-        "other_circle": make_user(display_name="Lee"),
-        "outsider": make_user(display_name="Pat"),
-        "staff": make_user(display_name="Mod", is_staff=True, is_superuser=True),
+        "author": make_person(display_name="Sam"),
+        "blocked": make_person(display_name="Kim"),
+        "declined": make_person(display_name="Jo"),
+        "member": make_person(display_name="Robin"),
+        "other_circle": make_person(display_name="Lee"),
+        "outsider": make_person(display_name="Pat"),
+        "staff": make_person(display_name="Mod", is_staff=True, is_superuser=True),
     }
-    circle = circle_services.circle_create(user=requester, name="Sunday people")
-    for role in ("author", "blocked", "declined", "member"):
-        Membership.objects.create(circle=circle, user=people[role])
-    other = circle_services.circle_create(user=people["other_circle"], name="Elsewhere")
-    Membership.objects.create(circle=other, user=make_user(display_name="Stranger"))
-    Block.objects.create(blocker=people["author"], blocked=people["blocked"])
+    circle = make_circle(
+        requester, [people[role] for role in ("author", "blocked", "declined", "member")]
+    )
+    make_circle(people["other_circle"], [make_person(display_name="Stranger")], name="Elsewhere")
+    make_block(people["author"], people["blocked"])
     checkin = make_session(
-        circle,
         requester,
+        circle,
         {
             people["author"]: "on_my_way",
             people["blocked"]: "calling",

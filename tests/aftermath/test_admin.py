@@ -4,13 +4,12 @@ from typing import Any
 
 import pytest
 from django.contrib import admin
-from django.test import Client
 from django.urls import reverse
 
-from backend.aftermath import services
 from backend.aftermath.models import AftermathNote, Reaction
 from tests.aftermath.conftest import World
-from tests.common.helpers import add_device, add_totp
+from tests.common.helpers import add_totp, client_for
+from tests.common.world import add_device, make_note, make_reaction
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +23,10 @@ def test_no_aftermath_model_is_registered() -> None:
 
 def test_the_admin_never_shows_a_note_body(world: World, make_user: Any) -> None:
     add_device(world.participant)
-    note = services.note_create(
-        checkin=world.checkin, author=world.author, body=BODY, audience="circle"
-    )
-    Reaction.objects.create(note=note, user=world.participant, kind="hug")
+    note = make_note(world.checkin, world.author, BODY, audience="circle")
+    make_reaction(note, world.participant, "hug")
     add_totp(world.staff)  # the admin opens only with a second factor
-    client = Client()
-    client.force_login(world.staff, backend="django.contrib.auth.backends.ModelBackend")
+    client = client_for(world.staff)
 
     pages = ["/admin/", "/admin/aftermath/"]
     for model, model_admin in admin.site._registry.items():

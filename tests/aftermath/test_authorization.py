@@ -11,6 +11,7 @@ import pytest
 
 from backend.aftermath.models import AftermathNote, Reaction
 from tests.aftermath.conftest import ROLES, World, note_url, notes_url, reaction_url, send
+from tests.common.world import make_reaction
 from tests.conftest import error_codes
 
 pytestmark = pytest.mark.django_db
@@ -125,7 +126,7 @@ def _path(case: Case, world: World, note: AftermathNote, role: str) -> str:
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_matrix(world: World, case: Case, role: str, audience: str) -> None:
     note = world.note(audience=audience)
-    Reaction.objects.create(note=note, user=world.participant, kind="heart")
+    make_reaction(note, world.participant, "heart")
     res = send(world.client(role), case.method, _path(case, world, note, role), case.body)
     expected = _expected(case, role, audience)
     assert res.status_code == expected, (res.status_code, res.content)

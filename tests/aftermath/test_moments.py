@@ -6,10 +6,10 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from backend.aftermath.models import AftermathNote
 from backend.checkins.models import Status
-from backend.circles.models import Block, Membership
-from tests.aftermath.conftest import World, make_session, send
+from backend.circles.models import Membership
+from tests.aftermath.conftest import World, send
+from tests.common.world import make_block, make_note, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -25,16 +25,14 @@ def test_circle_moments_newest_first_with_notes_oldest_first(world: World) -> No
     sessions = []
     for day in range(3):
         with time_machine.travel(start + timedelta(days=day), tick=False):
-            checkin = make_session(world.circle, world.participant, {world.author: "texting"})
+            checkin = make_session(world.participant, world.circle, {world.author: "texting"})
             sessions.append(checkin)
         for minute in range(2):
             with time_machine.travel(start + timedelta(days=day, minutes=10 + minute), tick=False):
-                AftermathNote.objects.create(
-                    checkin=checkin, author=world.author, body=f"day {day} #{minute}"
-                )
+                make_note(checkin, world.author, f"day {day} #{minute}")
     # Not over yet, and over without notes: not in the timeline.
-    make_session(world.circle, world.participant, {world.author: "texting"}, status=Status.OPEN)
-    make_session(world.circle, world.participant, {world.author: "texting"})
+    make_session(world.participant, world.circle, {world.author: "texting"})
+    make_session(world.participant, world.circle, {world.author: "texting"}, status=Status.OPEN)
 
     body = circle_moments(world, "participant", "?page_size=2")
     assert set(body) == {"next", "previous", "results"}
@@ -76,13 +74,11 @@ def test_person_moments_are_sessions_we_both_were_there_for(world: World) -> Non
     with_author = world.note(body="with Sam")
     # A session Alex had with only Jo there; Sam was asked but couldn't.
     solo = make_session(
-        world.circle,
         world.participant,
+        world.circle,
         {world.declined: "on_my_way", world.author: "cant_right_now"},
     )
-    AftermathNote.objects.create(
-        checkin=solo, author=world.participant, body="with Jo", audience="circle"
-    )
+    make_note(solo, world.participant, "with Jo", audience="circle")
     alex = send(world.client("author"), "get", f"/api/v1/people/{world.participant.pk}/moments/")
     assert [s["id"] for s in alex.json()["results"]] == [str(world.checkin.pk)]
     assert [n["id"] for n in alex.json()["results"][0]["notes"]] == [str(with_author.pk)]
@@ -112,5 +108,5 @@ def test_a_block_made_later_hides_person_moments_both_ways(world: World) -> None
     world.note()
     path = f"/api/v1/people/{world.participant.pk}/moments/"
     assert send(world.client("author"), "get", path).status_code == 200
-    Block.objects.create(blocker=world.participant, blocked=world.author)
+    make_block(world.participant, world.author)
     assert send(world.client("author"), "get", path).status_code == 404

@@ -9,15 +9,15 @@ from django.utils import timezone
 from backend.aftermath.models import AftermathNote, Reaction
 from backend.checkins.models import Kind, Status
 from backend.circles import services as circle_services
-from backend.circles.models import Block, Membership
+from backend.circles.models import Membership
 from tests.aftermath.conftest import (
     World,
-    make_session,
     note_url,
     notes_url,
     reaction_url,
     send,
 )
+from tests.common.world import make_block, make_reaction, make_session
 from tests.conftest import error_codes
 
 pytestmark = pytest.mark.django_db
@@ -133,7 +133,7 @@ def test_notes_only_once_the_session_is_over(
 ) -> None:
     answer = "okay" if kind == Kind.NUDGE else "texting"
     world.checkin = make_session(
-        world.circle, world.participant, {world.author: answer}, status=status, kind=kind
+        world.participant, world.circle, {world.author: answer}, status=status, kind=kind
     )
     for role in ("participant", "author"):
         res = write(world, role, body="We made it")
@@ -166,7 +166,8 @@ def test_audience_changes_take_effect_immediately(world: World) -> None:
     listed = send(member, "get", f"/api/v1/circles/{world.circle.pk}/moments/").json()
     assert [n["id"] for n in listed["results"][0]["notes"]] == [str(note.pk)]
 
-    send(world.client("author"), "patch", note_url(note), {"audience": "participants"})
+    res = send(world.client("author"), "patch", note_url(note), {"audience": "participants"})
+    assert res.status_code == 200, res.content
     assert send(member, "get", note_url(note)).status_code == 404
     assert send(member, "get", notes_url(world.checkin)).status_code == 404
     listed = send(member, "get", f"/api/v1/circles/{world.circle.pk}/moments/").json()
@@ -205,7 +206,7 @@ def test_the_author_can_still_delete_after_leaving(world: World) -> None:
 
 def test_delete_removes_the_text_everywhere_at_once(world: World) -> None:
     note = world.note(audience="circle", body="Secret joke")
-    Reaction.objects.create(note=note, user=world.member, kind="tears")
+    make_reaction(note, world.member, "tears")
     assert send(world.client("author"), "delete", note_url(note)).status_code == 204
     assert not AftermathNote.objects.filter(body="Secret joke").exists()
     assert not Reaction.objects.exists()
@@ -248,7 +249,7 @@ def test_notes_by_someone_in_a_block_relation_are_not_shown(world: World) -> Non
 
 def test_a_block_with_the_requester_hides_the_whole_session(world: World) -> None:
     note = world.note(audience="circle")
-    Block.objects.create(blocker=world.member, blocked=world.participant)
+    make_block(world.member, world.participant)
     member = world.client("member")
     assert send(member, "get", note_url(note)).status_code == 404
     assert send(member, "get", notes_url(world.checkin)).status_code == 404
@@ -266,7 +267,8 @@ def test_reactions_one_per_person_replace_and_remove(world: World) -> None:
     res = send(me, "put", reaction_url(note), {"kind": "me_too"})
     assert res.json()["my_reaction"] == "me_too"
     assert Reaction.objects.filter(note=note).count() == 1
-    send(world.client("member"), "put", reaction_url(note), {"kind": "tears"})
+    res = send(world.client("member"), "put", reaction_url(note), {"kind": "tears"})
+    assert res.status_code == 200, res.content
     res = send(me, "get", note_url(note))
     assert [r["kind"] for r in res.json()["reactions"]] == ["me_too", "tears"]
     assert res.json()["my_reaction"] == "me_too"
@@ -290,9 +292,9 @@ def test_unknown_reaction_kinds_are_400(world: World, kind: Any) -> None:
 
 def test_reactions_hide_people_in_a_block_relation_and_people_who_left(world: World) -> None:
     note = world.note(audience="circle", by="participant")
-    Reaction.objects.create(note=note, user=world.blocked, kind="hug")
-    Reaction.objects.create(note=note, user=world.member, kind="heart")
-    Reaction.objects.create(note=note, user=world.declined, kind="tears")
+    make_reaction(note, world.blocked, "hug")
+    make_reaction(note, world.member, "heart")
+    make_reaction(note, world.declined, "tears")
     Membership.objects.filter(circle=world.circle, user=world.declined).delete()
 
     seen = send(world.client("author"), "get", note_url(note)).json()["reactions"]

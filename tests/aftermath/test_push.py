@@ -9,8 +9,8 @@ from django_tasks_db.models import DBTaskResult
 from backend.aftermath import services
 from backend.aftermath.models import AftermathNote
 from backend.notifications.models import Notification
-from tests.aftermath.conftest import World, make_session, notes_url, send
-from tests.common.helpers import add_device
+from tests.aftermath.conftest import World, notes_url, send
+from tests.common.world import add_device, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +30,8 @@ def test_the_other_participants_are_told_and_nobody_else(
     # A second friend who was there and is in no block relation with the author.
     texting = world.people["texting"] = world.member
     world.checkin = make_session(
-        world.circle,
         world.participant,
+        world.circle,
         {world.author: "on_my_way", world.blocked: "calling", texting: "texting"},
         asked=[world.declined],
     )
@@ -97,14 +97,16 @@ def test_nothing_is_pushed_when_the_transaction_rolls_back(
         write_then_fail()
     assert callbacks == []
     assert not AftermathNote.objects.exists()
-    assert not Notification.objects.exists()
+    assert not Notification.objects.filter(kind="note").exists()
     assert not DBTaskResult.objects.exists()
 
 
 def test_edits_deletes_and_reactions_push_nothing(world: World, devices: None) -> None:
     note = world.note(audience="circle")
+    before = Notification.objects.count()  # the session's own, and the note's
     author, requester = world.client("author"), world.client("participant")
-    send(author, "patch", f"/api/v1/notes/{note.pk}/", {"body": "Edited"})
-    send(requester, "put", f"/api/v1/notes/{note.pk}/reaction/", {"kind": "hug"})
-    send(author, "delete", f"/api/v1/notes/{note.pk}/")
-    assert not Notification.objects.exists()
+    assert send(author, "patch", f"/api/v1/notes/{note.pk}/", {"body": "Edited"}).status_code == 200
+    res = send(requester, "put", f"/api/v1/notes/{note.pk}/reaction/", {"kind": "hug"})
+    assert res.status_code == 200
+    assert send(author, "delete", f"/api/v1/notes/{note.pk}/").status_code == 204
+    assert Notification.objects.count() == before

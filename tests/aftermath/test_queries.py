@@ -6,10 +6,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from backend.aftermath.models import AftermathNote, Reaction
 from backend.checkins.models import CheckIn
-from backend.circles.models import Membership
-from tests.aftermath.conftest import World, make_session, notes_url
+from tests.aftermath.conftest import World, notes_url
+from tests.common.world import join, make_note, make_reaction, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -17,26 +16,22 @@ pytestmark = pytest.mark.django_db
 def _fill(world: World, make_user: Any, notes: int, sessions: int) -> None:
     """`notes` notes with reactions, spread over `sessions` closed sessions."""
     people = [make_user() for _ in range(3)]
-    Membership.objects.bulk_create(Membership(circle=world.circle, user=p) for p in people)
+    for person in people:
+        join(world.circle, person)
     checkins = [world.checkin] + [
-        make_session(world.circle, world.participant, dict.fromkeys(people, "on_my_way"))
+        make_session(world.participant, world.circle, dict.fromkeys(people, "on_my_way"))
         for _ in range(sessions - 1)
     ]
-    rows = AftermathNote.objects.bulk_create(
-        AftermathNote(
-            checkin=checkins[i % len(checkins)],
-            author=world.participant,
-            body=f"note {i}",
+    for i in range(notes):
+        note = make_note(
+            checkins[i % len(checkins)],
+            world.participant,
+            f"note {i}",
             # Every session gets notes of both audiences.
             audience="circle" if (i // len(checkins)) % 2 else "participants",
         )
-        for i in range(notes)
-    )
-    Reaction.objects.bulk_create(
-        Reaction(note=note, user=person, kind=kind)
-        for note in rows
-        for person, kind in zip(people, ["hug", "tears", "heart"], strict=True)
-    )
+        for person, kind in zip(people, ["hug", "tears", "heart"], strict=True):
+            make_reaction(note, person, kind)
 
 
 def _count(client: Any, path: str) -> tuple[int, Any]:

@@ -14,10 +14,11 @@ from rest_framework.throttling import SimpleRateThrottle
 
 from backend.checkins import services
 from backend.checkins.models import AudienceMember, CheckIn, Status
-from backend.circles.models import Block, Membership
+from backend.circles.models import Membership
 from backend.notifications.models import Delivery, Notification
 from tests.checkins.conftest import CHECKINS, DELIVER, queued, reach_out
 from tests.common.helpers import client_for, post
+from tests.common.world import make_block
 from tests.conftest import error_codes
 
 pytestmark = pytest.mark.django_db
@@ -133,12 +134,12 @@ def test_blocked_people_are_never_asked_nor_notified(
     w = make_world(members=3, devices=True)
     blocked = w.members[0]
     if direction == "requester_blocked_them":
-        Block.objects.create(blocker=w.owner, blocked=blocked)
+        make_block(w.owner, blocked)
     else:
-        Block.objects.create(blocker=blocked, blocked=w.owner)
+        make_block(blocked, w.owner)
     with django_capture_on_commit_callbacks(execute=True):
-        res = reach_out(w)  # default audience
-        post(w.client(w.owner), f"{CHECKINS}{res.json()['id']}/cancel/")
+        res = reach_out(w, expect=201)  # default audience
+        post(w.client(w.owner), f"{CHECKINS}{res.json()['id']}/cancel/", expect=200)
         # Explicitly chosen: left out silently too.
         res2 = reach_out(w, audience=[str(blocked.pk), str(w.members[1].pk)])
         nudge = reach_out(w, kind="nudge", audience=[str(blocked.pk)])
@@ -155,7 +156,7 @@ def test_blocked_people_are_never_asked_nor_notified(
 
 def test_only_blocked_people_is_empty_audience(make_world: Any) -> None:
     w = make_world(members=1)
-    Block.objects.create(blocker=w.members[0], blocked=w.owner)
+    make_block(w.members[0], w.owner)
     res = reach_out(w)
     assert res.status_code == 400
     assert errors(res) == [("empty_audience", "audience")]
@@ -240,7 +241,7 @@ def test_one_open_reach_out_at_a_time(make_world: Any) -> None:
     assert res.json()["checkin_id"] == first.json()["id"]
     # An answered one is still open; a closed one frees the slot.
     url = f"{CHECKINS}{first.json()['id']}/"
-    post(w.client(w.members[0]), f"{url}responses/", {"answer": "calling"})
+    post(w.client(w.members[0]), f"{url}responses/", {"answer": "calling"}, expect=201)
     assert reach_out(w).status_code == 409
     assert post(w.client(w.owner), f"{CHECKINS}{first.json()['id']}/close/").status_code == 200
     assert reach_out(w).status_code == 201
@@ -312,7 +313,7 @@ def test_reach_outs_are_rate_limited(make_world: Any) -> None:
     try:
         first = reach_out(w)
         assert first.status_code == 201
-        post(w.client(w.owner), f"{CHECKINS}{first.json()['id']}/cancel/")
+        post(w.client(w.owner), f"{CHECKINS}{first.json()['id']}/cancel/", expect=200)
         assert reach_out(w).status_code == 429
     finally:
         SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES

@@ -95,7 +95,7 @@ def test_nudge_answers_and_need_you_reaches_back(
 ) -> None:
     w = make_world(members=1)
     friend = w.members[0]
-    nudge = reach_out(w, kind="nudge", audience=[str(friend.pk)]).json()
+    nudge = reach_out(w, kind="nudge", audience=[str(friend.pk)], expect=201).json()
     url = f"{CHECKINS}{nudge['id']}/"
     res = post(w.client(friend), f"{url}responses/", {"answer": "on_my_way"})
     assert error_codes(res) == ["invalid_answer"]
@@ -143,8 +143,8 @@ def test_list_filters_by_status_and_pages(make_world: Any) -> None:
     for _ in range(3):
         res = reach_out(w)
         ids.append(res.json()["id"])
-        post(w.client(w.owner), f"{CHECKINS}{res.json()['id']}/close/")
-    open_one = reach_out(w).json()["id"]
+        post(w.client(w.owner), f"{CHECKINS}{res.json()['id']}/close/", expect=200)
+    open_one = reach_out(w, expect=201).json()["id"]
     res = w.client(w.owner).get(f"{CHECKINS}?status=closed&page_size=2")
     body = res.json()
     assert [c["id"] for c in body["results"]] == ids[::-1][:2]

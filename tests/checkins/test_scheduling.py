@@ -19,12 +19,11 @@ from tests.checkins.conftest import (
     ADVANCE,
     CHECKINS,
     SWEEP,
-    World,
     queued,
     reach_out,
-    run_queued_tasks,
 )
-from tests.common.helpers import post
+from tests.common.helpers import post, run_queued_tasks
+from tests.common.world import CircleWorld
 from tests.conftest import error_codes
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +46,7 @@ def drive(how: str, callbacks: Any) -> None:
     """Do what is due, the way `how` says: the queued tasks, or the sweep alone."""
     with callbacks(execute=True):
         if how == "tasks":
-            run_queued_tasks()
+            run_queued_tasks(ADVANCE)
         else:
             checkins_sweep()
 
@@ -64,7 +63,7 @@ def test_check_on_me_fires_at_its_time_in_the_requesters_timezone(
     how: str,
 ) -> None:
     owner = make_user(display_name="Alex", timezone="Europe/Berlin")
-    w: World = make_world(members=2, owner=owner)
+    w: CircleWorld = make_world(members=2, owner=owner)
     with django_capture_on_commit_callbacks(execute=True):
         # 21:00 in Berlin (no offset given: the requester's timezone) is 20:00 UTC in January.
         res = reach_out(w, kind="check_on_me", scheduled_for="2027-01-15T21:00:00")
@@ -112,10 +111,10 @@ def test_nobody_answered_after_ten_minutes(
 ) -> None:
     w = make_world(members=2)
     with django_capture_on_commit_callbacks(execute=True):
-        res = reach_out(w)
+        res = reach_out(w, expect=201)
     url = f"{CHECKINS}{res.json()['id']}/"
     # "Can't right now" is kind, but nobody is there: it still counts as nobody.
-    post(w.client(w.members[0]), f"{url}responses/", {"answer": "cant_right_now"})
+    post(w.client(w.members[0]), f"{url}responses/", {"answer": "cant_right_now"}, expect=201)
 
     at(clock, START + dt.timedelta(minutes=9, seconds=59))
     drive(how, django_capture_on_commit_callbacks)
@@ -137,7 +136,8 @@ def test_nobody_answered_after_ten_minutes(
     assert note.payload["url"] == url.removeprefix("/api/v1").rstrip("/")
     # Friends never see the offer; and once somebody answers, it goes away.
     assert w.client(w.members[1]).get(url).json()["offer_help"] is False
-    post(w.client(w.members[1]), f"{url}responses/", {"answer": "on_my_way", "eta_minutes": 20})
+    answer = {"answer": "on_my_way", "eta_minutes": 20}
+    post(w.client(w.members[1]), f"{url}responses/", answer, expect=201)
     assert w.client(w.owner).get(url).json()["offer_help"] is False
     drive(how, django_capture_on_commit_callbacks)
     assert Notification.objects.filter(kind="nobody_answered").count() == 1
@@ -148,8 +148,9 @@ def test_no_offer_when_someone_answered(
 ) -> None:
     w = make_world(members=1)
     with django_capture_on_commit_callbacks(execute=True):
-        res = reach_out(w)
-    post(w.client(w.members[0]), f"{CHECKINS}{res.json()['id']}/responses/", {"answer": "texting"})
+        res = reach_out(w, expect=201)
+    url = f"{CHECKINS}{res.json()['id']}/"
+    post(w.client(w.members[0]), f"{url}responses/", {"answer": "texting"}, expect=201)
     at(clock, START + dt.timedelta(minutes=30))
     drive("tasks", django_capture_on_commit_callbacks)
     drive("sweep", django_capture_on_commit_callbacks)
@@ -168,10 +169,10 @@ def test_open_checkins_expire_after_twelve_hours(
 ) -> None:
     w = make_world(members=1)
     with django_capture_on_commit_callbacks(execute=True):
-        res = reach_out(w)
+        res = reach_out(w, expect=201)
     url = f"{CHECKINS}{res.json()['id']}/"
     if answered:
-        post(w.client(w.members[0]), f"{url}responses/", {"answer": "calling"})
+        post(w.client(w.members[0]), f"{url}responses/", {"answer": "calling"}, expect=201)
     at(clock, START + dt.timedelta(hours=11, minutes=59))
     drive(how, django_capture_on_commit_callbacks)
     assert CheckIn.objects.get().status in (Status.OPEN, Status.ANSWERED)
@@ -193,7 +194,7 @@ def test_the_sweep_catches_what_lost_tasks_missed(
 ) -> None:
     w = make_world(members=1)
     with django_capture_on_commit_callbacks(execute=True):
-        reach_out(w)
+        reach_out(w, expect=201)
     DBTaskResult.objects.all().delete()  # a worker died; the queue lost everything
     at(clock, START + dt.timedelta(hours=13))
     assert checkins_sweep() == {"expired": 1}
@@ -236,10 +237,11 @@ def test_aftercare_reaches_those_who_were_there(
         w.circle.memberships.create(user=person)
     at(clock, dt.datetime(2027, 1, 15, 22, 50, tzinfo=UTC))
     with django_capture_on_commit_callbacks(execute=True):
-        res = reach_out(w)
+        res = reach_out(w, expect=201)
         url = f"{CHECKINS}{res.json()['id']}/"
-        post(w.client(there), f"{url}responses/", {"answer": "on_my_way", "eta_minutes": 10})
-        post(w.client(away), f"{url}responses/", {"answer": "cant_right_now"})
+        answer = {"answer": "on_my_way", "eta_minutes": 10}
+        post(w.client(there), f"{url}responses/", answer, expect=201)
+        post(w.client(away), f"{url}responses/", {"answer": "cant_right_now"}, expect=201)
         at(clock, dt.datetime(2027, 1, 15, 23, 0, tzinfo=UTC))
         res = post(w.client(w.owner), f"{url}close/")
     assert res.status_code == 200

@@ -7,8 +7,8 @@ import pytest
 from django.test import Client
 
 from backend.circles import services
-from backend.circles.models import Block, JoinRequest
 from tests.common.helpers import client_for
+from tests.common.world import make_block, make_join_request
 from tests.conftest import error_codes
 
 pytestmark = pytest.mark.django_db
@@ -61,14 +61,14 @@ INVITE_ENDPOINTS = [
 
 
 @pytest.fixture
-def world(make_circle: Any, make_user: Any, make_invite: Any) -> dict[str, Any]:
-    w = make_circle(members=2)
+def world(make_world: Any, make_user: Any, make_invite: Any) -> dict[str, Any]:
+    w = make_world(members=2)
     member, other = w.members
     outsider, blocked, requester = make_user(), make_user(), make_user()
-    Block.objects.create(blocker=w.owner, blocked=blocked)
+    make_block(w.owner, blocked)
     token = make_invite(w, max_uses=5)
     invite = services.invite_find(token=token, user=None)
-    request = JoinRequest.objects.create(circle=w.circle, user=requester)
+    request = make_join_request(w.circle, requester)
     return {
         "users": {"outsider": outsider, "member": member, "owner": w.owner, "blocked": blocked},
         "ids": {

@@ -5,6 +5,7 @@ import pytest
 from backend.circles.models import Block, Membership
 from backend.circles.selectors import are_blocked, blocked_user_ids
 from tests.common.helpers import client_for, post
+from tests.common.world import make_block
 from tests.conftest import error_codes
 
 pytestmark = pytest.mark.django_db
@@ -58,8 +59,8 @@ def test_block_needs_a_real_person(signed_in: Any, body: dict[str, Any]) -> None
 
 def test_selectors_see_both_directions(make_user: Any) -> None:
     a, b, c, d = make_user(), make_user(), make_user(), make_user()
-    Block.objects.create(blocker=a, blocked=b)
-    Block.objects.create(blocker=c, blocked=a)
+    make_block(a, b)
+    make_block(c, a)
     assert blocked_user_ids(a) == {b.pk, c.pk}
     assert blocked_user_ids(b) == {a.pk}
     assert blocked_user_ids(d) == set()
@@ -69,8 +70,8 @@ def test_selectors_see_both_directions(make_user: Any) -> None:
     assert not are_blocked(b, c)
 
 
-def test_blocking_keeps_a_shared_circle(make_circle: Any) -> None:
-    w = make_circle(members=1)
+def test_blocking_keeps_a_shared_circle(make_world: Any) -> None:
+    w = make_world(members=1)
     friend = w.members[0]
     assert post(client_for(friend), "/api/v1/blocks/", {"user": str(w.owner.pk)}).status_code == 201
     assert Membership.objects.filter(circle=w.circle).count() == 2

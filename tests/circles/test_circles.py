@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from backend.circles.models import Circle, Departure, Membership
 from tests.common.helpers import client_for, post
+from tests.common.world import join, make_join_request
 from tests.conftest import error_codes
 
 pytestmark = pytest.mark.django_db
@@ -39,12 +40,12 @@ def test_create_circle_needs_a_name(signed_in: Any, body: dict[str, Any]) -> Non
     assert not Circle.objects.exists()
 
 
-def test_list_shows_only_my_circles_with_members(make_circle: Any, make_user: Any) -> None:
+def test_list_shows_only_my_circles_with_members(make_world: Any, make_user: Any) -> None:
     me = make_user()
-    mine = make_circle(owner=me, members=2)
-    make_circle(members=1)  # someone else's
-    theirs = make_circle(members=0)
-    Membership.objects.create(circle=theirs.circle, user=me)
+    mine = make_world(owner=me, members=2)
+    make_world(members=1)  # someone else's
+    theirs = make_world(members=0)
+    join(theirs.circle, me)
     res = client_for(me).get("/api/v1/circles/")
     assert res.status_code == 200
     body = res.json()
@@ -64,47 +65,46 @@ def _count(client: Any, path: str) -> int:
     return len(ctx.captured_queries)
 
 
-def test_list_query_count_does_not_grow(make_circle: Any, make_user: Any) -> None:
+def test_list_query_count_does_not_grow(make_world: Any, make_user: Any) -> None:
     me = make_user()
     client = client_for(me)
     for _ in range(2):
-        make_circle(owner=me, members=2)
+        make_world(owner=me, members=2)
     few = _count(client, "/api/v1/circles/")
     for _ in range(8):
-        make_circle(owner=me, members=5)
+        make_world(owner=me, members=5)
     assert _count(client, "/api/v1/circles/") == few
 
 
-def test_detail_query_count_does_not_grow(make_circle: Any, make_user: Any) -> None:
-    small, big = make_circle(members=1), make_circle(members=11)
+def test_detail_query_count_does_not_grow(make_world: Any, make_user: Any) -> None:
+    small, big = make_world(members=1), make_world(members=11)
     assert _count(client_for(small.owner), f"/api/v1/circles/{small.circle.pk}/") == _count(
         client_for(big.owner), f"/api/v1/circles/{big.circle.pk}/"
     )
 
 
 def test_owner_lists_query_counts_do_not_grow(
-    make_circle: Any, make_invite: Any, make_user: Any
+    make_world: Any, make_invite: Any, make_user: Any
 ) -> None:
-    from backend.circles.models import JoinRequest
 
-    w = make_circle()
+    w = make_world()
     client = client_for(w.owner)
     for _ in range(2):
         make_invite(w)
-        JoinRequest.objects.create(circle=w.circle, user=make_user())
+        make_join_request(w.circle, make_user())
     invites, requests = (
         _count(client, f"/api/v1/circles/{w.circle.pk}/invites/"),
         _count(client, f"/api/v1/circles/{w.circle.pk}/requests/"),
     )
     for _ in range(8):
         make_invite(w)
-        JoinRequest.objects.create(circle=w.circle, user=make_user())
+        make_join_request(w.circle, make_user())
     assert _count(client, f"/api/v1/circles/{w.circle.pk}/invites/") == invites
     assert _count(client, f"/api/v1/circles/{w.circle.pk}/requests/") == requests
 
 
-def test_owner_renames_and_deletes(make_circle: Any) -> None:
-    w = make_circle(members=1)
+def test_owner_renames_and_deletes(make_world: Any) -> None:
+    w = make_world(members=1)
     client = client_for(w.owner)
     res = client.patch(
         f"/api/v1/circles/{w.circle.pk}/",
@@ -119,8 +119,8 @@ def test_owner_renames_and_deletes(make_circle: Any) -> None:
     assert not Membership.objects.exists()
 
 
-def test_member_leaves(make_circle: Any) -> None:
-    w = make_circle(members=2)
+def test_member_leaves(make_world: Any) -> None:
+    w = make_world(members=2)
     leaver = w.members[0]
     res = client_for(leaver).delete(f"/api/v1/circles/{w.circle.pk}/members/{leaver.pk}/")
     assert res.status_code == 204
@@ -131,8 +131,8 @@ def test_member_leaves(make_circle: Any) -> None:
     assert client_for(leaver).get(f"/api/v1/circles/{w.circle.pk}/").status_code == 404
 
 
-def test_owner_removes_a_member(make_circle: Any) -> None:
-    w = make_circle(members=2)
+def test_owner_removes_a_member(make_world: Any) -> None:
+    w = make_world(members=2)
     target = w.members[1]
     res = client_for(w.owner).delete(f"/api/v1/circles/{w.circle.pk}/members/{target.pk}/")
     assert res.status_code == 204
@@ -141,8 +141,8 @@ def test_owner_removes_a_member(make_circle: Any) -> None:
     assert Membership.objects.filter(circle=w.circle).count() == 2
 
 
-def test_member_cannot_remove_someone_else(make_circle: Any) -> None:
-    w = make_circle(members=2)
+def test_member_cannot_remove_someone_else(make_world: Any) -> None:
+    w = make_world(members=2)
     res = client_for(w.members[0]).delete(
         f"/api/v1/circles/{w.circle.pk}/members/{w.members[1].pk}/"
     )
@@ -151,8 +151,8 @@ def test_member_cannot_remove_someone_else(make_circle: Any) -> None:
     assert Membership.objects.filter(circle=w.circle).count() == 3
 
 
-def test_removing_a_non_member_is_404(make_circle: Any, make_user: Any) -> None:
-    w = make_circle()
+def test_removing_a_non_member_is_404(make_world: Any, make_user: Any) -> None:
+    w = make_world()
     res = client_for(w.owner).delete(f"/api/v1/circles/{w.circle.pk}/members/{make_user().pk}/")
     assert res.status_code == 404
     assert res.json() == {
@@ -163,16 +163,16 @@ def test_removing_a_non_member_is_404(make_circle: Any, make_user: Any) -> None:
     }
 
 
-def test_owner_cannot_leave_without_handing_over(make_circle: Any) -> None:
-    w = make_circle(members=1)
+def test_owner_cannot_leave_without_handing_over(make_world: Any) -> None:
+    w = make_world(members=1)
     res = client_for(w.owner).delete(f"/api/v1/circles/{w.circle.pk}/members/{w.owner.pk}/")
     assert res.status_code == 409
     assert error_codes(res) == ["owner_must_transfer"]
     assert Membership.objects.filter(circle=w.circle, user=w.owner, role="owner").exists()
 
 
-def test_transfer_then_the_old_owner_can_leave(make_circle: Any) -> None:
-    w = make_circle(members=1)
+def test_transfer_then_the_old_owner_can_leave(make_world: Any) -> None:
+    w = make_world(members=1)
     heir = w.members[0]
     client = client_for(w.owner)
     res = post(client, f"/api/v1/circles/{w.circle.pk}/transfer/", {"user": str(heir.pk)})
@@ -191,9 +191,9 @@ def test_transfer_then_the_old_owner_can_leave(make_circle: Any) -> None:
     ("target", "code"), [("self", "already_owner"), ("stranger", "not_a_member")]
 )
 def test_transfer_needs_another_member(
-    make_circle: Any, make_user: Any, target: str, code: str
+    make_world: Any, make_user: Any, target: str, code: str
 ) -> None:
-    w = make_circle(members=1)
+    w = make_world(members=1)
     user = w.owner if target == "self" else make_user()
     res = post(
         client_for(w.owner), f"/api/v1/circles/{w.circle.pk}/transfer/", {"user": str(user.pk)}
@@ -203,8 +203,8 @@ def test_transfer_needs_another_member(
     assert Membership.objects.get(circle=w.circle, role="owner").user == w.owner
 
 
-def test_a_person_can_be_in_several_circles(make_circle: Any, make_user: Any) -> None:
+def test_a_person_can_be_in_several_circles(make_world: Any, make_user: Any) -> None:
     me = make_user()
     for _ in range(3):
-        Membership.objects.create(circle=make_circle().circle, user=me)
+        join(make_world().circle, me)
     assert len(client_for(me).get("/api/v1/circles/").json()["results"]) == 3

@@ -7,6 +7,7 @@ from django.db import connection
 from backend.circles import services
 from backend.circles.models import Invite, InviteAcceptance, Membership
 from tests.common.helpers import client_for, post
+from tests.common.world import make_circle
 
 ACCEPTORS = 20
 
@@ -19,7 +20,7 @@ ACCEPTORS = 20
 @pytest.mark.django_db(transaction=True)
 def test_twenty_people_accepting_the_last_use_at_once(make_user: Any) -> None:
     owner = make_user(display_name="Owner")
-    circle = services.circle_create(user=owner, name="Sunday people")
+    circle = make_circle(owner)
     token = services.invite_create(circle=circle, created_by=owner).token
     clients = [client_for(make_user()) for _ in range(ACCEPTORS)]
     barrier = threading.Barrier(ACCEPTORS)

@@ -7,7 +7,6 @@ from django.core.management import call_command
 from django.test import Client
 
 from backend.accounts.models import User
-from backend.notifications.models import PushSubscription
 
 
 def client_for(user: User | None) -> Client:
@@ -18,18 +17,14 @@ def client_for(user: User | None) -> Client:
     return client
 
 
-def post(client: Client, path: str, body: dict[str, Any] | None = None) -> Any:
-    return client.post(path, body or {}, content_type="application/json")
-
-
-def add_device(user: User) -> PushSubscription:
-    """A push subscription row, so notify() makes a delivery (and a task) for this person."""
-    return PushSubscription.objects.create(
-        user=user,
-        endpoint=f"http://127.0.0.1:9/push/{user.pk}",
-        p256dh="B" + "A" * 86,
-        auth="A" * 22,
-    )
+def post(
+    client: Client, path: str, body: dict[str, Any] | None = None, *, expect: int | None = None
+) -> Any:
+    """POST JSON; with `expect`, a setup call that answers anything else fails right here."""
+    res = client.post(path, body or {}, content_type="application/json")
+    if expect is not None:
+        assert res.status_code == expect, (res.status_code, res.content)
+    return res
 
 
 def run_db_worker() -> None:
@@ -53,3 +48,20 @@ def add_totp(user: User) -> str:
     secret = generate_totp_secret()
     TOTP.activate(user, secret)
     return secret
+
+
+def run_queued_tasks(task_path: str | None = None) -> list[Any]:
+    """Run the queued tasks that are due now (only `task_path`'s, if given), as `db_worker`
+    would; returns their results. `db_worker` itself closes the test's connection on
+    PostgreSQL, so tests call the stored task directly. Tests that push pick their own
+    task: push deliveries would try to reach a push service."""
+    from django_tasks_db.models import DBTaskResult
+
+    results = []
+    ready = DBTaskResult.objects.ready()
+    if task_path is not None:
+        ready = ready.filter(task_path=task_path)
+    for row in ready.order_by("enqueued_at"):
+        results.append(row.task.call(*row.args_kwargs["args"], **row.args_kwargs["kwargs"]))
+        row.set_successful(None)
+    return results

@@ -1,7 +1,6 @@
 """Browser journeys: Playwright for Python driving Debian's Chromium against live_server."""
 
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,8 @@ from playwright.sync_api import (
     expect,
     sync_playwright,
 )
+
+from tests.common.world import PASSWORD
 
 # Playwright's sync API keeps an event loop on the test thread; the ORM calls the tests make
 # there (reading mail.outbox, checking rows) are still plain synchronous code.
@@ -141,8 +142,6 @@ def assert_accessible(page: Page) -> None:
 
 def log_in(page: Page, email: str, name: str | None = None) -> None:
     """Log in through the app's own screen; with `name`, wait for home to greet them."""
-    from tests.conftest import PASSWORD
-
     page.goto("/login")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
@@ -163,10 +162,3 @@ def wait_for_service_worker(page: Page) -> None:
     if not page.evaluate("!!navigator.serviceWorker.controller"):
         page.reload()
         page.wait_for_function("!!navigator.serviceWorker.controller")
-
-
-def code_from_outbox(outbox: list[Any]) -> str:
-    body = outbox[-1].body
-    match = re.search(r"^\s*([A-Z0-9]{4}-?[A-Z0-9]{4}|[A-Z0-9]{6})\s*$", body, re.MULTILINE)
-    assert match, body
-    return match.group(1)

@@ -5,8 +5,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from backend.accounts.models import User
-from tests.conftest import PASSWORD
-from tests.e2e.conftest import assert_accessible, code_from_outbox
+from tests.common.world import PASSWORD, code_from_mail
+from tests.e2e.conftest import assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -29,7 +29,7 @@ def test_sign_up_verify_log_out_and_log_in(phone: Page, mailoutbox: list[Any]) -
     expect(page).to_have_url(re.compile(r"/verify"))
     assert_accessible(page)
     assert len(mailoutbox) == 1
-    page.get_by_label("Code").fill(code_from_outbox(mailoutbox))
+    page.get_by_label("Code").fill(code_from_mail(mailoutbox))
     page.get_by_role("button", name="Verify").click()
 
     expect(page.get_by_role("heading", name="Hi, Alex")).to_be_visible()
@@ -110,6 +110,6 @@ def test_a_lockout_by_strangers_costs_the_owner_one_emailed_code(
     expect(page).to_have_url(re.compile(r"/login/code"))
     assert_accessible(page)
     assert [m.to for m in mailoutbox] == [["bea@example.com"]]
-    page.get_by_label("Code").fill(code_from_outbox(mailoutbox))
+    page.get_by_label("Code").fill(code_from_mail(mailoutbox))
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", name="Hi, Bea")).to_be_visible()

@@ -7,8 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from backend.checkins.models import CheckIn
-from backend.circles.models import Membership
-from backend.circles.services import circle_create
+from tests.common.world import make_circle
 from tests.e2e.conftest import assert_accessible, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -21,8 +20,7 @@ def tuesday_people(make_user: Any) -> dict[str, Any]:
     """Bea's circle "Tuesday people", with Ana in it."""
     ana = make_user(display_name="Ana", email="ana@example.com")
     bea = make_user(display_name="Bea", email="bea@example.com")
-    circle = circle_create(user=bea, name="Tuesday people")
-    Membership.objects.create(circle=circle, user=ana, role="member")
+    circle = make_circle(bea, [ana], name="Tuesday people")
     return {"ana": ana, "bea": bea, "circle": circle}
 
 

@@ -6,10 +6,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from backend.circles import services
 from backend.circles.models import Circle, Membership
-from tests.conftest import PASSWORD
-from tests.e2e.conftest import assert_accessible, code_from_outbox, log_in
+from tests.common.world import PASSWORD, code_from_mail, make_circle
+from tests.e2e.conftest import assert_accessible, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -71,7 +70,7 @@ def test_invite_a_trusted_friend(
     friend.get_by_label("Password").fill(PASSWORD)
     friend.get_by_role("button", name="Create account").click()
     expect(friend).to_have_url(re.compile(r"/verify\?next="))
-    friend.get_by_label("Code").fill(code_from_outbox(mailoutbox))
+    friend.get_by_label("Code").fill(code_from_mail(mailoutbox))
     friend.get_by_role("button", name="Verify").click()
 
     # Back on the invite, now signed in: join, and land in the circle.
@@ -119,8 +118,7 @@ def test_invite_a_trusted_friend(
 def test_owner_blocks_hands_over_and_leaves(new_phone: Any, make_user: Any) -> None:
     owner_user = make_user(display_name="Ana", email="ana@example.com")
     friend = make_user(display_name="Bea", email="bea@example.com")
-    circle = services.circle_create(user=owner_user, name="Tuesday people")
-    Membership.objects.create(circle=circle, user=friend, role="member")
+    circle = make_circle(owner_user, [friend], name="Tuesday people")
 
     _, page = new_phone(color_scheme="dark")
     log_in(page, "ana@example.com")

@@ -6,9 +6,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from backend.checkins.services import checkin_close, checkin_create, checkin_respond
-from backend.circles.models import Membership
-from backend.circles.services import circle_create
+from tests.common.world import make_circle, make_session
 from tests.e2e.conftest import assert_accessible, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -31,15 +29,9 @@ def test_notes_after_a_session(new_phone: Any, make_user: Any) -> None:
     ana = make_user(display_name="Ana", email="ana@example.com")
     bea = make_user(display_name="Bea", email="bea@example.com")
     cy = make_user(display_name="Cy", email="cy@example.com")
-    circle = circle_create(user=ana, name="Tuesday people")
-    Membership.objects.create(circle=circle, user=bea, role="member")
-    Membership.objects.create(circle=circle, user=cy, role="member")
+    circle = make_circle(ana, [bea, cy], name="Tuesday people")
     # Bea reaches out to Ana only; Ana comes over; Bea says she's okay now.
-    checkin, _ = checkin_create(
-        requester=bea, circle=circle, kind="reach_out", audience=[ana.pk], mode="sit_with_me"
-    )
-    checkin_respond(checkin=checkin, responder=ana, answer="on_my_way")
-    checkin_close(checkin=checkin, by=bea)
+    checkin = make_session(bea, circle, {ana: "on_my_way"}, mode="sit_with_me")
     notes_url = f"/checkins/{checkin.pk}/notes"
 
     dialogs: list[str] = []

@@ -21,9 +21,9 @@ from playwright.sync_api import BrowserContext, CDPSession, Page, Playwright, ex
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from backend.circles.services import circle_create
 from backend.notifications.models import Delivery, PushSubscription
 from tests.common.helpers import run_db_worker
+from tests.common.world import make_circle
 from tests.e2e.conftest import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -286,7 +286,7 @@ def test_notification_settings_are_saved(
     new_phone: Any, make_user: Any, live_server: Any, signed_in: Any
 ) -> None:
     user = make_user(display_name="Ines", email="ines@example.com")
-    circle = circle_create(user=user, name="Tuesday people")
+    circle = make_circle(user, name="Tuesday people")
     _, page = new_phone()
     log_in(page, "ines@example.com")
     expect(page.get_by_role("heading", name="Hi, Ines")).to_be_visible()

@@ -15,6 +15,7 @@ from werkzeug import Response
 from backend.notifications.models import Delivery, DeliveryStatus, Notification, PushSubscription
 from backend.notifications.services import notify
 from backend.notifications.tasks import _claim, enqueue_delivery
+from tests.common.world import add_device
 from tests.conftest import error_codes
 from tests.notifications.conftest import Device, PushService, subscribe, verify_vapid
 
@@ -325,19 +326,11 @@ def test_notify_query_count_does_not_grow_with_recipients(
     make_user: Any, django_assert_max_num_queries: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     users = [make_user() for _ in range(12)]
-    for n, user in enumerate(users):
-        PushSubscription.objects.create(
-            user=user, endpoint=f"http://127.0.0.1:9/push/{n}", **_keys()
-        )
+    for user in users:
+        add_device(user)
     with django_assert_max_num_queries(8), django_capture_on_commit_callbacks():
         notify(user_ids=[u.pk for u in users], kind="nudge", title="t", body="b", url="/")
     assert Delivery.objects.count() == 12
-
-
-def _keys() -> dict[str, str]:
-    device = Device("http://127.0.0.1:9/x")
-    body = device.to_json()["keys"]
-    return {"p256dh": body["p256dh"], "auth": body["auth"]}
 
 
 @pytest.mark.django_db

@@ -5,9 +5,9 @@ from typing import Any
 import pytest
 import time_machine
 
-from backend.circles.services import circle_create
 from backend.notifications.models import Delivery, Notification
 from backend.notifications.services import notify
+from tests.common.world import make_circle
 from tests.conftest import error_codes
 from tests.notifications.conftest import Device, subscribe
 
@@ -34,8 +34,8 @@ def test_defaults(signed_in: Any, django_assert_max_num_queries: Any) -> None:
 
 def test_patch_quiet_hours_and_circle_levels(signed_in: Any) -> None:
     client, user = signed_in()
-    circle_a = circle_create(user=user, name="Tuesday people").pk
-    circle_b = circle_create(user=user, name="Old friends").pk
+    circle_a = make_circle(user, name="Tuesday people").pk
+    circle_b = make_circle(user, name="Old friends").pk
     res = _patch(
         client,
         {
@@ -119,7 +119,7 @@ def _person(signed_in: Any, **settings: Any) -> Any:
 def _person_in_circle(signed_in: Any, level: str) -> tuple[Any, uuid.UUID]:
     client, user = signed_in()
     subscribe(client, Device(f"http://127.0.0.1:9/push/{user.pk}"))
-    circle = circle_create(user=user, name="Circle").pk
+    circle = make_circle(user, name="Circle").pk
     body = {"circles": [{"circle": str(circle), "level": level}]}
     assert _patch(client, body).status_code == 200
     return user, circle
