@@ -5,9 +5,9 @@ import {
   isAppNavigation,
   isNeverHandled,
   notificationOptions,
-  parsePushPayload,
   safeTargetUrl,
 } from '../src/sw/policy';
+import { parsePushPayload } from '../src/pwa/payload';
 
 const origin = 'https://shoulder.example';
 const u = (path: string) => new URL(path, origin);

@@ -1,4 +1,5 @@
-import { notificationOptions, parsePushPayload } from './policy';
+import { parsePushPayload } from '../pwa/payload';
+import { notificationOptions } from './policy';
 
 declare const self: ServiceWorkerGlobalScope;
 
