@@ -110,10 +110,6 @@ export async function getCheckin(id: string): Promise<Checkin> {
   return (await api.get<Checkin>(checkinUrl(id))).data;
 }
 
-export async function createCheckin(input: NewCheckin): Promise<Checkin> {
-  return (await api.post<Checkin>(CREATE_URL, input)).data;
-}
-
 export async function respond(
   id: string,
   input: { answer: Answer; eta_minutes?: number | null; message?: string },

@@ -60,10 +60,6 @@ export function setAuthFrom(httpStatus: number, body: unknown): AuthState {
   return next;
 }
 
-export function isPending(state: AuthState, flowId: string): boolean {
-  return state.pending.includes(flowId);
-}
-
 // A 401/410 on any call means the session is gone or waiting on a flow.
 onAuthChange(({ status, body }) => {
   if (status === 410) {
