@@ -21,12 +21,12 @@ import {
   needsForFriend,
   responseText,
 } from '../checkins/words';
-import { AftermathSlot } from '../components/AftermathSlot';
+import { AftermathSlot } from '../aftermath/AftermathSlot';
 import { FormError } from '../components/FormError';
-import { NudgeAnswer } from '../components/NudgeAnswer';
+import { NudgeAnswer } from '../checkins/NudgeAnswer';
 import { Page } from '../components/Page';
-import { SafeSpaceChecklist } from '../components/SafeSpaceChecklist';
-import '../components/Checkins.css';
+import { SafeSpaceChecklist } from '../checkins/SafeSpaceChecklist';
+import '../checkins/checkins.css';
 import type { PageProps } from '../routes';
 
 /** While a session is open and the screen is visible, look again now and then (no push needed). */

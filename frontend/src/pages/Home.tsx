@@ -6,11 +6,11 @@ import { auth } from '../auth/state';
 import { useLiveRefresh } from '../checkins/live';
 import { acknowledge, currentUserId, outbox, startOutbox, unseenOutcomes, waiting } from '../checkins/outbox';
 import { askTitle, joinNames, kindLabel, modeForFriend, needsForFriend, responseText } from '../checkins/words';
-import { CircleCards } from '../components/CircleCards';
+import { CircleCards } from '../circles/CircleCards';
 import { FormError } from '../components/FormError';
-import { NudgeAnswer } from '../components/NudgeAnswer';
+import { NudgeAnswer } from '../checkins/NudgeAnswer';
 import { Page } from '../components/Page';
-import '../components/Checkins.css';
+import '../checkins/checkins.css';
 import './Home.css';
 
 export default function Home() {

@@ -22,7 +22,7 @@ import { acknowledge, currentUserId, outbox, startOutbox, waiting, type Outcome 
 import { MODES, NEEDS, joinNames, kindLabel, reminderFor } from '../checkins/words';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
-import '../components/Checkins.css';
+import '../checkins/checkins.css';
 import { navigate } from '../router';
 import type { PageProps } from '../routes';
 

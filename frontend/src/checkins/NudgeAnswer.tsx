@@ -1,11 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
 import { existingCheckinId, reachBack, respond, type Answer, type CheckinCore, type Mode } from '../api/checkins';
 import type { ApiError } from '../api/client';
-import { newKey } from '../checkins/compose';
-import { MODES, NUDGE_ANSWERS, answerLabel } from '../checkins/words';
+import { newKey } from './compose';
+import { MODES, NUDGE_ANSWERS, answerLabel } from './words';
 import { navigate } from '../router';
-import { FormError } from './FormError';
-import './Checkins.css';
+import { FormError } from '../components/FormError';
+import './checkins.css';
 
 /**
  * "Sam is thinking of you — how are you?": one tap to answer; after "Could use you", one more

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { blockPerson, removeMember, transferCircle, type Circle, type Member } from '../api/circles';
-import { ConfirmAction } from './ConfirmAction';
-import { FormError } from './FormError';
-import { Sheet } from './Sheet';
-import { useSubmit } from './useSubmit';
+import { ConfirmAction } from '../components/ConfirmAction';
+import { FormError } from '../components/FormError';
+import { Sheet } from '../components/Sheet';
+import { useSubmit } from '../components/useSubmit';
 
 interface MemberSheetProps {
   circle: Circle;

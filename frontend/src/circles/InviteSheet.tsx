@@ -8,13 +8,13 @@ import {
   type InviteSummary,
 } from '../api/circles';
 import { ApiError } from '../api/client';
-import { formatDay, inviteStatusLabel, MAX_DAYS, MAX_USES, parseInviteForm, type InviteForm } from '../circles/invites';
-import { copyLink, shareLink, shareWays } from '../circles/share';
-import { Field } from './Field';
-import { FormError } from './FormError';
+import { formatDay, inviteStatusLabel, MAX_DAYS, MAX_USES, parseInviteForm, type InviteForm } from './invites';
+import { copyLink, shareLink, shareWays } from './share';
+import { Field } from '../components/Field';
+import { FormError } from '../components/FormError';
 import { QrCode } from './QrCode';
-import { Sheet } from './Sheet';
-import { useSubmit } from './useSubmit';
+import { Sheet } from '../components/Sheet';
+import { useSubmit } from '../components/useSubmit';
 import './InviteSheet.css';
 
 const EMPTY: InviteForm = { message: '', maxUses: '1', days: '7', email: '' };

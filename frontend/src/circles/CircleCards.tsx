@@ -1,5 +1,5 @@
 import type { Circle } from '../api/circles';
-import { othersIn } from '../circles/people';
+import { othersIn } from './people';
 import './CircleCards.css';
 
 type CircleCard = Pick<Circle, 'id' | 'name'> & Partial<Pick<Circle, 'members'>>;
