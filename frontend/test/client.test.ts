@@ -3,6 +3,7 @@ import {
   ApiError,
   OfflineError,
   api,
+  fillPath,
   normaliseErrors,
   onAuthChange,
   readCookie,
@@ -131,5 +132,18 @@ describe('helpers', () => {
       { code: 'c', detail: 'Something went wrong. Please try again.', field: null },
     ]);
     expect(normaliseErrors(400, null)).toEqual([]);
+  });
+});
+
+describe('fillPath', () => {
+  it('fills and encodes the path template, then adds the query', () => {
+    expect(fillPath('/api/v1/circles/{circle_id}/members/{user_id}/', { circle_id: 'a b', user_id: 'x/y' })).toBe(
+      '/api/v1/circles/a%20b/members/x%2Fy/',
+    );
+    expect(fillPath('/api/v1/circles/', {}, { page_size: 100 })).toBe('/api/v1/circles/?page_size=100');
+  });
+
+  it('refuses a missing parameter instead of asking for "undefined"', () => {
+    expect(() => fillPath('/api/v1/checkins/{checkin_id}/', {})).toThrow(/checkin_id/);
   });
 });

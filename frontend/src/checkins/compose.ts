@@ -3,8 +3,9 @@
  * request it becomes. Pure (storage and clock are passed in), so it is unit-tested.
  */
 import type { Kind, Mode, NewCheckin } from '../api/checkins';
+import { CHECKIN_MESSAGE_MAX } from '../api/limits';
 
-export const MESSAGE_MAX = 280;
+export const MESSAGE_MAX = CHECKIN_MESSAGE_MAX;
 /** The counter only appears this close to the limit. */
 export const COUNTER_FROM = 40;
 const LAST_CIRCLE_KEY = 'shoulder.lastCircle';

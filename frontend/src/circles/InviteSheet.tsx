@@ -1,3 +1,4 @@
+import { INVITE_MESSAGE_MAX } from '../api/limits';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   createInvite,
@@ -18,7 +19,6 @@ import { useSubmit } from '../components/useSubmit';
 import './InviteSheet.css';
 
 const EMPTY: InviteForm = { message: '', maxUses: '1', days: '7', email: '' };
-const MESSAGE_MAX = 280;
 
 /** The owner's invite sheet: make a link (shown once), pass it on, and see or revoke past ones. */
 export function InviteSheet({ circle, onClose }: { circle: Circle; onClose: () => void }) {
@@ -86,7 +86,7 @@ export function InviteSheet({ circle, onClose }: { circle: Circle; onClose: () =
               id="invite-message"
               name="message"
               rows={3}
-              maxLength={MESSAGE_MAX}
+              maxLength={INVITE_MESSAGE_MAX}
               aria-describedby="invite-message-hint"
               value={form.message}
               onInput={(e) => set('message')(e.currentTarget.value)}

@@ -1,3 +1,4 @@
+import { DISPLAY_NAME_MAX } from '../api/limits';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { logout } from '../api/allauth';
 import { currentUserId, outbox } from '../checkins/outbox';
@@ -63,7 +64,7 @@ export default function Account() {
           hint="What your friends see."
           autocomplete="nickname"
           required
-          maxLength={60}
+          maxLength={DISPLAY_NAME_MAX}
           value={name}
           onValue={(v) => {
             setSaved(false);

@@ -1,3 +1,4 @@
+import { CIRCLE_NAME_MAX } from '../api/limits';
 import { useEffect, useState } from 'preact/hooks';
 import {
   decideJoinRequest,
@@ -218,7 +219,7 @@ function Settings({ circle, onSaved }: { circle: Circle; onSaved: (circle: Circl
           id="circle-name"
           label="Circle name"
           required
-          maxLength={60}
+          maxLength={CIRCLE_NAME_MAX}
           value={name}
           onValue={(v) => {
             setSaved(false);

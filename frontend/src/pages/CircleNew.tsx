@@ -1,3 +1,4 @@
+import { CIRCLE_NAME_MAX } from '../api/limits';
 import { useState } from 'preact/hooks';
 import { createCircle } from '../api/circles';
 import { Field } from '../components/Field';
@@ -25,7 +26,7 @@ export default function CircleNew() {
           label="Circle name"
           hint="Anything that feels like you all, like “Tuesday people”."
           required
-          maxLength={60}
+          maxLength={CIRCLE_NAME_MAX}
           value={name}
           onValue={setName}
           error={error?.forField('name')}

@@ -1,3 +1,4 @@
+import { DISPLAY_NAME_MAX } from '../api/limits';
 import { useState } from 'preact/hooks';
 import { signup } from '../api/allauth';
 import { Field } from '../components/Field';
@@ -31,7 +32,7 @@ export default function Signup({ query }: PageProps) {
           hint="What your friends call you."
           autocomplete="nickname"
           required
-          maxLength={60}
+          maxLength={DISPLAY_NAME_MAX}
           value={name}
           onValue={setName}
           error={error?.forField('display_name')}
