@@ -6,7 +6,7 @@ the operation 403 (`requester_only`, `not_asked`); refused transitions 409.
 """
 
 import zoneinfo
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from typing import Any
 from uuid import UUID
 
@@ -117,11 +117,15 @@ class CheckinSerializer(serializers.ModelSerializer[CheckIn]):
     my_role = serializers.ChoiceField(choices=["requester", "asked"])
     my_response = CheckinAnswerSerializer(allow_null=True)
     offer_help = serializers.BooleanField()
+    cancel_until = serializers.SerializerMethodField(
+        help_text="Until when the requester may cancel once it asks (null while scheduled)."
+    )
 
     class Meta:
         model = CheckIn
         fields = (
             *_CORE_FIELDS,
+            "cancel_until",
             "audience",
             "responses",
             "answered_at",
@@ -132,6 +136,10 @@ class CheckinSerializer(serializers.ModelSerializer[CheckIn]):
             "cancelled_at",
             "in_reply_to",
         )
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_cancel_until(self, checkin: CheckIn) -> datetime | None:
+        return conf.cancel_until(checkin.activated_at)
 
 
 class CheckinCompactSerializer(serializers.ModelSerializer[CheckIn]):

@@ -2,7 +2,7 @@
 applies) with defaults here; settings.py needs no lines. Durations may be given as a
 `timedelta` or as a number of seconds."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 
@@ -38,6 +38,11 @@ def nobody_answered_after() -> timedelta:
 def expire_after() -> timedelta:
     """An open or answered check-in nobody closed expires this long after it opened."""
     return _duration("EXPIRE_AFTER", timedelta(hours=12))
+
+
+def cancel_until(activated_at: datetime | None) -> datetime | None:
+    """Until when the requester may still take an asking check-in back (None: not asking yet)."""
+    return None if activated_at is None else activated_at + cancel_window()
 
 
 def cancel_window() -> timedelta:

@@ -413,8 +413,9 @@ def checkin_cancel(*, checkin: CheckIn, by: User) -> CheckIn:
     now = timezone.now()
     was_asking = checkin.status in ACTIVE_STATUSES
     if was_asking:
-        assert checkin.activated_at is not None
-        if now > checkin.activated_at + conf.cancel_window():
+        until = conf.cancel_until(checkin.activated_at)
+        assert until is not None
+        if now > until:
             raise errors.cancel_window_passed()
     elif checkin.status != Status.SCHEDULED:
         raise errors.not_open()

@@ -628,6 +628,11 @@ export interface components {
             /** Format: date-time */
             answered_at: string | null;
             audience: components["schemas"]["CheckinAudience"][];
+            /**
+             * Format: date-time
+             * @description Until when the requester may cancel once it asks (null while scheduled).
+             */
+            readonly cancel_until: string | null;
             /** Format: date-time */
             cancelled_at: string | null;
             circle: components["schemas"]["CircleRef"];

@@ -31,7 +31,6 @@ import type { PageProps } from '../routes';
 
 /** While a session is open and the screen is visible, look again now and then (no push needed). */
 const POLL_MS = 20_000;
-const CANCEL_WINDOW_MS = 2 * 60 * 1000;
 
 const isActive = (c: Checkin) => c.status === 'open' || c.status === 'answered';
 
@@ -128,8 +127,8 @@ function whenText(iso: string | null): string {
 }
 
 function useCancelWindow(checkin: Checkin): boolean {
-  const opened = checkin.activated_at ? new Date(checkin.activated_at).getTime() : null;
-  const left = opened === null ? 0 : opened + CANCEL_WINDOW_MS - Date.now();
+  // The server says until when (its cancel window); the clock here only hides the button.
+  const left = checkin.cancel_until ? new Date(checkin.cancel_until).getTime() - Date.now() : 0;
   const [, setTick] = useState(0);
   useEffect(() => {
     if (left <= 0) return;
