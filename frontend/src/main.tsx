@@ -6,9 +6,10 @@ import { auth } from './auth/state';
 import { resumeOutbox } from './checkins/boot';
 import { App } from './app';
 import { startPwa } from './pwa/register';
-import { startRouter } from './router';
+import { routablePath } from './router';
 
-startRouter();
+// A path with a broken %-escape can't be routed: show "not found" rather than nothing.
+if (!routablePath(window.location.pathname)) history.replaceState(null, '', '/not-found');
 startPwa();
 resumeOutbox();
 

@@ -6,7 +6,8 @@ import { formatDay, inviteProblem, type Problem } from '../circles/invites';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
-import { location, navigate, withNext } from '../router';
+import { useLocation } from 'preact-iso/router';
+import { navigate, withNext } from '../router';
 import type { PageProps } from '../routes';
 import './Invite.css';
 
@@ -17,6 +18,7 @@ function problemOf(err: unknown): Problem {
 /** An invite link, opened signed out or in. Signing up keeps it as ?next= so the detour comes back here. */
 export default function Invite({ params }: PageProps) {
   const token = params.token ?? '';
+  const here = useLocation().path;
   const status = auth.value.status;
   const [invite, setInvite] = useState<InvitePreview | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -60,7 +62,6 @@ export default function Invite({ params }: PageProps) {
 
   const name = invite?.circle.name;
   const inviter = invite?.invited_by.display_name;
-  const here = location.value.path;
   const signedIn = status === 'authenticated';
   const actionError = accept.error ?? decline.error;
   const refusal = signedIn && invite && invite.status !== 'valid' ? inviteProblem(invite.status, invite.status_detail) : null;
