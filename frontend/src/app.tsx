@@ -1,8 +1,8 @@
 import type { ComponentType } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 // Subpath imports: the package index also pulls in prerendering and hydration.
 import lazy from 'preact-iso/lazy';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso/router';
-import { useEffect, useRef } from 'preact/hooks';
 import { auth } from './auth/state';
 import { Header } from './components/Header';
 import { InstallPrompt } from './components/InstallPrompt';
@@ -10,7 +10,7 @@ import { OfflineNotice } from './components/OfflineNotice';
 import { UpdateBanner } from './components/UpdateBanner';
 import { decide } from './guard';
 import { APP_SCOPE, navigate, routablePath, setRouteFn } from './router';
-import { notFound, routes, type RouteDef } from './routes';
+import { notFound, type RouteDef, routes } from './routes';
 
 /** preact-iso's scope test, also refusing links whose path it could not decode. */
 const scope = { test: (href: string) => APP_SCOPE.test(href) && routablePath(href.split(/[?#]/)[0]!) } as RegExp;

@@ -2,9 +2,9 @@ import { render } from 'preact';
 import './styles/base.css';
 import { fetchSession } from './api/allauth';
 import { OfflineError } from './api/client';
+import { App } from './app';
 import { auth } from './auth/state';
 import { resumeOutbox } from './checkins/boot';
-import { App } from './app';
 import { startPwa } from './pwa/register';
 import { routablePath } from './router';
 

@@ -1,13 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  ApiError,
-  OfflineError,
-  api,
-  fillPath,
-  normaliseErrors,
-  onAuthChange,
-  readCookie,
-} from '../src/api/client';
+import { ApiError, api, fillPath, normaliseErrors, OfflineError, onAuthChange, readCookie } from '../src/api/client';
 
 function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import serverDefault from '../../backend/web/crisis_resources.json?raw';
 import {
   CACHE_KEY,
-  DEFAULT_RESOURCES,
   cacheResources,
+  DEFAULT_RESOURCES,
   dialable,
   displayUrl,
   initialResources,
   parseResources,
 } from '../src/crisis/resources';
-import serverDefault from '../../backend/web/crisis_resources.json?raw';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));

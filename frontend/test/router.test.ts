@@ -25,7 +25,17 @@ describe('the in-app link scope', () => {
     for (const href of ['/', '/crisis', '/invite/tok?x=1', '/administrator', '/apis']) {
       expect(APP_SCOPE.test(href), href).toBe(true);
     }
-    for (const href of ['/admin/', '/admin', '/api/v1/me/', '/_allauth/x', '/static/a.css', '/accounts/', '//evil.example/', 'relative', 'https://x.example/']) {
+    for (const href of [
+      '/admin/',
+      '/admin',
+      '/api/v1/me/',
+      '/_allauth/x',
+      '/static/a.css',
+      '/accounts/',
+      '//evil.example/',
+      'relative',
+      'https://x.example/',
+    ]) {
       expect(APP_SCOPE.test(href), href).toBe(false);
     }
   });

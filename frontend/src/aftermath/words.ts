@@ -30,11 +30,7 @@ export function whoReacted(note: Pick<Note, 'reactions'>): string[] {
   return note.reactions.map((r) => `${r.user.display_name} — ${reactionLabel(r.kind)}`);
 }
 
-export const PROMPTS = [
-  'What helped?',
-  'Something you want to thank them for?',
-  "A moment you'll laugh about later?",
-];
+export const PROMPTS = ['What helped?', 'Something you want to thank them for?', "A moment you'll laugh about later?"];
 
 /** The prompt after `index`, round and round; `null` (skipped) stays skipped. */
 export function nextPrompt(index: number | null, length = PROMPTS.length): number | null {

@@ -45,7 +45,8 @@ export async function deleteNote(id: string): Promise<void> {
 export const setReaction = (id: string, kind: ReactionKind) =>
   call('put', '/api/v1/notes/{note_id}/reaction/', { path: { note_id: id }, body: { kind } });
 
-export const clearReaction = (id: string) => call('delete', '/api/v1/notes/{note_id}/reaction/', { path: { note_id: id } });
+export const clearReaction = (id: string) =>
+  call('delete', '/api/v1/notes/{note_id}/reaction/', { path: { note_id: id } });
 
 export const listCircleMoments = (circleId: string, next?: string | null): Promise<PageOf<Moment>> =>
   call('get', '/api/v1/circles/{circle_id}/moments/', { path: { circle_id: circleId }, ...further(next) });

@@ -30,7 +30,8 @@ export async function listCircles(): Promise<Circle[]> {
   return (await call('get', '/api/v1/circles/', { query: ALL })).results;
 }
 
-export const createCircle = (input: Body<'post', '/api/v1/circles/'>) => call('post', '/api/v1/circles/', { body: input });
+export const createCircle = (input: Body<'post', '/api/v1/circles/'>) =>
+  call('post', '/api/v1/circles/', { body: input });
 
 export const getCircle = (id: string) => call('get', '/api/v1/circles/{circle_id}/', { path: { circle_id: id } });
 
@@ -50,8 +51,7 @@ export async function removeMember(id: string, userId: string): Promise<void> {
 }
 
 export async function listInvites(id: string): Promise<InviteSummary[]> {
-  return (await call('get', '/api/v1/circles/{circle_id}/invites/', { path: { circle_id: id }, query: ALL }))
-    .results;
+  return (await call('get', '/api/v1/circles/{circle_id}/invites/', { path: { circle_id: id }, query: ALL })).results;
 }
 
 export const createInvite = (id: string, input: NewInvite) =>
@@ -64,13 +64,13 @@ export async function revokeInvite(id: string, inviteId: string): Promise<void> 
 }
 
 export async function listJoinRequests(id: string): Promise<JoinRequest[]> {
-  return (await call('get', '/api/v1/circles/{circle_id}/requests/', { path: { circle_id: id }, query: ALL }))
-    .results;
+  return (await call('get', '/api/v1/circles/{circle_id}/requests/', { path: { circle_id: id }, query: ALL })).results;
 }
 
 export async function decideJoinRequest(id: string, requestId: string, decision: 'approve' | 'reject'): Promise<void> {
   const path = { circle_id: id, request_id: requestId };
-  if (decision === 'approve') await call('post', '/api/v1/circles/{circle_id}/requests/{request_id}/approve/', { path });
+  if (decision === 'approve')
+    await call('post', '/api/v1/circles/{circle_id}/requests/{request_id}/approve/', { path });
   else await call('post', '/api/v1/circles/{circle_id}/requests/{request_id}/reject/', { path });
 }
 

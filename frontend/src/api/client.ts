@@ -186,12 +186,9 @@ export async function request<T>(
 
 export const api = {
   get: <T>(url: string, options?: RequestOptions) => request<T>('GET', url, options),
-  post: <T>(url: string, body?: unknown, options?: RequestOptions) =>
-    request<T>('POST', url, { ...options, body }),
-  patch: <T>(url: string, body?: unknown, options?: RequestOptions) =>
-    request<T>('PATCH', url, { ...options, body }),
-  put: <T>(url: string, body?: unknown, options?: RequestOptions) =>
-    request<T>('PUT', url, { ...options, body }),
+  post: <T>(url: string, body?: unknown, options?: RequestOptions) => request<T>('POST', url, { ...options, body }),
+  patch: <T>(url: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', url, { ...options, body }),
+  put: <T>(url: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', url, { ...options, body }),
   delete: <T>(url: string, options?: RequestOptions) => request<T>('DELETE', url, options),
 };
 

@@ -1,4 +1,4 @@
-import { API_BASE, type Body, api, call, type Schemas } from './client';
+import { API_BASE, api, type Body, call, type Schemas } from './client';
 
 export type CircleLevel = Schemas['NotificationSettingsCircleLevel']['level'];
 /** Local times, "HH:MM". */

@@ -1,10 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
-import { existingCheckinId, reachBack, respond, type Answer, type CheckinCore, type Mode } from '../api/checkins';
+import { type Answer, type CheckinCore, existingCheckinId, type Mode, reachBack, respond } from '../api/checkins';
 import type { ApiError } from '../api/client';
-import { newKey } from './compose';
-import { MODES, NUDGE_ANSWERS, answerLabel } from './words';
-import { navigate } from '../router';
 import { FormError } from '../components/FormError';
+import { navigate } from '../router';
+import { newKey } from './compose';
+import { answerLabel, MODES, NUDGE_ANSWERS } from './words';
 import './checkins.css';
 
 /**

@@ -85,7 +85,9 @@ export interface InviteForm {
 export const MAX_USES = INVITE_MAX_USES;
 export const MAX_DAYS = INVITE_MAX_DAYS;
 
-export type ParsedInvite = { ok: true; value: NewInvite } | { ok: false; field: 'max_uses' | 'expires_in_days' | 'email'; detail: string };
+export type ParsedInvite =
+  | { ok: true; value: NewInvite }
+  | { ok: false; field: 'max_uses' | 'expires_in_days' | 'email'; detail: string };
 
 function whole(raw: string): number | null {
   const t = raw.trim();

@@ -107,10 +107,7 @@ export function initialResources(storage: StorageLike | null = defaultStorage())
   return DEFAULT_RESOURCES;
 }
 
-export function cacheResources(
-  resources: CrisisResources,
-  storage: StorageLike | null = defaultStorage(),
-): void {
+export function cacheResources(resources: CrisisResources, storage: StorageLike | null = defaultStorage()): void {
   try {
     storage?.setItem(CACHE_KEY, JSON.stringify(resources));
   } catch {

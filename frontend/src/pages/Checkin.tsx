@@ -1,31 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
-import {
-  cancelCheckin,
-  closeCheckin,
-  getCheckin,
-  markSeen,
-  respond,
-  type Answer,
-  type Checkin,
-} from '../api/checkins';
+import { AftermathSlot } from '../aftermath/AftermathSlot';
+import { type Answer, type Checkin, cancelCheckin, closeCheckin, getCheckin, markSeen, respond } from '../api/checkins';
 import { ApiError } from '../api/client';
 import { useLiveRefresh } from '../checkins/live';
+import { NudgeAnswer } from '../checkins/NudgeAnswer';
+import { SafeSpaceChecklist } from '../checkins/SafeSpaceChecklist';
 import {
+  askTitle,
   ETA_CHOICES,
   FRIEND_ANSWERS,
-  askTitle,
   formatEta,
+  joinNames,
   modeForFriend,
   modeLabel,
-  joinNames,
   needsForFriend,
   responseText,
 } from '../checkins/words';
-import { AftermathSlot } from '../aftermath/AftermathSlot';
 import { FormError } from '../components/FormError';
-import { NudgeAnswer } from '../checkins/NudgeAnswer';
 import { Page } from '../components/Page';
-import { SafeSpaceChecklist } from '../checkins/SafeSpaceChecklist';
 import '../checkins/checkins.css';
 import type { PageProps } from '../routes';
 
@@ -196,17 +188,16 @@ function RequesterView({ checkin, onChange }: { checkin: Checkin; onChange: (c: 
   return (
     <Page title="Your session" heading={heading}>
       <FormError message={error?.detail} />
-      {scheduled && <p class="lead">They’ll be asked {whenText(checkin.scheduled_for)}. Only you can see this until then.</p>}
+      {scheduled && (
+        <p class="lead">They’ll be asked {whenText(checkin.scheduled_for)}. Only you can see this until then.</p>
+      )}
       {!scheduled && checkin.mode && <p class="soft">You asked: {modeLabel(checkin.mode)}</p>}
       {checkin.message && <p class="said">“{checkin.message}”</p>}
 
       {checkin.offer_help && (
         <section class="card card--soft" aria-labelledby="no-answer-title">
           <h2 id="no-answer-title">Nobody has answered yet</h2>
-          <p>
-            They may be asleep or away from their phone — it isn’t about you. You could ask
-            another circle too.
-          </p>
+          <p>They may be asleep or away from their phone — it isn’t about you. You could ask another circle too.</p>
           <div class="actions">
             <a class="button button--quiet" href="/reach-out">
               Ask another circle

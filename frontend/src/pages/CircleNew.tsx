@@ -1,6 +1,6 @@
-import { CIRCLE_NAME_MAX } from '../api/limits';
 import { useState } from 'preact/hooks';
 import { createCircle } from '../api/circles';
+import { CIRCLE_NAME_MAX } from '../api/limits';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { listCircles, type Circle } from '../api/circles';
+import { type Circle, listCircles } from '../api/circles';
 import type { ApiError } from '../api/client';
 import { loadMe, me } from '../auth/me';
 import { CircleCards } from '../circles/CircleCards';

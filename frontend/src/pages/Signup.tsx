@@ -1,6 +1,6 @@
-import { DISPLAY_NAME_MAX } from '../api/limits';
 import { useState } from 'preact/hooks';
 import { signup } from '../api/allauth';
+import { DISPLAY_NAME_MAX } from '../api/limits';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';

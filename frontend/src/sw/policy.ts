@@ -18,11 +18,7 @@ export function isNeverHandled(url: URL, origin: string): boolean {
 }
 
 /** A page load of the app itself: network first, the precached shell when offline. */
-export function isAppNavigation(
-  request: { mode: string; method: string },
-  url: URL,
-  origin: string,
-): boolean {
+export function isAppNavigation(request: { mode: string; method: string }, url: URL, origin: string): boolean {
   return request.mode === 'navigate' && request.method === 'GET' && !isNeverHandled(url, origin);
 }
 
