@@ -176,6 +176,18 @@ class LocalDateTimeField(serializers.DateTimeField):
             return zoneinfo.ZoneInfo("UTC")
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "format": "date-time",
+        # How far ahead a check-on-me may be, for clients to check before asking.
+        "x-max-ahead-seconds": int(conf.SCHEDULE_MAX_AHEAD.total_seconds()),
+    }
+)
+class ScheduledForField(LocalDateTimeField):
+    pass
+
+
 class _CheckinApi(APIView):
     def handle_exception(self, exc: Exception) -> Response:
         response = super().handle_exception(exc)
@@ -209,7 +221,7 @@ class CheckinListApi(_CheckinApi, PaginatedApi):
         audience = serializers.ListField(
             child=serializers.UUIDField(), required=False, max_length=100
         )
-        scheduled_for = LocalDateTimeField(required=False, allow_null=True)
+        scheduled_for = ScheduledForField(required=False, allow_null=True)
 
     class FilterSerializer(serializers.Serializer[dict[str, Any]]):
         status = serializers.ChoiceField(choices=Status.choices, required=False)

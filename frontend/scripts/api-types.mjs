@@ -42,6 +42,7 @@ const limits = {
   CHECKIN_MESSAGE_MAX: limit('CheckinListInputRequest', 'message', 'maxLength'),
   RESPONSE_MESSAGE_MAX: limit('CheckinRespondInputRequest', 'message', 'maxLength'),
   ETA_MAX_MINUTES: limit('CheckinRespondInputRequest', 'eta_minutes', 'maximum'),
+  SCHEDULE_MAX_AHEAD_SECONDS: limit('CheckinListInputRequest', 'scheduled_for', 'x-max-ahead-seconds'),
   NOTE_BODY_MAX: limit('NoteListInputRequest', 'body', 'maxLength'),
   INVITE_MESSAGE_MAX: limit('CircleInviteListInputRequest', 'message', 'maxLength'),
   INVITE_MAX_USES: limit('CircleInviteListInputRequest', 'max_uses', 'maximum'),
@@ -52,7 +53,7 @@ const limits = {
 writeFileSync(
   join(outDir, 'limits.ts'),
   header +
-    "// The server's limits (maxLength/maximum in its schema), so forms never re-type them.\n" +
+    "// The server's limits (maxLength/maximum/x-max-ahead-seconds in its schema), so forms never re-type them.\n" +
     Object.entries(limits)
       .map(([name, value]) => `export const ${name} = ${value};\n`)
       .join(''),
