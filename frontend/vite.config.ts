@@ -11,6 +11,8 @@ export default defineConfig({
     sourcemap: false,
     target: 'es2022',
   },
+  // The dev server may read the crisis list the server and the bundle share.
+  server: { fs: { allow: ['.', '../backend/web/crisis_resources.json'] } },
   plugins: [
     preact(),
     VitePWA({
