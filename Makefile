@@ -4,13 +4,15 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-FRONTEND_SRC := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
+# The crisis list is the server's file, bundled as the offline copy.
+FRONTEND_SRC := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.ts backend/web/crisis_resources.json -type f 2>/dev/null)
 
-.PHONY: help run test lint types pytest frontend frontend-test chromium bench bench-push bench-checkins clean
+.PHONY: help run test lint types pytest frontend frontend-test frontend-lint api-types api-types-check chromium bench bench-push bench-checkins clean
 
 help:
 	@echo "make run   - set up what is missing and serve Shoulder on http://127.0.0.1:$(PORT)/"
 	@echo "make test  - set up what is missing and run lint, types, unit, API and browser tests"
+	@echo "make api-types - regenerate frontend/src/api/{schema.d.ts,limits.ts} from the API schema"
 
 $(VENV)/.installed: pyproject.toml
 	@py=$$(scripts/find-python.sh) && [ -x $(PY) ] || $$py -m venv $(VENV)
@@ -52,11 +54,31 @@ types: $(VENV)/.installed
 frontend-test: frontend/node_modules/.installed
 	cd frontend && npm test --silent
 
+frontend-lint: frontend/node_modules/.installed
+	cd frontend && npm run lint --silent
+
+# The PWA's API types come from the server's OpenAPI schema (scripts/api-types.mjs).
+API_TYPES := schema.d.ts limits.ts
+api-types: $(VENV)/.installed frontend/node_modules/.installed
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  $(PY) manage.py spectacular --file "$$tmp/schema.json" --format openapi-json --validate --fail-on-warn && \
+	  cd frontend && node scripts/api-types.mjs "$$tmp/schema.json" src/api
+	@echo "regenerated frontend/src/api/: $(API_TYPES)"
+
+api-types-check: $(VENV)/.installed frontend/node_modules/.installed
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  $(PY) manage.py spectacular --file "$$tmp/schema.json" --format openapi-json --validate --fail-on-warn && \
+	  (cd frontend && node scripts/api-types.mjs "$$tmp/schema.json" "$$tmp") && \
+	  for f in $(API_TYPES); do \
+	    diff -u "frontend/src/api/$$f" "$$tmp/$$f" || { \
+	      echo "frontend/src/api/$$f does not match the API schema: run make api-types" >&2; exit 1; }; \
+	  done
+
 pytest: $(VENV)/.installed frontend chromium
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-test: lint types frontend-test pytest
+test: lint types api-types-check frontend-lint frontend-test pytest
 
 # Benchmarks measure; they are not tests (numbers go in the issue notes).
 bench: bench-push bench-checkins

@@ -1,5 +1,5 @@
-import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { manifest } from './src/pwa/manifest';
 
@@ -11,6 +11,8 @@ export default defineConfig({
     sourcemap: false,
     target: 'es2022',
   },
+  // The dev server may read the crisis list the server and the bundle share.
+  server: { fs: { allow: ['.', '../backend/web/crisis_resources.json'] } },
   plugins: [
     preact(),
     VitePWA({

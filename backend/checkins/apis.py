@@ -6,7 +6,7 @@ the operation 403 (`requester_only`, `not_asked`); refused transitions 409.
 """
 
 import zoneinfo
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from typing import Any
 from uuid import UUID
 
@@ -160,10 +160,14 @@ class CheckinSerializer(_CheckinViewSerializer):
     in_reply_to = serializers.UUIDField(
         source="checkin.in_reply_to_id", allow_null=True, required=False
     )
+    cancel_until = serializers.SerializerMethodField(
+        help_text="Until when the requester may cancel once it asks (null while scheduled)."
+    )
 
     class Meta:
         fields = (
             *_CORE_FIELDS,
+            "cancel_until",
             "audience",
             "responses",
             "answered_at",
@@ -174,6 +178,10 @@ class CheckinSerializer(_CheckinViewSerializer):
             "cancelled_at",
             "in_reply_to",
         )
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_cancel_until(self, view: selectors.CheckinView) -> datetime | None:
+        return conf.cancel_until(view.checkin.activated_at)
 
 
 class CheckinCompactSerializer(_CheckinViewSerializer):
@@ -203,6 +211,18 @@ class LocalDateTimeField(serializers.DateTimeField):
             return zoneinfo.ZoneInfo("UTC")
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "format": "date-time",
+        # How far ahead a check-on-me may be, for clients to check before asking.
+        "x-max-ahead-seconds": int(conf.schedule_max_ahead().total_seconds()),
+    }
+)
+class ScheduledForField(LocalDateTimeField):
+    pass
+
+
 class _AskFieldsSerializer(serializers.Serializer[dict[str, Any]]):
     mode = serializers.ChoiceField(
         choices=Mode.choices, required=False, allow_blank=True, allow_null=True
@@ -228,7 +248,7 @@ class CheckinListApi(PaginatedApi):
         audience = serializers.ListField(
             child=serializers.UUIDField(), required=False, max_length=100
         )
-        scheduled_for = LocalDateTimeField(required=False, allow_null=True)
+        scheduled_for = ScheduledForField(required=False, allow_null=True)
 
     class FilterSerializer(serializers.Serializer[dict[str, Any]]):
         status = serializers.ChoiceField(choices=Status.choices, required=False)

@@ -2,7 +2,7 @@
 on each call (so `override_settings` applies); durations may be given as a `timedelta` or
 as a number of seconds."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from backend.common.conf import shoulder_duration, shoulder_setting
 
@@ -32,6 +32,11 @@ def expire_after() -> timedelta:
     return shoulder_duration("EXPIRE_AFTER")
 
 
+def cancel_until(activated_at: datetime | None) -> datetime | None:
+    """Until when the requester may still take an asking check-in back (None: not asking yet)."""
+    return None if activated_at is None else activated_at + cancel_window()
+
+
 def cancel_window() -> timedelta:
     """How long after sending the requester may still take a check-in back."""
     return shoulder_duration("CANCEL_WINDOW")
@@ -40,11 +45,3 @@ def cancel_window() -> timedelta:
 def aftercare_hour() -> int:
     """Local hour (in each helper's timezone) of the "How are you after that?" push."""
     return int(shoulder_setting("AFTERCARE_HOUR"))
-
-
-def __getattr__(name: str) -> timedelta:
-    # `conf.SCHEDULE_MAX_AHEAD` keeps working (read from settings on each use) until the
-    # check-ins code calls `schedule_max_ahead()`.
-    if name == "SCHEDULE_MAX_AHEAD":
-        return schedule_max_ahead()
-    raise AttributeError(name)

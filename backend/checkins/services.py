@@ -57,7 +57,7 @@ def _validate_fields(
             raise invalid(
                 "scheduled_for", CheckinErrorCode.NOT_IN_FUTURE, "Pick a time in the future."
             )
-        if scheduled_for > now + conf.SCHEDULE_MAX_AHEAD:
+        if scheduled_for > now + conf.schedule_max_ahead():
             raise invalid(
                 "scheduled_for",
                 CheckinErrorCode.TOO_FAR_AHEAD,
@@ -336,8 +336,9 @@ def checkin_cancel(*, checkin: CheckIn, by: User) -> CheckIn:
     now = timezone.now()
     was_asking = checkin.status in ACTIVE_STATUSES
     if was_asking:
-        assert checkin.activated_at is not None
-        if now > checkin.activated_at + conf.cancel_window():
+        until = conf.cancel_until(checkin.activated_at)
+        assert until is not None
+        if now > until:
             raise errors.cancel_window_passed()
     elif checkin.status != Status.SCHEDULED:
         raise errors.not_open()

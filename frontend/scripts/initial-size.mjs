@@ -3,8 +3,8 @@
 // references (entry + modulepreloads + stylesheet), then the same plus the
 // page chunk a signed-out visitor is sent to (/login) with its imports.
 // Budget: 50 KB gzip. Run after `npm run build`: `npm run size`.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 

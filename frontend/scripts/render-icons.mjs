@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Renders the mark (src/assets/mark.svg) to every PNG icon the app needs.
 // Run once after changing the mark: `npm run icons`; the PNGs are committed.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
@@ -21,7 +21,10 @@ function svg({ scale, background, radius = 0, mono = null }) {
   const s = (64 * scale) / 64;
   const offset = (64 - 64 * s) / 2;
   let drawing = mark;
-  if (mono) drawing = drawing.replace(/fill="#[0-9a-f]{6}"/gi, `fill="${mono}"`).replace(/stroke="#[0-9a-f]{6}"/gi, 'stroke="#000" stroke-opacity="0"');
+  if (mono)
+    drawing = drawing
+      .replace(/fill="#[0-9a-f]{6}"/gi, `fill="${mono}"`)
+      .replace(/stroke="#[0-9a-f]{6}"/gi, 'stroke="#000" stroke-opacity="0"');
   const bg = background ? `<rect width="64" height="64" rx="${radius}" fill="${background}"/>` : '';
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">${bg}<g transform="translate(${offset} ${offset}) scale(${s})">${drawing}</g></svg>`;
 }
@@ -50,7 +53,7 @@ write('icons/shortcut-reach-out-96.png', png(svg({ scale: 0.8, background: BG, r
 write('icons/badge-96.png', png(svg({ scale: 0.95, background: null, mono: '#ffffff' }), 96));
 // Favicons.
 const fav = svg({ scale: 1, background: null });
-writeFileSync(join(pub, 'favicon.svg'), fav + '\n');
+writeFileSync(join(pub, 'favicon.svg'), `${fav}\n`);
 console.log('wrote favicon.svg');
 write('favicon.ico', ico(png(svg({ scale: 1, background: null }), 32), 32));
 

@@ -1,68 +1,55 @@
 import type { ComponentType } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
+// Subpath imports: the package index also pulls in prerendering and hydration.
+import lazy from 'preact-iso/lazy';
+import { LocationProvider, Route, Router, useLocation } from 'preact-iso/router';
 import { auth } from './auth/state';
 import { Header } from './components/Header';
 import { InstallPrompt } from './components/InstallPrompt';
 import { OfflineNotice } from './components/OfflineNotice';
 import { UpdateBanner } from './components/UpdateBanner';
 import { decide } from './guard';
-import { location, matchRoute, navigate, query } from './router';
-import { notFound, routes, type PageProps, type RouteDef } from './routes';
+import { APP_SCOPE, navigate, routablePath, setRouteFn } from './router';
+import { notFound, type RouteDef, routes } from './routes';
 
-const loaded = new Map<RouteDef, ComponentType<PageProps>>();
+/** preact-iso's scope test, also refusing links whose path it could not decode. */
+const scope = { test: (href: string) => APP_SCOPE.test(href) && routablePath(href.split(/[?#]/)[0]!) } as RegExp;
 
-/** Loads a route's page chunk; `failed` when the chunk can't be fetched (offline, stale deploy). */
-function usePage(route: RouteDef): { Page: ComponentType<PageProps> | null; failed: boolean } {
-  const [, setTick] = useState(0);
-  const [failed, setFailed] = useState<RouteDef | null>(null);
-  useEffect(() => {
-    if (loaded.has(route)) return;
-    let live = true;
-    route
-      .load()
-      .then((mod) => {
-        loaded.set(route, mod.default);
-        if (live) setTick((n) => n + 1);
-      })
-      .catch(() => {
-        if (live) setFailed(route);
-      });
-    return () => {
-      live = false;
-    };
-  }, [route]);
-  return { Page: loaded.get(route) ?? null, failed: failed === route };
+/**
+ * A route's page behind its guard (signed in / signed out / public). The page chunk loads
+ * lazily; a chunk that can't be fetched (offline, stale deploy) shows the offline notice.
+ */
+function guarded(route: RouteDef): ComponentType<{ params?: Record<string, string> }> {
+  const Page = lazy(() => route.load().catch(() => ({ default: OfflineNotice })));
+  return function Guarded({ params }) {
+    const { url } = useLocation();
+    const here = url.split('#')[0]!;
+    const query = new URLSearchParams(here.includes('?') ? here.slice(here.indexOf('?')) : '');
+    const decision = decide(route.access, auth.value, here, query.get('next'));
+    const to = decision.kind === 'redirect' ? decision.to : null;
+    useEffect(() => {
+      if (to) navigate(to, { replace: true });
+    }, [to]);
+    if (decision.kind === 'offline') return <OfflineNotice />;
+    if (decision.kind !== 'render') {
+      return (
+        <p class="waiting" role="status">
+          One moment…
+        </p>
+      );
+    }
+    return <Page params={params ?? {}} query={query} />;
+  };
 }
 
-function RouteView() {
-  const loc = location.value;
-  const state = auth.value;
-  const match = matchRoute(routes, loc.path);
-  const route = match?.route ?? notFound;
-  const params = match?.params ?? {};
-  const q = query(loc);
-  const decision = decide(route.access, state, loc.path + loc.search, q.get('next'));
-  const { Page, failed } = usePage(route);
+const pages = routes.map((route) => ({ pattern: route.pattern, component: guarded(route) }));
+const NotFound = guarded(notFound);
 
-  useEffect(() => {
-    if (decision.kind === 'redirect') navigate(decision.to, { replace: true });
-  }, [decision.kind === 'redirect' ? decision.to : null]);
-
-  if (decision.kind === 'offline' || failed) return <OfflineNotice />;
-  if (decision.kind !== 'render' || !Page) {
-    return (
-      <p class="waiting" role="status">
-        One moment…
-      </p>
-    );
-  }
-  return <Page params={params} query={q} />;
-}
-
-export function App() {
+function Shell() {
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
-  const path = location.value.path;
+  const { path, route } = useLocation();
+  setRouteFn(route);
 
   // After a client-side navigation, move focus to the new page's heading.
   useEffect(() => {
@@ -86,7 +73,12 @@ export function App() {
       <Header />
       <UpdateBanner />
       <main id="main" ref={mainRef} tabIndex={-1}>
-        <RouteView />
+        <Router>
+          {pages.map((p) => (
+            <Route key={p.pattern} path={p.pattern} component={p.component} />
+          ))}
+          <Route default component={NotFound} />
+        </Router>
       </main>
       <footer class="footer">
         <InstallPrompt />
@@ -97,5 +89,13 @@ export function App() {
         </nav>
       </footer>
     </div>
+  );
+}
+
+export function App() {
+  return (
+    <LocationProvider scope={scope}>
+      <Shell />
+    </LocationProvider>
   );
 }

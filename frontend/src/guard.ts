@@ -4,11 +4,7 @@ import { safeNext, withNext } from './router';
 /** Who may see a route. */
 export type Access = 'public' | 'user' | 'guest';
 
-export type Decision =
-  | { kind: 'render' }
-  | { kind: 'wait' }
-  | { kind: 'offline' }
-  | { kind: 'redirect'; to: string };
+export type Decision = { kind: 'render' } | { kind: 'wait' } | { kind: 'offline' } | { kind: 'redirect'; to: string };
 
 /**
  * Where a visit goes, given who is asking. Pure, so it is unit-tested.

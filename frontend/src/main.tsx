@@ -2,13 +2,14 @@ import { render } from 'preact';
 import './styles/base.css';
 import { fetchSession } from './api/allauth';
 import { OfflineError } from './api/client';
+import { App } from './app';
 import { auth } from './auth/state';
 import { resumeOutbox } from './checkins/boot';
-import { App } from './app';
 import { startPwa } from './pwa/register';
-import { startRouter } from './router';
+import { routablePath } from './router';
 
-startRouter();
+// A path with a broken %-escape can't be routed: show "not found" rather than nothing.
+if (!routablePath(window.location.pathname)) history.replaceState(null, '', '/not-found');
 startPwa();
 resumeOutbox();
 

@@ -1,42 +1,9 @@
 /**
- * A small signal-based router: the current location is a signal, links are
- * plain <a href> (one document-level click handler turns same-app clicks
- * into pushState), and routes are matched by simple `/path/:param` patterns.
+ * Routing is preact-iso's (`LocationProvider`, `Router`, `Route`, `lazy`, see app.tsx); here
+ * are the pieces it does not have: `navigate()` for code outside components (push messages,
+ * event handlers), which paths belong to the server, and the `?next=` rules. The helpers
+ * other than `navigate` are pure and unit-tested.
  */
-import { signal } from '@preact/signals';
-
-export interface Loc {
-  path: string;
-  search: string;
-}
-
-function readLocation(): Loc {
-  if (typeof window === 'undefined') return { path: '/', search: '' };
-  return { path: window.location.pathname, search: window.location.search };
-}
-
-export const location = signal<Loc>(readLocation());
-
-export function query(loc: Loc = location.value): URLSearchParams {
-  return new URLSearchParams(loc.search);
-}
-
-export function navigate(to: string, opts: { replace?: boolean } = {}): void {
-  const url = new URL(to, window.location.origin);
-  if (isServerPath(url.pathname)) {
-    // Not ours to render (e.g. back to the admin after logging in): a real page load.
-    window.location.assign(url.pathname + url.search);
-    return;
-  }
-  const current = window.location.pathname + window.location.search;
-  const next = url.pathname + url.search;
-  if (next !== current) {
-    if (opts.replace) history.replaceState(null, '', next);
-    else history.pushState(null, '', next);
-  }
-  location.value = { path: url.pathname, search: url.search };
-  if (!opts.replace) window.scrollTo(0, 0);
-}
 
 /** Server-owned paths: a click there is a real page load, never client routing. */
 const SERVER_PREFIXES = ['/api/', '/_allauth/', '/admin/', '/static/', '/accounts/'];
@@ -45,65 +12,33 @@ export function isServerPath(path: string): boolean {
   return SERVER_PREFIXES.some((p) => path === p.slice(0, -1) || path.startsWith(p));
 }
 
-export function startRouter(): void {
-  window.addEventListener('popstate', () => {
-    location.value = readLocation();
-  });
-  document.addEventListener('click', (event) => {
-    if (event.defaultPrevented || event.button !== 0) return;
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const target = event.target instanceof Element ? event.target.closest('a') : null;
-    if (!target || !target.href) return;
-    if (target.target && target.target !== '_self') return;
-    if (target.hasAttribute('download') || target.getAttribute('rel')?.includes('external')) return;
-    const url = new URL(target.href);
-    if (url.origin !== window.location.origin || isServerPath(url.pathname)) return;
-    // In-page anchors (the skip link) keep their native behaviour.
-    if (url.hash && url.pathname === window.location.pathname && url.search === window.location.search) return;
-    event.preventDefault();
-    navigate(url.pathname + url.search);
-  });
+/**
+ * preact-iso's `scope`: the link hrefs it routes in the page. Everything else (server paths,
+ * anything not starting with one slash) is left to the browser.
+ */
+export const APP_SCOPE = /^\/(?!\/)(?!(?:api|_allauth|admin|static|accounts)(?:[/?#]|$))/;
+
+type RouteFn = (url: string, replace?: boolean) => void;
+let routeFn: RouteFn | null = null;
+
+/** Called by the app (inside `LocationProvider`) with preact-iso's `route`. */
+export function setRouteFn(fn: RouteFn): void {
+  routeFn = fn;
 }
 
-export interface Match<R> {
-  route: R;
-  params: Record<string, string>;
-}
-
-/** First route whose pattern matches; `:name` segments become params. Pure. */
-export function matchRoute<R extends { pattern: string }>(routes: R[], path: string): Match<R> | null {
-  const parts = trimSlashes(path).split('/');
-  for (const route of routes) {
-    const pattern = trimSlashes(route.pattern).split('/');
-    if (pattern.length !== parts.length) continue;
-    const params: Record<string, string> = {};
-    let ok = true;
-    for (let i = 0; i < pattern.length; i++) {
-      const seg = pattern[i]!;
-      const part = parts[i]!;
-      if (seg.startsWith(':')) {
-        if (!part) {
-          ok = false;
-          break;
-        }
-        try {
-          params[seg.slice(1)] = decodeURIComponent(part);
-        } catch {
-          ok = false;
-          break;
-        }
-      } else if (seg !== part) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return { route, params };
+export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+  const url = new URL(to, window.location.origin);
+  const next = url.pathname + url.search;
+  if (url.origin !== window.location.origin || isServerPath(url.pathname) || !routeFn) {
+    // Not ours to render (e.g. back to the admin after logging in), or before the app
+    // mounted: a real page load.
+    if (opts.replace) window.location.replace(next);
+    else window.location.assign(next);
+    return;
   }
-  return null;
-}
-
-function trimSlashes(path: string): string {
-  return path.replace(/^\/+|\/+$/g, '');
+  // Going where we already are adds no history entry.
+  const here = window.location.pathname + window.location.search;
+  routeFn(next, opts.replace || next === here);
 }
 
 /**
@@ -132,4 +67,14 @@ export function withNext(path: string, next: string | null | undefined): string 
   const url = new URL(path, 'https://shoulder.invalid');
   url.searchParams.set('next', safe);
   return url.pathname + url.search;
+}
+
+/** A path preact-iso can match: it decodes each segment and a bad escape would throw. Pure. */
+export function routablePath(path: string): boolean {
+  try {
+    for (const part of path.split('/')) decodeURIComponent(part);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -7,7 +7,15 @@ export function deviceTimeZone(): string {
   }
 }
 
-const FALLBACK_ZONES = ['UTC', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo', 'Australia/Sydney'];
+const FALLBACK_ZONES = [
+  'UTC',
+  'Europe/London',
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Los_Angeles',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+];
 
 /** Every zone the browser knows, always including `current`, sorted. */
 export function timeZoneOptions(current: string, supported?: string[]): string[] {

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { Moment, Note, SessionInfo } from '../src/api/aftermath';
-import { apiPath } from '../src/api/aftermath';
 import { NoteCard } from '../src/aftermath/NoteCard';
 import {
   AUDIENCES,
-  PROMPTS,
   audienceLabel,
   composerState,
   formatDate,
   momentTitle,
   nextPrompt,
+  PROMPTS,
   personName,
   replaceNote,
   whoReacted,
 } from '../src/aftermath/words';
+import type { Moment, Note, SessionInfo } from '../src/api/aftermath';
+import { apiPath } from '../src/api/aftermath';
 
 const HOSTILE = '<img src=x onerror=alert(1)><script>alert(1)</script>\nsee https://example.com';
 
@@ -208,7 +208,9 @@ describe('moments', () => {
 
 describe('apiPath', () => {
   it("follows the server's next link only on our own API, as a path", () => {
-    expect(apiPath('http://testserver/api/v1/circles/k/moments/?cursor=abc')).toBe('/api/v1/circles/k/moments/?cursor=abc');
+    expect(apiPath('http://testserver/api/v1/circles/k/moments/?cursor=abc')).toBe(
+      '/api/v1/circles/k/moments/?cursor=abc',
+    );
     expect(apiPath('/api/v1/checkins/c/notes/?cursor=x')).toBe('/api/v1/checkins/c/notes/?cursor=x');
     expect(() => apiPath('https://evil.example/steal')).toThrow();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authStateFrom, type AuthState } from '../src/auth/state';
+import { type AuthState, authStateFrom } from '../src/auth/state';
 import { afterAuth, decide } from '../src/guard';
 
 const anon: AuthState = { status: 'anonymous', user: null, pending: [] };

@@ -4,6 +4,7 @@ import { ApiError, OfflineError } from '../src/api/client';
 import {
   charactersLeft,
   counterText,
+  type Draft,
   defaultCheckTime,
   newDraft,
   nextPhase,
@@ -12,7 +13,6 @@ import {
   rememberCircle,
   rememberedCircle,
   toRequest,
-  type Draft,
 } from '../src/checkins/compose';
 import { classify, createOutbox, isTransient, type OutboxEntry, type OutboxStore } from '../src/checkins/outbox';
 import {
@@ -22,8 +22,8 @@ import {
   joinNames,
   modeForFriend,
   needsForFriend,
-  reminderFor,
   REMINDERS,
+  reminderFor,
   responseText,
 } from '../src/checkins/words';
 
@@ -43,7 +43,10 @@ describe('compose', () => {
     expect(pickCircle(circles, 'gone')).toBe('c1');
     expect(pickCircle([], null)).toBeNull();
     const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    };
     rememberCircle(storage, 'c2');
     expect(rememberedCircle(storage)).toBe('c2');
     expect(newDraft(circles, rememberedCircle(storage), NOW).circleId).toBe('c2');

@@ -169,7 +169,7 @@ describe('QR code', () => {
   });
 
   it('encodes a link on the device with a quiet zone and finder patterns', async () => {
-    const shape = await qrShape('http://localhost:8000/invite/' + 'a'.repeat(43));
+    const shape = await qrShape(`http://localhost:8000/invite/${'a'.repeat(43)}`);
     // 72 bytes need version 5 (37 modules) at level M; plus a 4-module border each side.
     expect(shape.size).toBe(37 + 8);
     // The top-left finder's top edge: a run of 7 dark modules starting inside the border.

@@ -1,12 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  ApiError,
-  OfflineError,
-  api,
-  normaliseErrors,
-  onAuthChange,
-  readCookie,
-} from '../src/api/client';
+import { ApiError, api, fillPath, normaliseErrors, OfflineError, onAuthChange, readCookie } from '../src/api/client';
 
 function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), {
@@ -131,5 +124,18 @@ describe('helpers', () => {
       { code: 'c', detail: 'Something went wrong. Please try again.', field: null },
     ]);
     expect(normaliseErrors(400, null)).toEqual([]);
+  });
+});
+
+describe('fillPath', () => {
+  it('fills and encodes the path template, then adds the query', () => {
+    expect(fillPath('/api/v1/circles/{circle_id}/members/{user_id}/', { circle_id: 'a b', user_id: 'x/y' })).toBe(
+      '/api/v1/circles/a%20b/members/x%2Fy/',
+    );
+    expect(fillPath('/api/v1/circles/', {}, { page_size: 100 })).toBe('/api/v1/circles/?page_size=100');
+  });
+
+  it('refuses a missing parameter instead of asking for "undefined"', () => {
+    expect(() => fillPath('/api/v1/checkins/{checkin_id}/', {})).toThrow(/checkin_id/);
   });
 });

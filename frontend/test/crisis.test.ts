@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import serverDefault from '../../backend/web/crisis_resources.json?raw';
 import {
   CACHE_KEY,
-  DEFAULT_RESOURCES,
   cacheResources,
+  DEFAULT_RESOURCES,
   dialable,
   displayUrl,
   initialResources,
@@ -29,10 +30,17 @@ const server = {
 describe('crisis resources', () => {
   it('has a sane international default', () => {
     const phones = DEFAULT_RESOURCES.resources.map((r) => r.phone);
-    expect(phones).toEqual(expect.arrayContaining(['112', '911', '988', '116 123']));
+    expect(phones).toEqual(expect.arrayContaining(['112', '911', '999', '988', '116 123']));
     const urls = DEFAULT_RESOURCES.resources.map((r) => r.url);
     expect(urls).toContain('https://findahelpline.com');
     expect(DEFAULT_RESOURCES.resources.some((r) => r.name.includes('Befrienders'))).toBe(true);
+  });
+
+  it("is the server's default list (the same file), and every entry of it shows", () => {
+    expect(DEFAULT_RESOURCES).toEqual(JSON.parse(serverDefault));
+    expect(parseResources(DEFAULT_RESOURCES)?.resources.map((r) => r.name)).toEqual(
+      DEFAULT_RESOURCES.resources.map((r) => r.name),
+    );
   });
 
   it('parses the server list and drops entries with no safe way to reach them', () => {

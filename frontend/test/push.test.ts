@@ -1,18 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  PushError,
   base64UrlToUint8Array,
   forgetThisDevice,
+  type PushEnvironment,
+  PushError,
   pushUiState,
   sameBytes,
   turnOnPush,
   withTimeout,
-  type PushEnvironment,
 } from '../src/pwa/push';
 
 // A real VAPID public key shape: 65 bytes, uncompressed P-256 point (0x04 first).
-const KEY =
-  'BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U';
+const KEY = 'BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U';
 
 describe('base64url → bytes (applicationServerKey)', () => {
   it('decodes an unpadded URL-safe key to its 65 raw bytes', () => {

@@ -1,25 +1,43 @@
+import { exec } from 'preact-iso/router';
 import { describe, expect, it } from 'vitest';
-import { isServerPath, matchRoute, safeNext, withNext } from '../src/router';
+import { APP_SCOPE, isServerPath, routablePath, safeNext, withNext } from '../src/router';
 
-const routes = [{ pattern: '/' }, { pattern: '/crisis' }, { pattern: '/invite/:token' }];
-
-describe('matchRoute', () => {
+describe('routes as preact-iso matches them', () => {
   it('matches exact paths, ignoring a trailing slash', () => {
-    expect(matchRoute(routes, '/')?.route.pattern).toBe('/');
-    expect(matchRoute(routes, '/crisis/')?.route.pattern).toBe('/crisis');
+    expect(exec('/', '/')).toBeTruthy();
+    expect(exec('/crisis/', '/crisis')).toBeTruthy();
+    expect(exec('/crisis', '/about')).toBeUndefined();
   });
 
-  it('captures and decodes params', () => {
-    expect(matchRoute(routes, '/invite/a%20b')).toEqual({
-      route: { pattern: '/invite/:token' },
-      params: { token: 'a b' },
-    });
+  it('captures and decodes params; an empty one does not match', () => {
+    expect(exec('/invite/a%20b', '/invite/:token')?.params).toEqual({ token: 'a b' });
+    expect(exec('/invite/', '/invite/:token')).toBeUndefined();
   });
 
-  it('returns null for unknown paths and empty params', () => {
-    expect(matchRoute(routes, '/nope')).toBeNull();
-    expect(matchRoute(routes, '/invite/')).toBeNull();
-    expect(matchRoute(routes, '/invite/%E0%A4%A')).toBeNull();
+  it('knows which paths it could not decode', () => {
+    expect(routablePath('/invite/a%20b')).toBe(true);
+    expect(routablePath('/invite/%E0%A4%A')).toBe(false);
+  });
+});
+
+describe('the in-app link scope', () => {
+  it('routes app paths in the page and leaves server paths to the browser', () => {
+    for (const href of ['/', '/crisis', '/invite/tok?x=1', '/administrator', '/apis']) {
+      expect(APP_SCOPE.test(href), href).toBe(true);
+    }
+    for (const href of [
+      '/admin/',
+      '/admin',
+      '/api/v1/me/',
+      '/_allauth/x',
+      '/static/a.css',
+      '/accounts/',
+      '//evil.example/',
+      'relative',
+      'https://x.example/',
+    ]) {
+      expect(APP_SCOPE.test(href), href).toBe(false);
+    }
   });
 });
 

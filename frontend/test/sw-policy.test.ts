@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BADGE,
-  ICON,
-  isAppNavigation,
-  isNeverHandled,
-  notificationOptions,
-  parsePushPayload,
-  safeTargetUrl,
-} from '../src/sw/policy';
+import { parsePushPayload } from '../src/pwa/payload';
+import { BADGE, ICON, isAppNavigation, isNeverHandled, notificationOptions, safeTargetUrl } from '../src/sw/policy';
 
 const origin = 'https://shoulder.example';
 const u = (path: string) => new URL(path, origin);

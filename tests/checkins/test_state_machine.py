@@ -1,7 +1,7 @@
 """Every transition of a check-in, allowed and refused, by whom. Refused ones are 409s with
 a stable code; someone who may see it but not do the operation gets 403."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -117,6 +117,21 @@ def test_cancel_window(make_world: Any) -> None:
         res = post(w.client(w.owner), url)
     assert res.status_code == 200
     assert res.json()["cancelled_at"] is not None
+
+
+def test_the_checkin_says_until_when_it_can_be_cancelled(make_world: Any) -> None:
+    # The PWA shows "cancel" until `cancel_until` instead of re-typing the window.
+    w = make_world(members=1)
+    scheduled = in_state(w, "scheduled")
+    assert w.client(w.owner).get(f"{CHECKINS}{scheduled.pk}/").json()["cancel_until"] is None
+    checkin = in_state(w, "open")
+    body = w.client(w.owner).get(f"{CHECKINS}{checkin.pk}/").json()
+    assert checkin.activated_at is not None
+    until = datetime.fromisoformat(body["cancel_until"])
+    assert until == checkin.activated_at + timedelta(minutes=2)
+    with time_machine.travel(until + timedelta(seconds=1)):
+        res = post(w.client(w.owner), f"{CHECKINS}{checkin.pk}/cancel/")
+    assert error_codes(res) == ["cancel_window_passed"]
 
 
 def test_a_scheduled_checkin_can_be_cancelled_until_its_time(make_world: Any) -> None:

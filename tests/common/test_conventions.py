@@ -1,3 +1,4 @@
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -169,3 +170,14 @@ def test_check_deploy_is_clean_in_production() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_crisis_resources_default_is_the_file_the_pwa_bundles() -> None:
+    # frontend/src/crisis/resources.ts imports this same file as its offline copy.
+    path = Path(__file__).parents[2] / "backend/web/crisis_resources.json"
+    shared = json.loads(path.read_text())
+    body = Client().get("/api/v1/crisis-resources/").json()
+    assert body == shared
+    phones = {r["phone"] for r in body["resources"]}
+    assert {"112", "911", "999"} <= phones
+    assert any("findahelpline.com" in r["url"] for r in body["resources"])

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { createNote, type Audience, type Note } from '../api/aftermath';
+import { type Audience, createNote, type Note } from '../api/aftermath';
 import { FormError } from '../components/FormError';
 import { useSubmit } from '../components/useSubmit';
 import { AudiencePicker } from './AudiencePicker';
-import { BODY_MAX, PROMPTS, nextPrompt } from './words';
+import { BODY_MAX, nextPrompt, PROMPTS } from './words';
 
 /**
  * Writing a note. A gentle prompt sits beside the box as a hint (never typed into it), one at a
@@ -19,11 +19,7 @@ export function Composer({ checkinId, onCreated }: { checkinId: string; onCreate
     setShared(null);
     const note = await createNote(checkinId, { body, audience });
     setBody('');
-    setShared(
-      note.audience === 'circle'
-        ? 'Shared with the whole circle.'
-        : 'Shared with the people who were there.',
-    );
+    setShared(note.audience === 'circle' ? 'Shared with the whole circle.' : 'Shared with the people who were there.');
     onCreated(note);
   });
 

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
+  type Audience,
   clearReaction,
   deleteNote,
-  setReaction,
-  updateNote,
-  type Audience,
   type Note,
   type ReactionKind,
+  setReaction,
+  updateNote,
 } from '../api/aftermath';
 import { ConfirmAction } from '../components/ConfirmAction';
 import { FormError } from '../components/FormError';
@@ -46,7 +46,14 @@ export function NoteItem({ note, level, onChange }: NoteItemProps) {
       ) : (
         <>
           <Reactions note={note} onChange={onChange} />
-          {note.can_edit && <AuthorActions note={note} editRef={editRef} onEdit={() => setEditing(true)} onDeleted={() => onChange(null)} />}
+          {note.can_edit && (
+            <AuthorActions
+              note={note}
+              editRef={editRef}
+              onEdit={() => setEditing(true)}
+              onDeleted={() => onChange(null)}
+            />
+          )}
         </>
       )}
     </NoteCard>
@@ -127,7 +134,12 @@ function AuthorActions({
       <button ref={editRef} type="button" class="button button--quiet" onClick={onEdit}>
         Edit
       </button>
-      <ConfirmAction label="Delete" confirmLabel="Yes, delete it" busy={remove.busy} onConfirm={() => void remove.onSubmit()}>
+      <ConfirmAction
+        label="Delete"
+        confirmLabel="Yes, delete it"
+        busy={remove.busy}
+        onConfirm={() => void remove.onSubmit()}
+      >
         <p>This note and its reactions go away for everyone. This can't be undone.</p>
       </ConfirmAction>
       <FormError message={remove.error?.detail} />

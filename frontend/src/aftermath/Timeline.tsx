@@ -78,10 +78,19 @@ export function Timeline({ load, myId, showCircle = false, empty, onNotFound }: 
                 {showCircle && <p class="muted moment-circle">{moment.circle.name}</p>}
                 <div class="notes">
                   {moment.notes.map((note) => (
-                    <NoteItem key={note.id} note={note} level={3} onChange={(changed) => changeNote(moment, note.id, changed)} />
+                    <NoteItem
+                      key={note.id}
+                      note={note}
+                      level={3}
+                      onChange={(changed) => changeNote(moment, note.id, changed)}
+                    />
                   ))}
                 </div>
-                <a class="moment-link" href={`/checkins/${encodeURIComponent(moment.id)}/notes`} aria-describedby={titleId}>
+                <a
+                  class="moment-link"
+                  href={`/checkins/${encodeURIComponent(moment.id)}/notes`}
+                  aria-describedby={titleId}
+                >
                   Open our notes
                 </a>
               </article>

@@ -1,6 +1,7 @@
 /** What the aftermath screens say, and the small decisions behind it. All pure. */
 import type { Audience, Moment, Note, ReactionKind, SessionInfo } from '../api/aftermath';
 import type { Circle } from '../api/circles';
+import { NOTE_BODY_MAX } from '../api/limits';
 
 export const AUDIENCES: { value: Audience; label: string; short: string }[] = [
   { value: 'participants', label: 'Just us — the people who were there', short: 'Just us' },
@@ -29,11 +30,7 @@ export function whoReacted(note: Pick<Note, 'reactions'>): string[] {
   return note.reactions.map((r) => `${r.user.display_name} — ${reactionLabel(r.kind)}`);
 }
 
-export const PROMPTS = [
-  'What helped?',
-  'Something you want to thank them for?',
-  "A moment you'll laugh about later?",
-];
+export const PROMPTS = ['What helped?', 'Something you want to thank them for?', "A moment you'll laugh about later?"];
 
 /** The prompt after `index`, round and round; `null` (skipped) stays skipped. */
 export function nextPrompt(index: number | null, length = PROMPTS.length): number | null {
@@ -41,7 +38,7 @@ export function nextPrompt(index: number | null, length = PROMPTS.length): numbe
   return (index + 1) % length;
 }
 
-export const BODY_MAX = 2000;
+export const BODY_MAX = NOTE_BODY_MAX;
 
 /** What the writer may do on a session's notes page, from the check-in's detail (null: 404). */
 export type ComposerState = 'write' | 'not_yet' | 'none';

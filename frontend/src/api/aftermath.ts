@@ -1,54 +1,17 @@
-import type { PageOf, Person } from './circles';
-import { API_BASE, api } from './client';
+import type { PageOf } from './circles';
+import { API_BASE, type Body, call, type Schemas } from './client';
 
-export type Audience = 'participants' | 'circle';
-export type ReactionKind = 'hug' | 'tears' | 'me_too' | 'heart';
-
-export interface Reaction {
-  user: Person;
-  kind: ReactionKind;
-}
-
+export type Audience = Schemas['NoteAudienceEnum'];
+export type ReactionKind = Schemas['ReactionKindEnum'];
 /** A note as I see it; `body` is plain text and is only ever rendered as text. */
-export interface Note {
-  id: string;
-  author: Person;
-  body: string;
-  audience: Audience;
-  created_at: string;
-  edited_at: string | null;
-  reactions: Reaction[];
-  my_reaction: ReactionKind | null;
-  checkin: string;
-  can_edit: boolean;
-}
-
+export type Note = Schemas['AftermathNote'];
 /** A session that is over, with the notes I may read (oldest first). */
-export interface Moment {
-  id: string;
-  kind: string;
-  circle: { id: string; name: string };
-  requester: Person;
-  created_at: string;
-  ended_at: string | null;
-  notes: Note[];
-}
-
+export type Moment = Schemas['AftermathMoment'];
 /** The parts of a check-in's detail the notes page uses (404 for members who weren't asked). */
-export interface SessionInfo {
-  id: string;
-  kind: string;
-  status: string;
-  requester: Person;
-  circle: { id: string; name: string };
-  created_at: string;
-  my_role: 'requester' | 'asked';
-  my_response: { answer: string } | null;
-}
-
-const seg = encodeURIComponent;
-const notesUrl = (checkinId: string) => `${API_BASE}/checkins/${seg(checkinId)}/notes/`;
-const noteUrl = (id: string) => `${API_BASE}/notes/${seg(id)}/`;
+export type SessionInfo = Pick<
+  Schemas['Checkin'],
+  'id' | 'kind' | 'status' | 'requester' | 'circle' | 'created_at' | 'my_role'
+> & { my_response: Pick<Schemas['CheckinAnswer'], 'answer'> | null };
 
 /**
  * The server's `next` link as a path on our own API (it may come back absolute, and behind a
@@ -60,39 +23,33 @@ export function apiPath(link: string): string {
   return url.pathname + url.search;
 }
 
-/** A first page from its path, or a further one from the `next` link the server gave. */
-async function page<T>(first: string, next?: string | null): Promise<PageOf<T>> {
-  return (await api.get<PageOf<T>>(next ? apiPath(next) : first)).data;
-}
+/** A further page comes from the `next` link the server gave. */
+const further = (next?: string | null) => (next ? { href: apiPath(next) } : {});
 
-export const listNotes = (checkinId: string, next?: string | null) => page<Note>(notesUrl(checkinId), next);
+export const listNotes = (checkinId: string, next?: string | null): Promise<PageOf<Note>> =>
+  call('get', '/api/v1/checkins/{checkin_id}/notes/', { path: { checkin_id: checkinId }, ...further(next) });
 
-export async function getSession(checkinId: string): Promise<SessionInfo> {
-  return (await api.get<SessionInfo>(`${API_BASE}/checkins/${seg(checkinId)}/`)).data;
-}
+export const getSession = (checkinId: string): Promise<SessionInfo> =>
+  call('get', '/api/v1/checkins/{checkin_id}/', { path: { checkin_id: checkinId } });
 
-export async function createNote(checkinId: string, input: { body: string; audience: Audience }): Promise<Note> {
-  return (await api.post<Note>(notesUrl(checkinId), input)).data;
-}
+export const createNote = (checkinId: string, input: Body<'post', '/api/v1/checkins/{checkin_id}/notes/'>) =>
+  call('post', '/api/v1/checkins/{checkin_id}/notes/', { path: { checkin_id: checkinId }, body: input });
 
-export async function updateNote(id: string, changes: { body?: string; audience?: Audience }): Promise<Note> {
-  return (await api.patch<Note>(noteUrl(id), changes)).data;
-}
+export const updateNote = (id: string, changes: Body<'patch', '/api/v1/notes/{note_id}/'>) =>
+  call('patch', '/api/v1/notes/{note_id}/', { path: { note_id: id }, body: changes });
 
 export async function deleteNote(id: string): Promise<void> {
-  await api.delete(noteUrl(id));
+  await call('delete', '/api/v1/notes/{note_id}/', { path: { note_id: id } });
 }
 
-export async function setReaction(id: string, kind: ReactionKind): Promise<Note> {
-  return (await api.put<Note>(`${noteUrl(id)}reaction/`, { kind })).data;
-}
+export const setReaction = (id: string, kind: ReactionKind) =>
+  call('put', '/api/v1/notes/{note_id}/reaction/', { path: { note_id: id }, body: { kind } });
 
-export async function clearReaction(id: string): Promise<Note> {
-  return (await api.delete<Note>(`${noteUrl(id)}reaction/`)).data;
-}
+export const clearReaction = (id: string) =>
+  call('delete', '/api/v1/notes/{note_id}/reaction/', { path: { note_id: id } });
 
-export const listCircleMoments = (circleId: string, next?: string | null) =>
-  page<Moment>(`${API_BASE}/circles/${seg(circleId)}/moments/`, next);
+export const listCircleMoments = (circleId: string, next?: string | null): Promise<PageOf<Moment>> =>
+  call('get', '/api/v1/circles/{circle_id}/moments/', { path: { circle_id: circleId }, ...further(next) });
 
-export const listPersonMoments = (userId: string, next?: string | null) =>
-  page<Moment>(`${API_BASE}/people/${seg(userId)}/moments/`, next);
+export const listPersonMoments = (userId: string, next?: string | null): Promise<PageOf<Moment>> =>
+  call('get', '/api/v1/people/{user_id}/moments/', { path: { user_id: userId }, ...further(next) });

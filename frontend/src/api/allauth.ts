@@ -1,5 +1,5 @@
-import { ALLAUTH_BASE, api, type ApiResponse } from './client';
-import { setAuthFrom, type AuthPayload, type AuthState } from '../auth/state';
+import { type AuthPayload, type AuthState, setAuthFrom } from '../auth/state';
+import { ALLAUTH_BASE, type ApiResponse, api } from './client';
 
 export interface AuthResult {
   httpStatus: number;
@@ -17,18 +17,12 @@ export async function fetchSession(): Promise<AuthResult> {
   return settle(await api.get<AuthPayload>(`${ALLAUTH_BASE}/auth/session`, { accept: [401, 410] }));
 }
 
-export async function signup(input: {
-  email: string;
-  password: string;
-  display_name: string;
-}): Promise<AuthResult> {
+export async function signup(input: { email: string; password: string; display_name: string }): Promise<AuthResult> {
   return settle(await api.post<AuthPayload>(`${ALLAUTH_BASE}/auth/signup`, input, FLOW));
 }
 
 export async function verifyEmail(code: string): Promise<AuthResult> {
-  return settle(
-    await api.post<AuthPayload>(`${ALLAUTH_BASE}/auth/email/verify`, { key: code }, FLOW),
-  );
+  return settle(await api.post<AuthPayload>(`${ALLAUTH_BASE}/auth/email/verify`, { key: code }, FLOW));
 }
 
 export async function resendVerification(): Promise<void> {
@@ -51,9 +45,7 @@ export async function logout(): Promise<AuthResult> {
 }
 
 export async function requestPasswordReset(email: string): Promise<AuthResult> {
-  return settle(
-    await api.post<AuthPayload>(`${ALLAUTH_BASE}/auth/password/request`, { email }, FLOW),
-  );
+  return settle(await api.post<AuthPayload>(`${ALLAUTH_BASE}/auth/password/request`, { email }, FLOW));
 }
 
 export async function resetPassword(input: { key: string; password: string }): Promise<AuthResult> {

@@ -1,80 +1,14 @@
-import type { Person } from './circles';
-import { API_BASE, ApiError, api } from './client';
+import { API_BASE, ApiError, type Body, call, type Schemas } from './client';
 
-export type Kind = 'reach_out' | 'check_on_me' | 'nudge';
-export type Status = 'scheduled' | 'open' | 'answered' | 'closed' | 'expired' | 'cancelled';
-export type Mode = 'come_over' | 'call' | 'text' | 'sit_with_me';
-export type Answer =
-  | 'on_my_way'
-  | 'calling'
-  | 'texting'
-  | 'cant_right_now'
-  | 'okay'
-  | 'heavy'
-  | 'need_you';
-
-export interface CheckinResponse {
-  id: string;
-  responder: Person;
-  answer: Answer;
-  eta_minutes: number | null;
-  message: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface AudienceEntry {
-  user: Person;
-  delivered_at: string | null;
-  seen_at: string | null;
-  response: CheckinResponse | null;
-}
-
-/** Fields every check-in shape has (the home cards are this plus `my_seen_at`). */
-export interface CheckinCore {
-  id: string;
-  kind: Kind;
-  status: Status;
-  mode: Mode | null;
-  no_need_to_explain: boolean;
-  just_listen: boolean;
-  silence_ok: boolean;
-  message: string;
-  requester: Person;
-  circle: { id: string; name: string };
-  created_at: string;
-  scheduled_for: string | null;
-  activated_at: string | null;
-  my_role: 'requester' | 'asked';
-  my_response: CheckinResponse | null;
-  offer_help: boolean;
-}
-
-export interface CompactCheckin extends CheckinCore {
-  my_seen_at: string | null;
-}
-
-export interface Checkin extends CheckinCore {
-  audience: AudienceEntry[];
-  responses: CheckinResponse[];
-  answered_at: string | null;
-  nobody_answered_at: string | null;
-  closed_at: string | null;
-  closed_by: Person | null;
-  expired_at: string | null;
-  cancelled_at: string | null;
-  in_reply_to: string | null;
-}
-
-export interface Home {
-  me: Person;
-  circles: { id: string; name: string; my_role: 'owner' | 'member' }[];
-  my_open_checkin: Checkin | null;
-  my_scheduled: CompactCheckin[];
-  asking_me: CompactCheckin[];
-  pending_nudges: CompactCheckin[];
-  offer_help: boolean;
-}
+export type Kind = Schemas['CheckinKindEnum'];
+export type Mode = Schemas['CheckinModeEnum'];
+export type Answer = Schemas['CheckinAnswerEnum'];
+export type CheckinResponse = Schemas['CheckinAnswer'];
+/** Fields every check-in shape has (the home cards and the full detail alike). */
+export type CheckinCore = Schemas['CheckinCompact'] | Schemas['Checkin'];
+export type CompactCheckin = Schemas['CheckinCompact'];
+export type Checkin = Schemas['Checkin'];
+export type Home = Schemas['HomeOutput'];
 
 export interface Needs {
   no_need_to_explain: boolean;
@@ -82,64 +16,34 @@ export interface Needs {
   silence_ok: boolean;
 }
 
-export interface NewCheckin extends Partial<Needs> {
-  kind: Kind;
-  circle: string;
-  audience?: string[];
-  mode?: Mode | null;
-  message?: string;
-  scheduled_for?: string;
-  idempotency_key: string;
-}
+export type NewCheckin = Body<'post', '/api/v1/checkins/'>;
+export type ReachBack = Body<'post', '/api/v1/checkins/{checkin_id}/reach-back/'>;
 
-export interface ReachBack extends Partial<Needs> {
-  mode: Mode;
-  message?: string;
-  idempotency_key: string;
-}
-
-const checkinUrl = (id: string) => `${API_BASE}/checkins/${encodeURIComponent(id)}/`;
 export const CREATE_URL = `${API_BASE}/checkins/`;
-export const reachBackUrl = (nudgeId: string) => `${checkinUrl(nudgeId)}reach-back/`;
 
-export async function getHome(): Promise<Home> {
-  return (await api.get<Home>(`${API_BASE}/home/`)).data;
-}
+export const getHome = () => call('get', '/api/v1/home/');
 
-export async function getCheckin(id: string): Promise<Checkin> {
-  return (await api.get<Checkin>(checkinUrl(id))).data;
-}
+export const getCheckin = (id: string) => call('get', '/api/v1/checkins/{checkin_id}/', { path: { checkin_id: id } });
 
-export async function createCheckin(input: NewCheckin): Promise<Checkin> {
-  return (await api.post<Checkin>(CREATE_URL, input)).data;
-}
-
-export async function respond(
-  id: string,
-  input: { answer: Answer; eta_minutes?: number | null; message?: string },
-): Promise<CheckinResponse & { hint: string | null }> {
-  return (await api.post<CheckinResponse & { hint: string | null }>(`${checkinUrl(id)}responses/`, input)).data;
-}
+export const respond = (id: string, input: Body<'post', '/api/v1/checkins/{checkin_id}/responses/'>) =>
+  call('post', '/api/v1/checkins/{checkin_id}/responses/', { path: { checkin_id: id }, body: input });
 
 export async function markSeen(id: string): Promise<void> {
-  await api.post(`${checkinUrl(id)}seen/`);
+  await call('post', '/api/v1/checkins/{checkin_id}/seen/', { path: { checkin_id: id } });
 }
 
-export async function closeCheckin(id: string): Promise<Checkin> {
-  return (await api.post<Checkin>(`${checkinUrl(id)}close/`)).data;
-}
+export const closeCheckin = (id: string) =>
+  call('post', '/api/v1/checkins/{checkin_id}/close/', { path: { checkin_id: id } });
 
-export async function cancelCheckin(id: string): Promise<Checkin> {
-  return (await api.post<Checkin>(`${checkinUrl(id)}cancel/`)).data;
-}
+export const cancelCheckin = (id: string) =>
+  call('post', '/api/v1/checkins/{checkin_id}/cancel/', { path: { checkin_id: id } });
 
-export async function reachBack(nudgeId: string, input: ReachBack): Promise<Checkin> {
-  return (await api.post<Checkin>(reachBackUrl(nudgeId), input)).data;
-}
+export const reachBack = (nudgeId: string, input: ReachBack) =>
+  call('post', '/api/v1/checkins/{checkin_id}/reach-back/', { path: { checkin_id: nudgeId }, body: input });
 
 /** The open reach-out a 409 `open_reach_out_exists` points at, if that is what this error is. */
 export function existingCheckinId(err: unknown): string | null {
   if (!(err instanceof ApiError) || err.code !== 'open_reach_out_exists') return null;
-  const body = err.body as { checkin_id?: unknown } | null;
+  const body = err.body as Partial<Schemas['OpenReachOutError']> | null;
   return typeof body?.checkin_id === 'string' ? body.checkin_id : null;
 }

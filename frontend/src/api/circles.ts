@@ -1,180 +1,95 @@
-import { API_BASE, api } from './client';
+import { type Body, call, type Schemas } from './client';
 
 /** A person as the API shows them: never their email. */
-export interface Person {
-  id: string;
-  display_name: string;
-}
+export type Person = Schemas['Person'];
+export type Role = Schemas['CircleRoleEnum'];
+export type Member = Schemas['CircleMember'];
+/** A circle with its members, owner first. */
+export type Circle = Schemas['CircleDetailOutput'];
+export type InviteStatus = Schemas['InviteStatusEnum'];
+export type InviteSummary = Schemas['CircleInviteListOutput'];
+/** The answer to creating an invite: the only time the token and link exist in the clear. */
+export type CreatedInvite = Schemas['CircleInviteListCreated'];
+export type NewInvite = Body<'post', '/api/v1/circles/{circle_id}/invites/'>;
+export type JoinRequest = Schemas['JoinRequestListOutput'];
+/** `status` is `valid`, or the code accepting would answer for this viewer now. */
+export type InvitePreview = Schemas['InvitePreviewOutput'];
+export type AcceptResult = Schemas['InviteAcceptOutput'];
+export type BlockedPerson = Schemas['BlockListOutput'];
 
-export type Role = 'owner' | 'member';
-
-export interface Member {
-  user: Person;
-  role: Role;
-  joined_at: string;
-}
-
-export interface Circle {
-  id: string;
-  name: string;
-  my_role: Role;
-  approval_required: boolean;
-  created_at: string;
-  /** Owner first. */
-  members: Member[];
-}
-
+/** One page of a cursor-paginated list. */
 export interface PageOf<T> {
   next: string | null;
   previous: string | null;
   results: T[];
 }
 
-export type InviteStatus = 'active' | 'expired' | 'revoked' | 'used_up';
-
-export interface InviteSummary {
-  id: string;
-  status: InviteStatus;
-  expires_at: string;
-  max_uses: number;
-  use_count: number;
-  message: string;
-  email: string;
-  created_by: Person;
-  created_at: string;
-  revoked_at: string | null;
-}
-
-/** The answer to creating an invite: the only time the token and link exist in the clear. */
-export interface CreatedInvite {
-  id: string;
-  token: string;
-  url: string;
-  absolute_url: string;
-  expires_at: string;
-  max_uses: number;
-  use_count: number;
-  message: string;
-  email: string;
-  created_at: string;
-}
-
-export interface NewInvite {
-  message?: string;
-  max_uses?: number;
-  expires_in_days?: number;
-  email?: string;
-}
-
-export interface JoinRequest {
-  id: string;
-  user: Person;
-  status: string;
-  created_at: string;
-}
-
-export interface InvitePreview {
-  circle: { name: string; approval_required: boolean };
-  invited_by: Person;
-  message: string;
-  expires_at: string;
-  /** `valid`, or the code accepting would answer for this viewer now. */
-  status: string;
-  status_detail: string | null;
-  already_member: boolean;
-}
-
-export interface AcceptResult {
-  result: 'joined' | 'requested';
-  circle: { id: string; name: string };
-  join_request: { id: string; status: string; created_at: string } | null;
-}
-
-export interface BlockedPerson {
-  user: Person;
-  created_at: string;
-}
-
-const seg = encodeURIComponent;
-const circleUrl = (id: string) => `${API_BASE}/circles/${seg(id)}/`;
-const inviteUrl = (token: string) => `${API_BASE}/invites/${seg(token)}/`;
+const ALL = { page_size: 100 };
 
 export async function listCircles(): Promise<Circle[]> {
-  return (await api.get<PageOf<Circle>>(`${API_BASE}/circles/?page_size=100`)).data.results;
+  return (await call('get', '/api/v1/circles/', { query: ALL })).results;
 }
 
-export async function createCircle(input: { name: string; approval_required: boolean }): Promise<Circle> {
-  return (await api.post<Circle>(`${API_BASE}/circles/`, input)).data;
-}
+export const createCircle = (input: Body<'post', '/api/v1/circles/'>) =>
+  call('post', '/api/v1/circles/', { body: input });
 
-export async function getCircle(id: string): Promise<Circle> {
-  return (await api.get<Circle>(circleUrl(id))).data;
-}
+export const getCircle = (id: string) => call('get', '/api/v1/circles/{circle_id}/', { path: { circle_id: id } });
 
-export async function updateCircle(
-  id: string,
-  changes: Partial<Pick<Circle, 'name' | 'approval_required'>>,
-): Promise<Circle> {
-  return (await api.patch<Circle>(circleUrl(id), changes)).data;
-}
+export const updateCircle = (id: string, changes: Body<'patch', '/api/v1/circles/{circle_id}/'>) =>
+  call('patch', '/api/v1/circles/{circle_id}/', { path: { circle_id: id }, body: changes });
 
 export async function deleteCircle(id: string): Promise<void> {
-  await api.delete(circleUrl(id));
+  await call('delete', '/api/v1/circles/{circle_id}/', { path: { circle_id: id } });
 }
 
-export async function transferCircle(id: string, userId: string): Promise<Circle> {
-  return (await api.post<Circle>(`${circleUrl(id)}transfer/`, { user: userId })).data;
-}
+export const transferCircle = (id: string, userId: string) =>
+  call('post', '/api/v1/circles/{circle_id}/transfer/', { path: { circle_id: id }, body: { user: userId } });
 
 /** Your own id leaves the circle; someone else's is the owner removing them. */
 export async function removeMember(id: string, userId: string): Promise<void> {
-  await api.delete(`${circleUrl(id)}members/${seg(userId)}/`);
+  await call('delete', '/api/v1/circles/{circle_id}/members/{user_id}/', { path: { circle_id: id, user_id: userId } });
 }
 
 export async function listInvites(id: string): Promise<InviteSummary[]> {
-  return (await api.get<PageOf<InviteSummary>>(`${circleUrl(id)}invites/?page_size=100`)).data.results;
+  return (await call('get', '/api/v1/circles/{circle_id}/invites/', { path: { circle_id: id }, query: ALL })).results;
 }
 
-export async function createInvite(id: string, input: NewInvite): Promise<CreatedInvite> {
-  return (await api.post<CreatedInvite>(`${circleUrl(id)}invites/`, input)).data;
-}
+export const createInvite = (id: string, input: NewInvite) =>
+  call('post', '/api/v1/circles/{circle_id}/invites/', { path: { circle_id: id }, body: input });
 
 export async function revokeInvite(id: string, inviteId: string): Promise<void> {
-  await api.delete(`${circleUrl(id)}invites/${seg(inviteId)}/`);
+  await call('delete', '/api/v1/circles/{circle_id}/invites/{invite_id}/', {
+    path: { circle_id: id, invite_id: inviteId },
+  });
 }
 
 export async function listJoinRequests(id: string): Promise<JoinRequest[]> {
-  return (await api.get<PageOf<JoinRequest>>(`${circleUrl(id)}requests/?page_size=100`)).data.results;
+  return (await call('get', '/api/v1/circles/{circle_id}/requests/', { path: { circle_id: id }, query: ALL })).results;
 }
 
-export async function decideJoinRequest(
-  id: string,
-  requestId: string,
-  decision: 'approve' | 'reject',
-): Promise<void> {
-  await api.post(`${circleUrl(id)}requests/${seg(requestId)}/${decision}/`);
+export async function decideJoinRequest(id: string, requestId: string, decision: 'approve' | 'reject'): Promise<void> {
+  const path = { circle_id: id, request_id: requestId };
+  if (decision === 'approve')
+    await call('post', '/api/v1/circles/{circle_id}/requests/{request_id}/approve/', { path });
+  else await call('post', '/api/v1/circles/{circle_id}/requests/{request_id}/reject/', { path });
 }
 
-export async function getInvite(token: string): Promise<InvitePreview> {
-  return (await api.get<InvitePreview>(inviteUrl(token))).data;
-}
+export const getInvite = (token: string) => call('get', '/api/v1/invites/{token}/', { path: { token } });
 
-export async function acceptInvite(token: string): Promise<AcceptResult> {
-  return (await api.post<AcceptResult>(`${inviteUrl(token)}accept/`)).data;
-}
+export const acceptInvite = (token: string) => call('post', '/api/v1/invites/{token}/accept/', { path: { token } });
 
 export async function declineInvite(token: string): Promise<void> {
-  await api.post(`${inviteUrl(token)}decline/`);
+  await call('post', '/api/v1/invites/{token}/decline/', { path: { token } });
 }
 
 export async function listBlocks(): Promise<BlockedPerson[]> {
-  return (await api.get<PageOf<BlockedPerson>>(`${API_BASE}/blocks/?page_size=100`)).data.results;
+  return (await call('get', '/api/v1/blocks/', { query: ALL })).results;
 }
 
 export async function blockPerson(userId: string): Promise<void> {
-  await api.post(`${API_BASE}/blocks/`, { user: userId });
+  await call('post', '/api/v1/blocks/', { body: { user: userId } });
 }
 
 export async function unblockPerson(userId: string): Promise<void> {
-  await api.delete(`${API_BASE}/blocks/${seg(userId)}/`);
+  await call('delete', '/api/v1/blocks/{user_id}/', { path: { user_id: userId } });
 }

@@ -1,64 +1,32 @@
-import { API_BASE, api } from './client';
+import { API_BASE, api, type Body, call, type Schemas } from './client';
 
-export type CircleLevel = 'all' | 'reach_outs' | 'muted';
-
-export interface QuietHours {
-  enabled: boolean;
-  /** Local time, "HH:MM". */
-  start: string;
-  end: string;
-}
-
-export interface NotificationSettings {
-  quiet_hours: QuietHours;
-  reach_outs_break_quiet_hours: boolean;
-  circles: { circle: { id: string; name: string | null }; level: CircleLevel }[];
-}
-
-export interface NotificationSettingsChange {
-  quiet_hours?: Partial<QuietHours>;
-  reach_outs_break_quiet_hours?: boolean;
-  circles?: { circle: string; level: CircleLevel }[];
-}
-
-/** What the browser's `PushSubscription.toJSON()` gives. */
-export interface SubscriptionJson {
-  endpoint?: string;
-  expirationTime?: number | null;
-  keys?: Record<string, string>;
-}
-
-export interface StoredSubscription {
-  id: string;
-  endpoint: string;
-  created_at: string;
-  last_success_at: string | null;
-}
-
-const SUBSCRIPTIONS = `${API_BASE}/push/subscriptions/`;
+export type CircleLevel = Schemas['NotificationSettingsCircleLevel']['level'];
+/** Local times, "HH:MM". */
+export type QuietHours = Schemas['NotificationSettingsQuietHours'];
+export type NotificationSettings = Schemas['NotificationSettingsOutput'];
+export type NotificationSettingsChange = Body<'patch', '/api/v1/notification-settings/'>;
+/** What the browser's `PushSubscription.toJSON()` gives, as the server takes it. */
+export type SubscriptionJson = Body<'post', '/api/v1/push/subscriptions/'>;
+export type StoredSubscription = Schemas['PushSubscriptionOutput'];
 
 export async function getPushKey(): Promise<string> {
-  return (await api.get<{ public_key: string }>(`${API_BASE}/push/key/`)).data.public_key;
+  return (await call('get', '/api/v1/push/key/')).public_key;
 }
 
-export async function saveSubscription(subscription: SubscriptionJson): Promise<StoredSubscription> {
-  return (await api.post<StoredSubscription>(SUBSCRIPTIONS, subscription)).data;
-}
+export const saveSubscription = (subscription: SubscriptionJson) =>
+  call('post', '/api/v1/push/subscriptions/', { body: subscription });
 
 export async function deleteSubscription(endpoint: string): Promise<void> {
-  await api.delete(SUBSCRIPTIONS, { body: { endpoint } });
+  // In the body, not the query the schema also allows: the endpoint is a capability URL
+  // and query strings end up in access logs.
+  await api.delete(`${API_BASE}/push/subscriptions/`, { body: { endpoint } });
 }
 
 export async function sendTestNotification(): Promise<number> {
-  return (await api.post<{ devices: number }>(`${API_BASE}/push/test/`)).data.devices;
+  return (await call('post', '/api/v1/push/test/')).devices;
 }
 
-export async function getNotificationSettings(): Promise<NotificationSettings> {
-  return (await api.get<NotificationSettings>(`${API_BASE}/notification-settings/`)).data;
-}
+export const getNotificationSettings = () => call('get', '/api/v1/notification-settings/');
 
-export async function updateNotificationSettings(
-  changes: NotificationSettingsChange,
-): Promise<NotificationSettings> {
-  return (await api.patch<NotificationSettings>(`${API_BASE}/notification-settings/`, changes)).data;
-}
+export const updateNotificationSettings = (changes: NotificationSettingsChange) =>
+  call('patch', '/api/v1/notification-settings/', { body: changes });

@@ -1,21 +1,10 @@
-import { API_BASE, api } from './client';
-import type { CrisisResources } from '../crisis/resources';
+import { type Body, call, type Schemas } from './client';
 
-export interface Me {
-  id: string;
-  email: string;
-  display_name: string;
-  timezone: string;
-}
+export type Me = Schemas['MeOutput'];
 
-export async function getMe(): Promise<Me> {
-  return (await api.get<Me>(`${API_BASE}/me/`)).data;
-}
+export const getMe = () => call('get', '/api/v1/me/');
 
-export async function updateMe(changes: Partial<Pick<Me, 'display_name' | 'timezone'>>): Promise<Me> {
-  return (await api.patch<Me>(`${API_BASE}/me/`, changes)).data;
-}
+export const updateMe = (changes: Body<'patch', '/api/v1/me/'>) => call('patch', '/api/v1/me/', { body: changes });
 
-export async function getCrisisResources(): Promise<unknown> {
-  return (await api.get<CrisisResources>(`${API_BASE}/crisis-resources/`)).data;
-}
+/** Read with `parseResources` (src/crisis/resources.ts): the list is shown to people in crisis. */
+export const getCrisisResources = () => call('get', '/api/v1/crisis-resources/');

@@ -1,5 +1,5 @@
 import { effect, signal } from '@preact/signals';
-import { getMe, updateMe, type Me } from '../api/shoulder';
+import { getMe, type Me, updateMe } from '../api/shoulder';
 import { auth } from './state';
 
 /** The signed-in person's profile, loaded once and shared by the pages. */

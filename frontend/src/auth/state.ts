@@ -46,8 +46,7 @@ export function authStateFrom(httpStatus: number, body: unknown): AuthState {
   const payload: AuthPayload = isRecord(body) ? (body as AuthPayload) : {};
   const flows = Array.isArray(payload.data?.flows) ? payload.data.flows : [];
   const pending = flows.filter((f) => isRecord(f) && f.is_pending).map((f) => f.id);
-  const authenticated =
-    httpStatus === 200 && payload.meta?.is_authenticated !== false && !!payload.data?.user;
+  const authenticated = httpStatus === 200 && payload.meta?.is_authenticated !== false && !!payload.data?.user;
   if (authenticated) {
     return { status: 'authenticated', user: payload.data?.user ?? null, pending };
   }
@@ -58,10 +57,6 @@ export function setAuthFrom(httpStatus: number, body: unknown): AuthState {
   const next = authStateFrom(httpStatus, body);
   auth.value = next;
   return next;
-}
-
-export function isPending(state: AuthState, flowId: string): boolean {
-  return state.pending.includes(flowId);
 }
 
 // A 401/410 on any call means the session is gone or waiting on a flow.

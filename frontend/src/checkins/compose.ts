@@ -3,8 +3,9 @@
  * request it becomes. Pure (storage and clock are passed in), so it is unit-tested.
  */
 import type { Kind, Mode, NewCheckin } from '../api/checkins';
+import { CHECKIN_MESSAGE_MAX, SCHEDULE_MAX_AHEAD_SECONDS } from '../api/limits';
 
-export const MESSAGE_MAX = 280;
+export const MESSAGE_MAX = CHECKIN_MESSAGE_MAX;
 /** The counter only appears this close to the limit. */
 export const COUNTER_FROM = 40;
 const LAST_CIRCLE_KEY = 'shoulder.lastCircle';
@@ -149,8 +150,8 @@ export function problems(draft: Draft, kind: Kind, now: Date): Problems {
     const at = draft.checkAt ? new Date(draft.checkAt) : null;
     if (!at || Number.isNaN(at.getTime())) out.checkAt = 'Pick a time.';
     else if (at.getTime() <= now.getTime()) out.checkAt = 'Pick a time later than now.';
-    else if (at.getTime() > now.getTime() + 7 * 24 * 60 * 60 * 1000) {
-      out.checkAt = 'Pick a time within the next 7 days.';
+    else if (at.getTime() > now.getTime() + SCHEDULE_MAX_AHEAD_SECONDS * 1000) {
+      out.checkAt = `Pick a time within the next ${Math.round(SCHEDULE_MAX_AHEAD_SECONDS / 86400)} days.`;
     }
   }
   return out;

@@ -9,7 +9,7 @@
  * on a network error, a 5xx, a 429 (try later) and a 401 (sign in again, then it goes).
  */
 import { signal } from '@preact/signals';
-import type { Checkin, Kind } from '../api/checkins';
+import { type Checkin, existingCheckinId, type Kind } from '../api/checkins';
 import { ApiError, api } from '../api/client';
 import { auth } from '../auth/state';
 import { OUTBOX_KEY } from './boot';
@@ -50,12 +50,9 @@ export function classify(entry: OutboxEntry, result: { checkin: Checkin } | { er
   if ('checkin' in result) return { key: entry.key, type: 'sent', entry, checkin: result.checkin };
   const { error } = result;
   if (isTransient(error)) return { key: entry.key, type: 'kept', entry, error };
-  const apiError = error as ApiError;
-  const body = apiError.body as { checkin_id?: unknown } | null;
-  if (apiError.code === 'open_reach_out_exists' && typeof body?.checkin_id === 'string') {
-    return { key: entry.key, type: 'exists', entry, checkinId: body.checkin_id };
-  }
-  return { key: entry.key, type: 'refused', entry, error: apiError };
+  const checkinId = existingCheckinId(error);
+  if (checkinId) return { key: entry.key, type: 'exists', entry, checkinId };
+  return { key: entry.key, type: 'refused', entry, error: error as ApiError };
 }
 
 export function createOutbox(store: OutboxStore, send: Sender) {

@@ -1,4 +1,5 @@
 import type { InviteStatus, NewInvite } from '../api/circles';
+import { INVITE_MAX_DAYS, INVITE_MAX_USES } from '../api/limits';
 
 export interface Problem {
   title: string;
@@ -81,10 +82,12 @@ export interface InviteForm {
   email?: string;
 }
 
-export const MAX_USES = 50;
-export const MAX_DAYS = 30;
+export const MAX_USES = INVITE_MAX_USES;
+export const MAX_DAYS = INVITE_MAX_DAYS;
 
-export type ParsedInvite = { ok: true; value: NewInvite } | { ok: false; field: 'max_uses' | 'expires_in_days' | 'email'; detail: string };
+export type ParsedInvite =
+  | { ok: true; value: NewInvite }
+  | { ok: false; field: 'max_uses' | 'expires_in_days' | 'email'; detail: string };
 
 function whole(raw: string): number | null {
   const t = raw.trim();

@@ -14,8 +14,7 @@ export interface ShareWays {
 
 /** Which ways of passing a link on this browser offers. Pure. */
 export function shareWays(nav: ShareNavigator | undefined, data: ShareData): ShareWays {
-  const canShare =
-    typeof nav?.share === 'function' && (typeof nav.canShare !== 'function' || nav.canShare(data));
+  const canShare = typeof nav?.share === 'function' && (typeof nav.canShare !== 'function' || nav.canShare(data));
   const clipboard = typeof nav?.clipboard?.writeText === 'function';
   return { share: canShare, copy: clipboard ? 'clipboard' : 'select' };
 }

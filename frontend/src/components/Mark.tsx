@@ -5,12 +5,7 @@ export function Mark() {
   return (
     <svg viewBox="0 0 64 64" aria-hidden="true" focusable="false">
       <path class="mark-a" transform="translate(25.5 33.5) rotate(17)" d={DROP} />
-      <path
-        class="mark-b"
-        transform="translate(38.5 33.5) rotate(-17)"
-        stroke-width="2.5"
-        d={DROP}
-      />
+      <path class="mark-b" transform="translate(38.5 33.5) rotate(-17)" stroke-width="2.5" d={DROP} />
     </svg>
   );
 }

@@ -6,8 +6,8 @@ export function OfflineNotice() {
     <Page title="You're offline">
       <p class="lead">We can't reach Shoulder right now.</p>
       <p>
-        Check your Wi-Fi or mobile data, then try again. Your friends are still there — you can
-        call or text them from your phone as usual.
+        Check your Wi-Fi or mobile data, then try again. Your friends are still there — you can call or text them from
+        your phone as usual.
       </p>
       <div class="actions">
         <button type="button" class="button" onClick={() => window.location.reload()}>

@@ -2,7 +2,15 @@ import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 
 /** Sets the document title; the h1 can take focus after a route change. */
-export function Page({ title, heading, children }: { title: string; heading?: ComponentChildren; children: ComponentChildren }) {
+export function Page({
+  title,
+  heading,
+  children,
+}: {
+  title: string;
+  heading?: ComponentChildren;
+  children: ComponentChildren;
+}) {
   useEffect(() => {
     document.title = `${title} · Shoulder`;
   }, [title]);

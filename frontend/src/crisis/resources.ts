@@ -3,6 +3,7 @@
  * before the server answers) and the last list the server gave us, kept in
  * localStorage. Public data only.
  */
+import defaults from '../../../backend/web/crisis_resources.json';
 
 export interface CrisisResource {
   name: string;
@@ -23,60 +24,8 @@ export const CACHE_KEY = 'shoulder.crisis-resources.v1';
 export const NOT_A_SERVICE =
   'Shoulder is not an emergency or therapy service. If you are in danger, call your local emergency number.';
 
-export const DEFAULT_RESOURCES: CrisisResources = {
-  intro:
-    "If you might hurt yourself or someone else, or you're in danger, contact emergency services now. If you need to talk to someone tonight, these people are there for you.",
-  resources: [
-    {
-      name: 'Emergency services',
-      region: 'Europe and many other countries',
-      description: 'Police, ambulance and fire. Works from any phone, free of charge.',
-      phone: '112',
-      text: '',
-      url: '',
-    },
-    {
-      name: 'Emergency services',
-      region: 'United States and Canada',
-      description: 'Police, ambulance and fire.',
-      phone: '911',
-      text: '',
-      url: '',
-    },
-    {
-      name: '988 Suicide & Crisis Lifeline',
-      region: 'United States',
-      description: 'Call or text, any time, to talk with a trained crisis counselor.',
-      phone: '988',
-      text: '988',
-      url: 'https://988lifeline.org',
-    },
-    {
-      name: 'Samaritans',
-      region: 'United Kingdom and Ireland',
-      description: 'Free to call, day or night, whatever you are going through.',
-      phone: '116 123',
-      text: '',
-      url: 'https://www.samaritans.org',
-    },
-    {
-      name: 'Find A Helpline',
-      region: 'Worldwide',
-      description: 'Free, confidential helplines in your country, by phone, text or chat.',
-      phone: '',
-      text: '',
-      url: 'https://findahelpline.com',
-    },
-    {
-      name: 'Befrienders Worldwide',
-      region: 'Worldwide',
-      description: 'Emotional support centres around the world.',
-      phone: '',
-      text: '',
-      url: 'https://befrienders.org',
-    },
-  ],
-};
+/** The server's default list (one file for both), bundled as the offline copy. */
+export const DEFAULT_RESOURCES: CrisisResources = defaults;
 
 function s(v: unknown): string {
   return typeof v === 'string' ? v.trim() : '';
@@ -158,10 +107,7 @@ export function initialResources(storage: StorageLike | null = defaultStorage())
   return DEFAULT_RESOURCES;
 }
 
-export function cacheResources(
-  resources: CrisisResources,
-  storage: StorageLike | null = defaultStorage(),
-): void {
+export function cacheResources(resources: CrisisResources, storage: StorageLike | null = defaultStorage()): void {
   try {
     storage?.setItem(CACHE_KEY, JSON.stringify(resources));
   } catch {

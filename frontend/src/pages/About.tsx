@@ -2,11 +2,20 @@ import { Page } from '../components/Page';
 import './About.css';
 
 const REMINDERS: Array<[string, string]> = [
-  ["You're not bringing them down.", 'Your friends chose to be here. Letting them in is a kind of trust, not a burden.'],
-  ["You're not too emotional.", 'Tears are a normal, healthy way to let something out. There is nothing to apologise for.'],
+  [
+    "You're not bringing them down.",
+    'Your friends chose to be here. Letting them in is a kind of trust, not a burden.',
+  ],
+  [
+    "You're not too emotional.",
+    'Tears are a normal, healthy way to let something out. There is nothing to apologise for.',
+  ],
   ["There's no right way to do this.", 'Cry, talk, laugh, say nothing. However it goes is the right way.'],
   ['Crying together is healing.', "It's okay to cry with someone. Afterwards, the friendship is often deeper."],
-  ['Nobody is trying to fix anything.', "You don't have to explain, and nobody needs a solution. Being there is enough."],
+  [
+    'Nobody is trying to fix anything.',
+    "You don't have to explain, and nobody needs a solution. Being there is enough.",
+  ],
   ['Silence is fine.', 'Sitting side by side, saying nothing at all, still counts as showing up.'],
 ];
 
@@ -14,8 +23,8 @@ export default function About() {
   return (
     <Page title="Gentle reminders">
       <p class="lead">
-        Shoulder is for a small circle of friends who show up for each other when one of you is
-        crying. A few things worth remembering, whichever side of the tissues you're on:
+        Shoulder is for a small circle of friends who show up for each other when one of you is crying. A few things
+        worth remembering, whichever side of the tissues you're on:
       </p>
       <ul class="reminders">
         {REMINDERS.map(([title, body]) => (
@@ -26,8 +35,8 @@ export default function About() {
         ))}
       </ul>
       <p class="notice">
-        Shoulder is not an emergency or therapy service. If you are in danger, call your local
-        emergency number, or see <a href="/crisis">crisis resources</a>.
+        Shoulder is not an emergency or therapy service. If you are in danger, call your local emergency number, or see{' '}
+        <a href="/crisis">crisis resources</a>.
       </p>
     </Page>
   );

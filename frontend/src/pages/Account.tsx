@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { logout } from '../api/allauth';
-import { currentUserId, outbox } from '../checkins/outbox';
-import { listBlocks, unblockPerson, type BlockedPerson } from '../api/circles';
+import { type BlockedPerson, listBlocks, unblockPerson } from '../api/circles';
 import { ApiError } from '../api/client';
+import { DISPLAY_NAME_MAX } from '../api/limits';
 import { loadMe, me, saveMe } from '../auth/me';
+import { currentUserId, outbox } from '../checkins/outbox';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
@@ -63,7 +64,7 @@ export default function Account() {
           hint="What your friends see."
           autocomplete="nickname"
           required
-          maxLength={60}
+          maxLength={DISPLAY_NAME_MAX}
           value={name}
           onValue={(v) => {
             setSaved(false);
@@ -113,12 +114,7 @@ export default function Account() {
       <section class="card">
         <h2>Log out of this device</h2>
         <p class="muted">Your circle stays as it is. You can log in again any time.</p>
-        <button
-          type="button"
-          class="button button--quiet"
-          disabled={out.busy}
-          onClick={() => void out.onSubmit()}
-        >
+        <button type="button" class="button button--quiet" disabled={out.busy} onClick={() => void out.onSubmit()}>
           Log out
         </button>
       </section>

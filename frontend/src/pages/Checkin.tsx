@@ -1,37 +1,28 @@
 import { useEffect, useState } from 'preact/hooks';
-import {
-  cancelCheckin,
-  closeCheckin,
-  getCheckin,
-  markSeen,
-  respond,
-  type Answer,
-  type Checkin,
-} from '../api/checkins';
+import { AftermathSlot } from '../aftermath/AftermathSlot';
+import { type Answer, type Checkin, cancelCheckin, closeCheckin, getCheckin, markSeen, respond } from '../api/checkins';
 import { ApiError } from '../api/client';
 import { useLiveRefresh } from '../checkins/live';
+import { NudgeAnswer } from '../checkins/NudgeAnswer';
+import { SafeSpaceChecklist } from '../checkins/SafeSpaceChecklist';
 import {
+  askTitle,
   ETA_CHOICES,
   FRIEND_ANSWERS,
-  askTitle,
   formatEta,
+  joinNames,
   modeForFriend,
   modeLabel,
-  joinNames,
   needsForFriend,
   responseText,
 } from '../checkins/words';
-import { AftermathSlot } from '../components/AftermathSlot';
 import { FormError } from '../components/FormError';
-import { NudgeAnswer } from '../components/NudgeAnswer';
 import { Page } from '../components/Page';
-import { SafeSpaceChecklist } from '../components/SafeSpaceChecklist';
-import '../components/Checkins.css';
+import '../checkins/checkins.css';
 import type { PageProps } from '../routes';
 
 /** While a session is open and the screen is visible, look again now and then (no push needed). */
 const POLL_MS = 20_000;
-const CANCEL_WINDOW_MS = 2 * 60 * 1000;
 
 const isActive = (c: Checkin) => c.status === 'open' || c.status === 'answered';
 
@@ -128,8 +119,8 @@ function whenText(iso: string | null): string {
 }
 
 function useCancelWindow(checkin: Checkin): boolean {
-  const opened = checkin.activated_at ? new Date(checkin.activated_at).getTime() : null;
-  const left = opened === null ? 0 : opened + CANCEL_WINDOW_MS - Date.now();
+  // The server says until when (its cancel window); the clock here only hides the button.
+  const left = checkin.cancel_until ? new Date(checkin.cancel_until).getTime() - Date.now() : 0;
   const [, setTick] = useState(0);
   useEffect(() => {
     if (left <= 0) return;
@@ -197,17 +188,16 @@ function RequesterView({ checkin, onChange }: { checkin: Checkin; onChange: (c: 
   return (
     <Page title="Your session" heading={heading}>
       <FormError message={error?.detail} />
-      {scheduled && <p class="lead">They’ll be asked {whenText(checkin.scheduled_for)}. Only you can see this until then.</p>}
+      {scheduled && (
+        <p class="lead">They’ll be asked {whenText(checkin.scheduled_for)}. Only you can see this until then.</p>
+      )}
       {!scheduled && checkin.mode && <p class="soft">You asked: {modeLabel(checkin.mode)}</p>}
       {checkin.message && <p class="said">“{checkin.message}”</p>}
 
       {checkin.offer_help && (
         <section class="card card--soft" aria-labelledby="no-answer-title">
           <h2 id="no-answer-title">Nobody has answered yet</h2>
-          <p>
-            They may be asleep or away from their phone — it isn’t about you. You could ask
-            another circle too.
-          </p>
+          <p>They may be asleep or away from their phone — it isn’t about you. You could ask another circle too.</p>
           <div class="actions">
             <a class="button button--quiet" href="/reach-out">
               Ask another circle

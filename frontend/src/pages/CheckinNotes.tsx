@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getSession, listNotes, type Note, type SessionInfo } from '../api/aftermath';
-import { ApiError } from '../api/client';
 import { Composer } from '../aftermath/Composer';
 import { NoteItem } from '../aftermath/NoteItem';
 import { composerState, momentTitle, replaceNote } from '../aftermath/words';
+import { getSession, listNotes, type Note, type SessionInfo } from '../api/aftermath';
+import { ApiError } from '../api/client';
 import { loadMe, me } from '../auth/me';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
@@ -71,15 +71,16 @@ export default function CheckinNotes({ params }: PageProps) {
   }
 
   const writing = composerState(session);
-  const change = (noteId: string, changed: Note | null) => setNotes((current) => replaceNote(current ?? [], noteId, changed));
+  const change = (noteId: string, changed: Note | null) =>
+    setNotes((current) => replaceNote(current ?? [], noteId, changed));
   return (
     <Page title="Our notes">
       {session && <p class="lead">{momentTitle(session, me.value?.id)}</p>}
       {notes.length === 0 && (
         <div class="empty">
           <p>
-            No notes yet. A few words afterwards can mean a lot — what helped, a thank-you, or the
-            thing you'll laugh about one day.
+            No notes yet. A few words afterwards can mean a lot — what helped, a thank-you, or the thing you'll laugh
+            about one day.
           </p>
         </div>
       )}

@@ -1,22 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
 import {
+  type Circle,
   decideJoinRequest,
   deleteCircle,
   getCircle,
+  type JoinRequest,
   listJoinRequests,
+  type Member,
   removeMember,
   updateCircle,
-  type Circle,
-  type JoinRequest,
-  type Member,
 } from '../api/circles';
 import { ApiError } from '../api/client';
+import { CIRCLE_NAME_MAX } from '../api/limits';
 import { loadMe, me } from '../auth/me';
+import { InviteSheet } from '../circles/InviteSheet';
+import { MemberSheet } from '../circles/MemberSheet';
 import { ConfirmAction } from '../components/ConfirmAction';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
-import { InviteSheet } from '../components/InviteSheet';
-import { MemberSheet } from '../components/MemberSheet';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
 import { navigate } from '../router';
@@ -119,9 +120,7 @@ export default function CirclePage({ params }: PageProps) {
       <p class="links">
         <a href={`/circles/${encodeURIComponent(circle.id)}/moments`}>Our moments</a>
       </p>
-      {owner && requests.length > 0 && (
-        <JoinRequests circle={circle} requests={requests} onDone={done} />
-      )}
+      {owner && requests.length > 0 && <JoinRequests circle={circle} requests={requests} onDone={done} />}
       {owner && <Settings circle={circle} onSaved={setCircle} />}
       <Leave circle={circle} myId={myId} />
       {owner && <Delete circle={circle} />}
@@ -218,7 +217,7 @@ function Settings({ circle, onSaved }: { circle: Circle; onSaved: (circle: Circl
           id="circle-name"
           label="Circle name"
           required
-          maxLength={60}
+          maxLength={CIRCLE_NAME_MAX}
           value={name}
           onValue={(v) => {
             setSaved(false);
@@ -260,10 +259,15 @@ function Leave({ circle, myId }: { circle: Circle; myId: string | undefined }) {
     <section class="quiet-section" aria-labelledby="leave-title">
       <h2 id="leave-title">Leave this circle</h2>
       <FormError message={leave.error?.detail} />
-      <ConfirmAction label="Leave circle" confirmLabel="Yes, leave" busy={leave.busy} onConfirm={() => void leave.onSubmit()}>
+      <ConfirmAction
+        label="Leave circle"
+        confirmLabel="Yes, leave"
+        busy={leave.busy}
+        onConfirm={() => void leave.onSubmit()}
+      >
         <p>
-          You won't be in {circle.name} any more, and its people won't be asked when you reach out.
-          Nobody gets a message about it.
+          You won't be in {circle.name} any more, and its people won't be asked when you reach out. Nobody gets a
+          message about it.
         </p>
       </ConfirmAction>
     </section>
@@ -279,7 +283,12 @@ function Delete({ circle }: { circle: Circle }) {
     <section class="quiet-section" aria-labelledby="delete-title">
       <h2 id="delete-title">Close this circle</h2>
       <FormError message={remove.error?.detail} />
-      <ConfirmAction label="Delete circle" confirmLabel="Yes, delete it" busy={remove.busy} onConfirm={() => void remove.onSubmit()}>
+      <ConfirmAction
+        label="Delete circle"
+        confirmLabel="Yes, delete it"
+        busy={remove.busy}
+        onConfirm={() => void remove.onSubmit()}
+      >
         <p>{circle.name} and its invite links go away for everyone in it. This can't be undone.</p>
       </ConfirmAction>
     </section>

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { listCircleMoments } from '../api/aftermath';
-import { getCircle, type Circle } from '../api/circles';
-import type { ApiError } from '../api/client';
 import { Timeline } from '../aftermath/Timeline';
+import { listCircleMoments } from '../api/aftermath';
+import { type Circle, getCircle } from '../api/circles';
+import type { ApiError } from '../api/client';
 import { loadMe, me } from '../auth/me';
 import { Page } from '../components/Page';
 import type { PageProps } from '../routes';
@@ -44,8 +44,8 @@ export default function CircleMoments({ params }: PageProps) {
         onNotFound={setGone}
         empty={
           <p>
-            Nothing here yet. After you've been there for each other, the notes you write
-            afterwards will gather here — a quiet record of showing up.
+            Nothing here yet. After you've been there for each other, the notes you write afterwards will gather here —
+            a quiet record of showing up.
           </p>
         }
       />

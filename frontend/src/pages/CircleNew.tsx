@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { createCircle } from '../api/circles';
+import { CIRCLE_NAME_MAX } from '../api/limits';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
@@ -25,7 +26,7 @@ export default function CircleNew() {
           label="Circle name"
           hint="Anything that feels like you all, like “Tuesday people”."
           required
-          maxLength={60}
+          maxLength={CIRCLE_NAME_MAX}
           value={name}
           onValue={setName}
           error={error?.forField('name')}

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { listCircles, type Circle } from '../api/circles';
+import { type Circle, listCircles } from '../api/circles';
 import type { ApiError } from '../api/client';
 import { loadMe, me } from '../auth/me';
-import { CircleCards } from '../components/CircleCards';
+import { CircleCards } from '../circles/CircleCards';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
 

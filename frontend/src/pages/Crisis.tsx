@@ -2,13 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { getCrisisResources } from '../api/shoulder';
 import { Page } from '../components/Page';
 import {
+  type CrisisResource,
   cacheResources,
   dialable,
   displayUrl,
   initialResources,
   NOT_A_SERVICE,
   parseResources,
-  type CrisisResource,
 } from '../crisis/resources';
 import './Crisis.css';
 
@@ -68,9 +68,7 @@ export default function Crisis() {
           <Resource r={r} key={`${r.name}-${r.region}-${i}`} />
         ))}
       </ul>
-      <p class="muted">
-        You can also call or text a friend you trust and simply say, “I need you.”
-      </p>
+      <p class="muted">You can also call or text a friend you trust and simply say, “I need you.”</p>
     </Page>
   );
 }

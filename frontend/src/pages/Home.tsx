@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getHome, type Checkin, type CompactCheckin, type Home as HomeData } from '../api/checkins';
-import { listCircles, type Circle } from '../api/circles';
+import { type Checkin, type CompactCheckin, getHome, type Home as HomeData } from '../api/checkins';
+import { type Circle, listCircles } from '../api/circles';
 import type { ApiError } from '../api/client';
 import { auth } from '../auth/state';
 import { useLiveRefresh } from '../checkins/live';
+import { NudgeAnswer } from '../checkins/NudgeAnswer';
 import { acknowledge, currentUserId, outbox, startOutbox, unseenOutcomes, waiting } from '../checkins/outbox';
 import { askTitle, joinNames, kindLabel, modeForFriend, needsForFriend, responseText } from '../checkins/words';
-import { CircleCards } from '../components/CircleCards';
+import { CircleCards } from '../circles/CircleCards';
 import { FormError } from '../components/FormError';
-import { NudgeAnswer } from '../components/NudgeAnswer';
 import { Page } from '../components/Page';
-import '../components/Checkins.css';
+import '../checkins/checkins.css';
 import './Home.css';
 
 export default function Home() {
@@ -66,7 +66,9 @@ export default function Home() {
               ))}
             </section>
           )}
-          {home?.pending_nudges.map((n) => <NudgeAnswer key={n.id} nudge={n} />)}
+          {home?.pending_nudges.map((n) => (
+            <NudgeAnswer key={n.id} nudge={n} />
+          ))}
           {home && home.my_scheduled.length > 0 && (
             <section aria-labelledby="later-title">
               <h2 id="later-title">Later</h2>
@@ -94,16 +96,15 @@ export default function Home() {
           <section class="card card--soft empty-circle" aria-labelledby="no-circle">
             <h2 id="no-circle">You don't have a circle yet</h2>
             <p>
-              A circle is a few people you trust — the ones you'd call when it all gets too much.
-              Create one and invite them.
+              A circle is a few people you trust — the ones you'd call when it all gets too much. Create one and invite
+              them.
             </p>
             <a class="button" href="/circles/new">
               Create a circle
             </a>
           </section>
           <p class="muted">
-            If a friend already has a circle, they can send you an invite link — open it and it
-            brings you in.
+            If a friend already has a circle, they can send you an invite link — open it and it brings you in.
           </p>
           <p class="muted">
             While you're here, have a look at the <a href="/about">gentle reminders</a>.
@@ -123,9 +124,7 @@ function when(iso: string | null): string {
 /** My open reach-out (or check-on-me) at the top: who is coming. */
 function MySession({ checkin }: { checkin: Checkin }) {
   const coming = checkin.audience.filter((a) => a.response);
-  const asked = checkin.in_reply_to
-    ? joinNames(checkin.audience.map((a) => a.user.display_name))
-    : checkin.circle.name;
+  const asked = checkin.in_reply_to ? joinNames(checkin.audience.map((a) => a.user.display_name)) : checkin.circle.name;
   const title = checkin.kind === 'check_on_me' ? `You asked ${asked} to check on you` : `You asked ${asked}`;
   return (
     <a class="session-card" href={`/checkins/${checkin.id}`}>
@@ -170,8 +169,8 @@ function Outbox() {
     <div role="status">
       {mine.length > 0 && (
         <p class="notice">
-          Your {joinNames(mine.map((e) => `${kindLabel(e.kind).toLowerCase()} to ${e.to}`))} will send when
-          you're back online.
+          Your {joinNames(mine.map((e) => `${kindLabel(e.kind).toLowerCase()} to ${e.to}`))} will send when you're back
+          online.
         </p>
       )}
       {outcomes.map((o) => (

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso/router';
 import { acceptInvite, declineInvite, getInvite, type InvitePreview } from '../api/circles';
 import { ApiError } from '../api/client';
 import { auth } from '../auth/state';
@@ -6,7 +7,7 @@ import { formatDay, inviteProblem, type Problem } from '../circles/invites';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
-import { location, navigate, withNext } from '../router';
+import { navigate, withNext } from '../router';
 import type { PageProps } from '../routes';
 import './Invite.css';
 
@@ -17,6 +18,7 @@ function problemOf(err: unknown): Problem {
 /** An invite link, opened signed out or in. Signing up keeps it as ?next= so the detour comes back here. */
 export default function Invite({ params }: PageProps) {
   const token = params.token ?? '';
+  const here = useLocation().path;
   const status = auth.value.status;
   const [invite, setInvite] = useState<InvitePreview | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -60,10 +62,10 @@ export default function Invite({ params }: PageProps) {
 
   const name = invite?.circle.name;
   const inviter = invite?.invited_by.display_name;
-  const here = location.value.path;
   const signedIn = status === 'authenticated';
   const actionError = accept.error ?? decline.error;
-  const refusal = signedIn && invite && invite.status !== 'valid' ? inviteProblem(invite.status, invite.status_detail) : null;
+  const refusal =
+    signedIn && invite && invite.status !== 'valid' ? inviteProblem(invite.status, invite.status_detail) : null;
 
   return (
     <Page title="Invite" heading={name ? `You're invited to ${name}` : "You've been invited"}>
@@ -76,8 +78,7 @@ export default function Invite({ params }: PageProps) {
       {invite && (
         <section class="card">
           <p>
-            <strong>{inviter}</strong> would like you in {name} — the few people they trust to show
-            up for each other.
+            <strong>{inviter}</strong> would like you in {name} — the few people they trust to show up for each other.
           </p>
           {invite.message && (
             <figure class="notice invite-message">
@@ -92,8 +93,7 @@ export default function Invite({ params }: PageProps) {
 
           {requested ? (
             <p class="notice" role="status">
-              We've asked. You'll be in {name} as soon as the owner says yes — there's nothing more
-              you need to do.
+              We've asked. You'll be in {name} as soon as the owner says yes — there's nothing more you need to do.
             </p>
           ) : refusal ? (
             <div class="notice" role="status">
@@ -106,7 +106,7 @@ export default function Invite({ params }: PageProps) {
             </div>
           ) : signedIn ? (
             <div class="actions">
-              <FormError message={actionError && problemOf(actionError).title + '. ' + problemOf(actionError).detail} />
+              <FormError message={actionError && `${problemOf(actionError).title}. ${problemOf(actionError).detail}`} />
               <button type="button" class="button" disabled={accept.busy} onClick={() => void accept.onSubmit()}>
                 {invite.circle.approval_required ? `Ask to join ${name}` : `Join ${name}`}
               </button>

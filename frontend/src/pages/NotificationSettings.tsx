@@ -1,25 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
 import {
+  type CircleLevel,
   getNotificationSettings,
+  type NotificationSettings as Settings,
   sendTestNotification,
   updateNotificationSettings,
-  type CircleLevel,
-  type NotificationSettings as Settings,
 } from '../api/notifications';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
 import { isIos } from '../pwa/platform';
 import {
-  PushError,
   currentPermission,
   currentSubscription,
+  PushError,
+  type PushPermission,
   pushSupported,
   pushUiState,
   turnOffPush,
   turnOnPush,
-  type PushPermission,
 } from '../pwa/push';
 import { isStandalone } from '../pwa/register';
 import './NotificationSettings.css';
@@ -111,9 +111,8 @@ function ThisDevice() {
       <h2 id="device-title">This device</h2>
       {ios && !isStandalone.value && (
         <p class="notice">
-          On iPhone and iPad, notifications only work in the installed app: in Safari, tap{' '}
-          <strong>Share</strong>, then <strong>Add to Home Screen</strong>, and open Shoulder from
-          your Home Screen.
+          On iPhone and iPad, notifications only work in the installed app: in Safari, tap <strong>Share</strong>, then{' '}
+          <strong>Add to Home Screen</strong>, and open Shoulder from your Home Screen.
         </p>
       )}
       <p id="device-status" class="device-status" aria-live="polite">

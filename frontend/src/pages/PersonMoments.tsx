@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { Timeline } from '../aftermath/Timeline';
+import { personName } from '../aftermath/words';
 import { listPersonMoments } from '../api/aftermath';
 import { listCircles } from '../api/circles';
 import type { ApiError } from '../api/client';
-import { Timeline } from '../aftermath/Timeline';
-import { personName } from '../aftermath/words';
 import { loadMe, me } from '../auth/me';
 import { Page } from '../components/Page';
 import type { PageProps } from '../routes';
@@ -45,8 +45,8 @@ export default function PersonMoments({ params }: PageProps) {
         onNotFound={setGone}
         empty={
           <p>
-            Nothing here yet. When the two of you have been there together, the notes written
-            afterwards will gather here.
+            Nothing here yet. When the two of you have been there together, the notes written afterwards will gather
+            here.
           </p>
         }
       />

@@ -1,28 +1,28 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CREATE_URL, type Kind } from '../api/checkins';
-import { listCircles, type Circle } from '../api/circles';
+import { type Circle, listCircles } from '../api/circles';
 import { ApiError } from '../api/client';
 import {
-  MESSAGE_MAX,
   counterText,
+  type Draft,
   hasProblems,
+  MESSAGE_MAX,
   newDraft,
   newKey,
+  nextPhase,
+  type Phase,
+  type PhaseEvent,
+  type Problems,
   problems,
   rememberCircle,
   rememberedCircle,
   toRequest,
-  nextPhase,
-  type Draft,
-  type Phase,
-  type PhaseEvent,
-  type Problems,
 } from '../checkins/compose';
-import { acknowledge, currentUserId, outbox, startOutbox, waiting, type Outcome } from '../checkins/outbox';
-import { MODES, NEEDS, joinNames, kindLabel, reminderFor } from '../checkins/words';
+import { acknowledge, currentUserId, type Outcome, outbox, startOutbox, waiting } from '../checkins/outbox';
+import { joinNames, kindLabel, MODES, NEEDS, reminderFor } from '../checkins/words';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
-import '../components/Checkins.css';
+import '../checkins/checkins.css';
 import { navigate } from '../router';
 import type { PageProps } from '../routes';
 
@@ -70,8 +70,8 @@ export default function ReachOut({ query }: PageProps) {
         <section class="card card--soft">
           <h2>You don't have a circle yet</h2>
           <p>
-            Once you're in a circle, this is where you tell your people you need them — in one or
-            two taps, no explaining needed.
+            Once you're in a circle, this is where you tell your people you need them — in one or two taps, no
+            explaining needed.
           </p>
           <a class="button" href="/circles/new">
             Create a circle
@@ -153,7 +153,16 @@ function Compose({
     if (hasProblems(found)) {
       // Take the person to the first thing that needs them.
       const first = (['circle', 'audience', 'mode', 'checkAt', 'message'] as const).find((k) => found[k]);
-      const where = kind === 'nudge' ? 'nudge-to' : first === 'mode' ? 'mode-group' : first === 'checkAt' ? 'check-at' : first === 'message' ? 'message' : 'who-group';
+      const where =
+        kind === 'nudge'
+          ? 'nudge-to'
+          : first === 'mode'
+            ? 'mode-group'
+            : first === 'checkAt'
+              ? 'check-at'
+              : first === 'message'
+                ? 'message'
+                : 'who-group';
       const target = document.getElementById(where);
       (target?.matches('input, select, textarea') ? target : target?.querySelector<HTMLElement>('input'))?.focus();
       return;
@@ -200,8 +209,8 @@ function Compose({
               Will send when you're back online.
             </p>
             <p>
-              Your {kindLabel(entry.kind).toLowerCase()} to {entry.to} is saved on this phone and
-              goes out by itself as soon as there’s a connection. It won’t be sent twice.
+              Your {kindLabel(entry.kind).toLowerCase()} to {entry.to} is saved on this phone and goes out by itself as
+              soon as there’s a connection. It won’t be sent twice.
             </p>
             <button type="button" class="button button--quiet" onClick={() => discard(entry.key)}>
               Don’t send it
@@ -209,8 +218,8 @@ function Compose({
           </section>
         ))}
         <p>
-          If you need someone right now, you can call or text a friend from your phone as usual, or
-          see <a href="/crisis">people you can talk to tonight</a>.
+          If you need someone right now, you can call or text a friend from your phone as usual, or see{' '}
+          <a href="/crisis">people you can talk to tonight</a>.
         </p>
       </Page>
     );
@@ -354,8 +363,8 @@ function Compose({
           <summary>Check on me later</summary>
           <div class="form">
             <p class="soft">
-              Not now, but later? Pick a time and {circle.name} will be asked to check on you then —
-              the way you chose above.
+              Not now, but later? Pick a time and {circle.name} will be asked to check on you then — the way you chose
+              above.
             </p>
             <div class="field">
               <label for="check-at">When should they check on you?</label>

@@ -35,7 +35,9 @@ export default function ResetPassword({ query }: PageProps) {
 
   return (
     <Page title="Reset password" heading="Choose a new password">
-      <p class="lead">If that email has an account with us, a code is on its way. Type it here with your new password.</p>
+      <p class="lead">
+        If that email has an account with us, a code is on its way. Type it here with your new password.
+      </p>
       <form class="form card" onSubmit={onSubmit}>
         <FormError message={error?.detail} />
         <Field

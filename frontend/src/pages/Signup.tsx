@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { signup } from '../api/allauth';
+import { DISPLAY_NAME_MAX } from '../api/limits';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
@@ -31,7 +32,7 @@ export default function Signup({ query }: PageProps) {
           hint="What your friends call you."
           autocomplete="nickname"
           required
-          maxLength={60}
+          maxLength={DISPLAY_NAME_MAX}
           value={name}
           onValue={setName}
           error={error?.forField('display_name')}

@@ -9,8 +9,7 @@ import { afterAuth } from '../guard';
 import { navigate, withNext } from '../router';
 import type { PageProps } from '../routes';
 
-const NOT_PENDING =
-  'There is no code waiting for you right now. Please log in again and we will send a new one.';
+const NOT_PENDING = 'There is no code waiting for you right now. Please log in again and we will send a new one.';
 
 export default function Verify({ query }: PageProps) {
   const next = query.get('next');
@@ -73,12 +72,7 @@ export default function Verify({ query }: PageProps) {
         </button>
       </form>
       <p class="muted">Nothing arrived? Check your spam folder, or ask for a new one.</p>
-      <button
-        type="button"
-        class="button button--quiet"
-        disabled={resend.busy}
-        onClick={() => void resend.onSubmit()}
-      >
+      <button type="button" class="button button--quiet" disabled={resend.busy} onClick={() => void resend.onSubmit()}>
         Resend code
       </button>
     </Page>

@@ -7,8 +7,7 @@ export const manifest: Partial<ManifestOptions> = {
   id: '/',
   name: 'Shoulder',
   short_name: 'Shoulder',
-  description:
-    'A small circle of trusted friends who show up for each other when one of you is crying.',
+  description: 'A small circle of trusted friends who show up for each other when one of you is crying.',
   lang: 'en',
   dir: 'ltr',
   start_url: '/',

@@ -3,21 +3,9 @@
  * push arrives (so screens refresh what they show) and `{type: 'navigate', url}` after a
  * notification click it could not navigate itself.
  */
-import { signal } from '@preact/signals';
+import { type PushPayload, readPushPayload } from './payload';
 
-/** What the worker forwards of a push: the server's JSON, read defensively. */
-export interface PushMessage {
-  title: string;
-  body: string;
-  url: string;
-  tag: string;
-  kind: string;
-}
-
-/** The latest push this window heard about (null until one arrives). */
-export const lastPush = signal<PushMessage | null>(null);
-
-type PushListener = (payload: PushMessage) => void;
+type PushListener = (payload: PushPayload) => void;
 const listeners = new Set<PushListener>();
 
 /** Call `cb` whenever a push reaches this device while the app is open; returns the unsubscribe. */
@@ -28,19 +16,12 @@ export function onPushMessage(cb: PushListener): () => void {
   };
 }
 
-function asPush(raw: unknown): PushMessage {
-  const r = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const s = (v: unknown) => (typeof v === 'string' ? v : '');
-  return { title: s(r.title), body: s(r.body), url: s(r.url), tag: s(r.tag), kind: s(r.kind) };
-}
-
 /** Acts on one message from the worker. Pure apart from the listeners it calls. */
 export function handleWorkerMessage(data: unknown, navigateTo: (url: string) => void): void {
   if (typeof data !== 'object' || data === null) return;
   const message = data as { type?: unknown; url?: unknown; payload?: unknown };
   if (message.type === 'push') {
-    const payload = asPush(message.payload);
-    lastPush.value = payload;
+    const payload = readPushPayload(message.payload);
     for (const cb of [...listeners]) {
       try {
         cb(payload);

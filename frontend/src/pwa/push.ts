@@ -3,12 +3,7 @@
  * and the browser steps (ask, subscribe, tell the server; and the reverse).
  * Only the notification settings screen and logout load this module.
  */
-import {
-  deleteSubscription,
-  getPushKey,
-  saveSubscription,
-  type SubscriptionJson,
-} from '../api/notifications';
+import { deleteSubscription, getPushKey, type SubscriptionJson, saveSubscription } from '../api/notifications';
 
 /** URL-safe base64 (padding optional) → bytes, for `applicationServerKey`. */
 export function base64UrlToUint8Array(value: string): Uint8Array<ArrayBuffer> {
@@ -97,8 +92,7 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, message: string)
   });
 }
 
-const NO_WORKER =
-  "Shoulder's background helper isn't running in this browser yet. Reload the page and try again.";
+const NO_WORKER = "Shoulder's background helper isn't running in this browser yet. Reload the page and try again.";
 const SLOW_BROWSER = "Your browser didn't finish setting up notifications. Please try again in a moment.";
 
 /** This page's worker registration, or null (none yet, private mode, not supported). */

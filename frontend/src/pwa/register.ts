@@ -22,8 +22,7 @@ export function startPwa(): void {
     (navigator as Navigator & { standalone?: boolean }).standalone === true;
 
   showIosGuide.value =
-    !isStandalone.value &&
-    isIosSafari(navigator.userAgent, navigator.platform, navigator.maxTouchPoints);
+    !isStandalone.value && isIosSafari(navigator.userAgent, navigator.platform, navigator.maxTouchPoints);
 
   window.addEventListener('beforeinstallprompt', (event) => {
     event.preventDefault();

@@ -2,6 +2,7 @@
  * Pure decisions of the service worker (no worker globals here, so the unit
  * tests can import it).
  */
+import type { PushPayload } from '../pwa/payload';
 
 /**
  * Server-owned paths the worker must never answer: no caching, no offline
@@ -17,45 +18,12 @@ export function isNeverHandled(url: URL, origin: string): boolean {
 }
 
 /** A page load of the app itself: network first, the precached shell when offline. */
-export function isAppNavigation(
-  request: { mode: string; method: string },
-  url: URL,
-  origin: string,
-): boolean {
+export function isAppNavigation(request: { mode: string; method: string }, url: URL, origin: string): boolean {
   return request.mode === 'navigate' && request.method === 'GET' && !isNeverHandled(url, origin);
-}
-
-export interface PushPayload {
-  title: string;
-  body: string;
-  url: string;
-  tag: string;
-  kind: string;
 }
 
 export const ICON = '/icons/icon-192.png';
 export const BADGE = '/icons/badge-96.png';
-
-/** Reads the push JSON `{title, body, url, tag, kind}` defensively. */
-export function parsePushPayload(text: string | null | undefined): PushPayload {
-  let raw: Record<string, unknown> = {};
-  if (text) {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (typeof parsed === 'object' && parsed !== null) raw = parsed as Record<string, unknown>;
-    } catch {
-      raw = { body: text };
-    }
-  }
-  const s = (v: unknown) => (typeof v === 'string' ? v : '');
-  return {
-    title: s(raw.title) || 'Shoulder',
-    body: s(raw.body),
-    url: s(raw.url) || '/',
-    tag: s(raw.tag),
-    kind: s(raw.kind),
-  };
-}
 
 export function notificationOptions(payload: PushPayload): NotificationOptions {
   const options: NotificationOptions = {

@@ -1,4 +1,5 @@
-import { notificationOptions, parsePushPayload } from './policy';
+import { parsePushPayload } from '../pwa/payload';
+import { notificationOptions } from './policy';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -14,9 +15,9 @@ export function setupPush(): void {
     event.waitUntil(
       Promise.all([
         self.registration.showNotification(payload.title, notificationOptions(payload)),
-        self.clients
-          .matchAll({ type: 'window', includeUncontrolled: true })
-          .then((clients) => clients.forEach((c) => c.postMessage({ type: 'push', payload }))),
+        self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((clients) => {
+          for (const c of clients) c.postMessage({ type: 'push', payload });
+        }),
       ]),
     );
   });

@@ -8,8 +8,7 @@ export function AftermathSlot({ checkin }: { checkin: Checkin }) {
     <section class="card aftermath-slot" aria-labelledby="aftermath-title">
       <h2 id="aftermath-title">Afterwards</h2>
       <p class="muted">
-        A few words for the people who were there — what helped, a thank-you, the joke that made
-        you laugh through it.
+        A few words for the people who were there — what helped, a thank-you, the joke that made you laugh through it.
       </p>
       <a class="button button--quiet" href={`/checkins/${checkin.id}/notes`}>
         Our notes

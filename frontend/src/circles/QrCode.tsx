@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { qrShape, type QrShape } from '../circles/qr';
+import { type QrShape, qrShape } from './qr';
 
 /** The link as a QR code, drawn on this device as an SVG path (no image service). */
 export function QrCode({ text, label }: { text: string; label: string }) {

@@ -1,11 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
-import { existingCheckinId, reachBack, respond, type Answer, type CheckinCore, type Mode } from '../api/checkins';
+import { type Answer, type CheckinCore, existingCheckinId, type Mode, reachBack, respond } from '../api/checkins';
 import type { ApiError } from '../api/client';
-import { newKey } from '../checkins/compose';
-import { MODES, NUDGE_ANSWERS, answerLabel } from '../checkins/words';
+import { FormError } from '../components/FormError';
 import { navigate } from '../router';
-import { FormError } from './FormError';
-import './Checkins.css';
+import { newKey } from './compose';
+import { answerLabel, MODES, NUDGE_ANSWERS } from './words';
+import './checkins.css';
 
 /**
  * "Sam is thinking of you — how are you?": one tap to answer; after "Could use you", one more

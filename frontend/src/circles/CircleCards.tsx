@@ -1,5 +1,5 @@
 import type { Circle } from '../api/circles';
-import { othersIn } from '../circles/people';
+import { othersIn } from './people';
 import './CircleCards.css';
 
 type CircleCard = Pick<Circle, 'id' | 'name'> & Partial<Pick<Circle, 'members'>>;
@@ -12,9 +12,7 @@ export function CircleCards({ circles, myId }: { circles: CircleCard[]; myId: st
         <li key={circle.id}>
           <a class="circle-card" href={`/circles/${circle.id}`}>
             <span class="circle-card-name">{circle.name}</span>
-            {circle.members && (
-              <span class="circle-card-people">{othersIn({ members: circle.members }, myId)}</span>
-            )}
+            {circle.members && <span class="circle-card-people">{othersIn({ members: circle.members }, myId)}</span>}
           </a>
         </li>
       ))}

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { blockPerson, removeMember, transferCircle, type Circle, type Member } from '../api/circles';
-import { ConfirmAction } from './ConfirmAction';
-import { FormError } from './FormError';
-import { Sheet } from './Sheet';
-import { useSubmit } from './useSubmit';
+import { blockPerson, type Circle, type Member, removeMember, transferCircle } from '../api/circles';
+import { ConfirmAction } from '../components/ConfirmAction';
+import { FormError } from '../components/FormError';
+import { Sheet } from '../components/Sheet';
+import { useSubmit } from '../components/useSubmit';
 
 interface MemberSheetProps {
   circle: Circle;
@@ -43,28 +43,46 @@ export function MemberSheet({ circle, member, onClose, onDone }: MemberSheetProp
       {member.role === 'owner' && <p class="muted">Looks after this circle.</p>}
       <FormError message={error?.detail} />
       <div class="sheet-actions">
-        <a class="button button--quiet" href={`/reach-out?nudge=${encodeURIComponent(member.user.id)}&circle=${encodeURIComponent(circle.id)}`}>
+        <a
+          class="button button--quiet"
+          href={`/reach-out?nudge=${encodeURIComponent(member.user.id)}&circle=${encodeURIComponent(circle.id)}`}
+        >
           Send a nudge
         </a>
         {owner && member.role !== 'owner' && (
           <>
-            <ConfirmAction label="Make owner" confirmLabel={`Yes, make ${name} owner`} busy={transfer.busy} onConfirm={run('transfer', transfer)}>
+            <ConfirmAction
+              label="Make owner"
+              confirmLabel={`Yes, make ${name} owner`}
+              busy={transfer.busy}
+              onConfirm={run('transfer', transfer)}
+            >
               <p>
-                {name} will look after {circle.name}: inviting people, approving them and its
-                settings. You stay in the circle as a member.
+                {name} will look after {circle.name}: inviting people, approving them and its settings. You stay in the
+                circle as a member.
               </p>
             </ConfirmAction>
-            <ConfirmAction label="Remove from circle" confirmLabel="Yes, remove" busy={remove.busy} onConfirm={run('remove', remove)}>
+            <ConfirmAction
+              label="Remove from circle"
+              confirmLabel="Yes, remove"
+              busy={remove.busy}
+              onConfirm={run('remove', remove)}
+            >
               <p>
                 {name} will no longer be in {circle.name}. We don't send them a message about it.
               </p>
             </ConfirmAction>
           </>
         )}
-        <ConfirmAction label="Block" confirmLabel={`Yes, block ${name}`} busy={block.busy} onConfirm={run('block', block)}>
+        <ConfirmAction
+          label="Block"
+          confirmLabel={`Yes, block ${name}`}
+          busy={block.busy}
+          onConfirm={run('block', block)}
+        >
           <p>
-            {name} won't be able to reach you, nudge you or invite you, and you won't be in each
-            other's reach-outs. We don't tell them.
+            {name} won't be able to reach you, nudge you or invite you, and you won't be in each other's reach-outs. We
+            don't tell them.
           </p>
         </ConfirmAction>
       </div>

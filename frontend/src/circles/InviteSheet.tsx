@@ -1,24 +1,24 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
-  createInvite,
-  listInvites,
-  revokeInvite,
   type Circle,
   type CreatedInvite,
+  createInvite,
   type InviteSummary,
+  listInvites,
+  revokeInvite,
 } from '../api/circles';
 import { ApiError } from '../api/client';
-import { formatDay, inviteStatusLabel, MAX_DAYS, MAX_USES, parseInviteForm, type InviteForm } from '../circles/invites';
-import { copyLink, shareLink, shareWays } from '../circles/share';
-import { Field } from './Field';
-import { FormError } from './FormError';
+import { INVITE_MESSAGE_MAX } from '../api/limits';
+import { Field } from '../components/Field';
+import { FormError } from '../components/FormError';
+import { Sheet } from '../components/Sheet';
+import { useSubmit } from '../components/useSubmit';
+import { formatDay, type InviteForm, inviteStatusLabel, MAX_DAYS, MAX_USES, parseInviteForm } from './invites';
 import { QrCode } from './QrCode';
-import { Sheet } from './Sheet';
-import { useSubmit } from './useSubmit';
+import { copyLink, shareLink, shareWays } from './share';
 import './InviteSheet.css';
 
 const EMPTY: InviteForm = { message: '', maxUses: '1', days: '7', email: '' };
-const MESSAGE_MAX = 280;
 
 /** The owner's invite sheet: make a link (shown once), pass it on, and see or revoke past ones. */
 export function InviteSheet({ circle, onClose }: { circle: Circle; onClose: () => void }) {
@@ -73,9 +73,7 @@ export function InviteSheet({ circle, onClose }: { circle: Circle; onClose: () =
         <CreatedLink circle={circle} invite={created} onAnother={() => setCreated(null)} />
       ) : (
         <form class="form" onSubmit={create.onSubmit}>
-          <p class="muted">
-            You'll get a link to send to someone you trust. It brings them into {circle.name}.
-          </p>
+          <p class="muted">You'll get a link to send to someone you trust. It brings them into {circle.name}.</p>
           <FormError message={create.error && !create.error.field ? create.error.detail : null} />
           <div class="field">
             <label for="invite-message">Personal message</label>
@@ -86,7 +84,7 @@ export function InviteSheet({ circle, onClose }: { circle: Circle; onClose: () =
               id="invite-message"
               name="message"
               rows={3}
-              maxLength={MESSAGE_MAX}
+              maxLength={INVITE_MESSAGE_MAX}
               aria-describedby="invite-message-hint"
               value={form.message}
               onInput={(e) => set('message')(e.currentTarget.value)}
@@ -163,15 +161,7 @@ export function InviteSheet({ circle, onClose }: { circle: Circle; onClose: () =
   );
 }
 
-function CreatedLink({
-  circle,
-  invite,
-  onAnother,
-}: {
-  circle: Circle;
-  invite: CreatedInvite;
-  onAnother: () => void;
-}) {
+function CreatedLink({ circle, invite, onAnother }: { circle: Circle; invite: CreatedInvite; onAnother: () => void }) {
   const url = invite.absolute_url;
   const data: ShareData = { title: `Join ${circle.name} on Shoulder`, url };
   if (invite.message) data.text = invite.message;
@@ -193,9 +183,7 @@ function CreatedLink({
   return (
     <section aria-labelledby="created-title" class="created-link">
       <h3 id="created-title">Your link is ready</h3>
-      <p class="muted">
-        We show it only this once, so pass it on now. It's open until {formatDay(invite.expires_at)}.
-      </p>
+      <p class="muted">We show it only this once, so pass it on now. It's open until {formatDay(invite.expires_at)}.</p>
       <div class="field">
         <label for="invite-link">Invite link</label>
         <input
@@ -214,11 +202,7 @@ function CreatedLink({
             Share
           </button>
         )}
-        <button
-          type="button"
-          class={ways.share ? 'button button--quiet' : 'button'}
-          onClick={() => void copy()}
-        >
+        <button type="button" class={ways.share ? 'button button--quiet' : 'button'} onClick={() => void copy()}>
           {copied ? 'Copied' : 'Copy link'}
         </button>
       </div>
