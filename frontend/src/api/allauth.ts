@@ -35,9 +35,7 @@ export async function login(input: { email: string; password: string }): Promise
 
 /** The code emailed as an extra login step (after repeated failed logins for the address). */
 export async function confirmLoginCode(code: string): Promise<AuthResult> {
-  return settle(
-    await api.post<AuthPayload>(`${ALLAUTH_BASE}/auth/code/confirm`, { code }, FLOW),
-  );
+  return settle(await api.post<AuthPayload>(`${ALLAUTH_BASE}/auth/code/confirm`, { code }, FLOW));
 }
 
 export async function logout(): Promise<AuthResult> {

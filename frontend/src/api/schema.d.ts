@@ -254,7 +254,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description Your own id: leave the circle. Someone else's id: the owner removes them (members get 403 `owner_only`). The owner can't leave: 409 `owner_must_transfer` (hand over or delete the circle first). */
+        /** @description Your own id: leave the circle. Someone else's id: the owner removes them (members get 403 `owner_only`), recorded in the moderation log. The owner can't leave: 409 `owner_must_transfer` (hand over or delete the circle first). */
         delete: operations["circle_member_remove"];
         options?: never;
         head?: never;
@@ -483,6 +483,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notes/{note_id}/remove-from-circle/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The owner of the note's circle takes down a note shared with the whole circle; the author is told. Errors: 403 `owner_only`, 403 `not_shown_to_circle`; 404 for a note the owner can't read. */
+        post: operations["note_remove_from_circle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notification-settings/": {
         parameters: {
             query?: never;
@@ -572,6 +589,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description My reports, newest first, with their status and outcome. */
+        get: operations["report_list"];
+        put?: never;
+        /** @description Report a note, a check-in's message, a person (someone in one of my circles) or a circle. 201 with the report; 200 with the same report when I already reported it and it is still open. 404 for what I can't see. `also_block` blocks the person behind it in the same step. `show_crisis_resources` is true for a self-harm concern. */
+        post: operations["report_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/strikes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What moderators did about my words or conduct, newest first. */
+        get: operations["strike_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/strikes/{strike_id}/appeal/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Appeal a warning or a suspension, once, within 20 days. Errors: 409 `already_appealed`, 409 `not_appealable` (a ban), 410 `appeal_window_closed`. Open to a suspended person. */
+        post: operations["strike_appeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -589,7 +658,7 @@ export interface components {
             notes: components["schemas"]["AftermathNote"][];
             requester: components["schemas"]["Person"];
         };
-        /** @description A note as one of its readers sees it (decorated by `selectors.decorate_notes`). */
+        /** @description A note as one of its readers sees it. */
         AftermathNote: {
             audience: components["schemas"]["NoteAudienceEnum"];
             author: components["schemas"]["Person"];
@@ -1000,6 +1069,13 @@ export interface components {
             email: string;
             /** Format: uuid */
             readonly id: string;
+            /** @description `good` or `suspended`. */
+            readonly standing: components["schemas"]["StandingEnum"];
+            /**
+             * Format: date-time
+             * @description When my suspension ends; null when I'm not suspended.
+             */
+            readonly suspended_until: string | null;
             timezone: string;
         };
         /**
@@ -1015,6 +1091,10 @@ export interface components {
         };
         NoteReactionInputRequest: {
             kind: components["schemas"]["ReactionKindEnum"];
+        };
+        NoteRemoveFromCircleInputRequest: {
+            /** @default  */
+            reason?: string;
         };
         NotificationSettingsCircle: {
             /** Format: uuid */
@@ -1157,6 +1237,32 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["JoinRequestListOutput"][];
         };
+        PaginatedReportListOutputList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous: string | null;
+            results: components["schemas"]["ReportListOutput"][];
+        };
+        PaginatedStrikeList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous: string | null;
+            results: components["schemas"]["Strike"][];
+        };
         PatchedCircleDetailInputRequest: {
             approval_required?: boolean;
             name?: string;
@@ -1187,7 +1293,10 @@ export interface components {
         /** @description The browser's `PushSubscription.toJSON()`. */
         PushSubscriptionInputRequest: {
             endpoint: string;
-            /** @description Milliseconds since the epoch, or null. */
+            /**
+             * Format: int64
+             * @description Milliseconds since the epoch, or null.
+             */
             expirationTime?: number | null;
             keys: components["schemas"]["PushSubscriptionKeysRequest"];
         };
@@ -1217,11 +1326,91 @@ export interface components {
          */
         ReactionKindEnum: "hug" | "tears" | "me_too" | "heart";
         /**
+         * @description * `harassment` - Harassment or bullying
+         *     * `hate` - Hate
+         *     * `sexual` - Sexual content
+         *     * `spam` - Spam
+         *     * `self_harm_concern` - Worried they may hurt themselves
+         *     * `other` - Something else
+         * @enum {string}
+         */
+        ReportCategoryEnum: "harassment" | "hate" | "sexual" | "spam" | "self_harm_concern" | "other";
+        ReportListInputRequest: {
+            /** @default false */
+            also_block?: boolean;
+            category: components["schemas"]["ReportCategoryEnum"];
+            /** @default  */
+            details?: string;
+            /** Format: uuid */
+            target_id: string;
+            target_type: components["schemas"]["ReportTargetTypeEnum"];
+        };
+        ReportListOutput: {
+            category: components["schemas"]["ReportCategoryEnum"];
+            /** Format: date-time */
+            readonly created_at: string;
+            details: string;
+            /** Format: uuid */
+            readonly id: string;
+            outcome: string;
+            /** Format: date-time */
+            resolved_at: string | null;
+            readonly show_crisis_resources: boolean;
+            status: components["schemas"]["ReportStatusEnum"];
+            /** Format: uuid */
+            target_id: string;
+            target_label: string;
+            target_type: components["schemas"]["ReportTargetTypeEnum"];
+        };
+        /**
+         * @description * `open` - Open
+         *     * `resolved` - Resolved
+         *     * `dismissed` - Dismissed
+         * @enum {string}
+         */
+        ReportStatusEnum: "open" | "resolved" | "dismissed";
+        /**
+         * @description * `note` - Note
+         *     * `checkin` - Check-in message
+         *     * `user` - Person
+         *     * `circle` - Circle
+         * @enum {string}
+         */
+        ReportTargetTypeEnum: "note" | "checkin" | "user" | "circle";
+        /**
          * @description * `joined` - joined
          *     * `requested` - requested
          * @enum {string}
          */
         ResultEnum: "joined" | "requested";
+        /** @enum {string} */
+        StandingEnum: "good" | "suspended";
+        Strike: {
+            /** @description `none`, `pending`, `approved` or `rejected`. */
+            readonly appeal_status: string;
+            /** Format: date-time */
+            appeal_until: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: uuid */
+            readonly id: string;
+            kind: components["schemas"]["StrikeKindEnum"];
+            reason: string;
+            snapshot: string;
+            /** Format: date-time */
+            suspended_until: string | null;
+            target_label: string;
+        };
+        StrikeAppealInputRequest: {
+            text: string;
+        };
+        /**
+         * @description * `warning` - Warning
+         *     * `suspension` - Suspension
+         *     * `ban` - Ban
+         * @enum {string}
+         */
+        StrikeKindEnum: "warning" | "suspension" | "ban";
     };
     responses: never;
     parameters: never;
@@ -2618,6 +2807,46 @@ export interface operations {
             };
         };
     };
+    note_remove_from_circle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                note_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NoteRemoveFromCircleInputRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     notification_settings_retrieve: {
         parameters: {
             query?: never;
@@ -2779,6 +3008,150 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PushTestOutput"];
+                };
+            };
+        };
+    };
+    report_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedReportListOutputList"];
+                };
+            };
+        };
+    };
+    report_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportListInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportListOutput"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportListOutput"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    strike_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedStrikeList"];
+                };
+            };
+        };
+    };
+    strike_appeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                strike_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StrikeAppealInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Strike"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

@@ -9,8 +9,7 @@ import { afterAuth } from '../guard';
 import { navigate, withNext } from '../router';
 import type { PageProps } from '../routes';
 
-const NOT_PENDING =
-  'There is no code waiting for you right now. Please log in again and we will send a new one.';
+const NOT_PENDING = 'There is no code waiting for you right now. Please log in again and we will send a new one.';
 
 /** The extra step after several failed logins for this address: a code sent to it. */
 export default function LoginCode({ query }: PageProps) {
@@ -33,8 +32,8 @@ export default function LoginCode({ query }: PageProps) {
   return (
     <Page title="One more step" heading="Check your email">
       <p class="lead">
-        Someone tried to log in to this account several times, so we sent a short code to your
-        email to make sure it's you. Type it here.
+        Someone tried to log in to this account several times, so we sent a short code to your email to make sure it's
+        you. Type it here.
       </p>
       <form class="form card" onSubmit={onSubmit}>
         <FormError message={error?.detail} />
