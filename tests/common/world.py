@@ -24,12 +24,12 @@ from backend.aftermath.services import note_create, reaction_set
 from backend.checkins import conf as checkin_conf
 from backend.checkins.models import CheckIn, Kind, Mode, Status
 from backend.checkins.services import (
-    checkin_advance,
     checkin_cancel,
     checkin_close,
     checkin_create,
     checkin_respond,
 )
+from backend.checkins.transitions import checkin_advance
 from backend.circles.models import Block, Circle, JoinRequest, Membership
 from backend.circles.services import (
     block_create,

@@ -11,7 +11,8 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from tests.conftest import BROWSER, PASSWORD, last_code
+from tests.common.world import PASSWORD, code_from_mail
+from tests.conftest import BROWSER
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +58,7 @@ def test_wrong_passwords_from_anywhere_do_not_lock_the_owner_out(
     assert pending_flows(res) == ["login_by_code"]
     assert [m.to for m in mail.outbox] == [[owner.email]]
     res = client.post(
-        f"{BROWSER}/auth/code/confirm", {"code": last_code()}, content_type="application/json"
+        f"{BROWSER}/auth/code/confirm", {"code": code_from_mail()}, content_type="application/json"
     )
     assert res.status_code == 200, res.content
     assert res.json()["meta"]["is_authenticated"] is True

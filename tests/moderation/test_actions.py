@@ -12,7 +12,7 @@ from backend.accounts.models import User
 from backend.moderation import services
 from backend.moderation.models import ModerationAction, Report, Strike
 from backend.notifications.models import Notification, PushSubscription
-from tests.common.helpers import add_device
+from tests.common.world import add_device
 from tests.conftest import error_codes
 from tests.moderation.conftest import HURTFUL, STRIKES, World, act
 

@@ -15,7 +15,7 @@ from backend.circles import services as circle_services
 from backend.moderation import services
 from backend.notifications.models import Notification, PushSubscription
 from backend.notifications.services import notify
-from tests.common.helpers import add_device
+from tests.common.world import add_device
 from tests.conftest import error_codes
 from tests.moderation.conftest import World
 
