@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 
@@ -16,6 +15,7 @@ from backend.aftermath.models import AftermathNote, Audience
 from backend.checkins.models import AudienceMember, CheckIn, Kind, Mode, Response, Status
 from backend.circles import services as circle_services
 from backend.circles.models import Circle, Membership
+from backend.moderation.groups import moderators_group_ensure
 from backend.moderation.models import Report
 from tests.common.helpers import add_totp, client_for, post
 
@@ -76,7 +76,7 @@ class World:
 
 def make_moderator(make_user: Any, with_totp: bool = True) -> User:
     moderator = make_user(display_name="Mod", is_staff=True)
-    moderator.groups.add(Group.objects.get(name="Moderators"))
+    moderator.groups.add(moderators_group_ensure())
     if with_totp:
         add_totp(moderator)
     return User.objects.get(pk=moderator.pk)  # fresh permission cache
