@@ -539,7 +539,9 @@ class NotificationSettingsApi(APIView):
 
         quiet_hours = QuietHoursInputSerializer(required=False)
         reach_outs_break_quiet_hours = serializers.BooleanField(required=False)
-        circles = CircleLevelInputSerializer(many=True, required=False, max_length=100)  # type: ignore[call-arg]
+        circles = serializers.ListField(
+            child=CircleLevelInputSerializer(), required=False, max_length=100
+        )
 
         def validate_circles(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
             ids = [item["circle"] for item in value]

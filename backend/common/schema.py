@@ -16,7 +16,7 @@ class AutoSchema(StandardizedAutoSchema):
         return super().get_serializer_name(serializer, direction)
 
 
-class SessionTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]
+class SessionTokenScheme(OpenApiAuthenticationExtension):
     target_class = "backend.common.authentication.SessionTokenAuthentication"
     name = "sessionToken"
 
@@ -24,7 +24,7 @@ class SessionTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-unt
         return {"type": "apiKey", "in": "header", "name": "X-Session-Token"}
 
 
-class CsrfSessionScheme(SessionScheme):  # type: ignore[no-untyped-call]
+class CsrfSessionScheme(SessionScheme):
     """The session cookie, as drf-spectacular documents DRF's own SessionAuthentication."""
 
     target_class = "backend.common.authentication.CsrfSessionAuthentication"

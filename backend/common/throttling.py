@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
@@ -33,6 +33,7 @@ class ScopedThrottle(ScopedRateThrottle):
 def throttles_with(*extra: type[BaseThrottle]) -> list[type[BaseThrottle]]:
     """The default throttles plus a view's own (`throttle_classes = throttles_with(...)`)."""
     return [
-        *api_settings.DEFAULT_THROTTLE_CLASSES,  # type: ignore[list-item]  # stubs: list of str
+        # The stubs say list of str; DRF has imported them into classes by now.
+        *cast(list[type[BaseThrottle]], api_settings.DEFAULT_THROTTLE_CLASSES),
         *extra,
     ]

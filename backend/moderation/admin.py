@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
+from backend.accounts.models import User
 from backend.common.errors import ApplicationError
 from backend.moderation import services
 from backend.moderation.models import (
@@ -40,7 +41,14 @@ MODERATOR_ACTIONS = [
 ]
 
 
-class ReportActForm(forms.ModelForm):  # type: ignore[type-arg]
+def _moderator(request: HttpRequest) -> User:
+    """The signed-in staff member (the admin lets no one else in)."""
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+class ReportActForm(forms.ModelForm[Report]):
     action = forms.ChoiceField(choices=MODERATOR_ACTIONS, required=False)
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -143,7 +151,7 @@ class ReportAdmin(admin.ModelAdmin[Report]):
     @admin.action(description="Assign to me", permissions=["change"])
     def assign_to_me(self, request: HttpRequest, queryset: QuerySet[Report]) -> None:
         for report in queryset:
-            services.report_assign(report=report, moderator=request.user)  # type: ignore[arg-type]
+            services.report_assign(report=report, moderator=_moderator(request))
         self.message_user(request, f"{queryset.count()} report(s) assigned to you.")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -158,7 +166,7 @@ class ReportAdmin(admin.ModelAdmin[Report]):
             return
         try:
             services.moderation_act(
-                moderator=request.user,  # type: ignore[arg-type]
+                moderator=_moderator(request),
                 action=action,
                 target_type=obj.target_type,
                 target_id=obj.target_id,
@@ -242,7 +250,7 @@ class AppealAdmin(admin.ModelAdmin[Appeal]):
             try:
                 services.appeal_decide(
                     appeal=appeal,
-                    moderator=request.user,  # type: ignore[arg-type]
+                    moderator=_moderator(request),
                     approve=approve,
                 )
                 done += 1

@@ -1,6 +1,6 @@
 """WhiteNoise hooks for the built PWA (no Django imports at module level: settings import this)."""
 
-from typing import Any
+from typing import Any, cast
 
 
 def add_headers(headers: Any, path: str, url: str) -> None:
@@ -14,4 +14,4 @@ def add_headers(headers: Any, path: str, url: str) -> None:
         from django.conf import settings
         from django.utils.csp import build_policy
 
-        headers["Content-Security-Policy"] = build_policy(settings.SECURE_CSP)  # type: ignore[arg-type]
+        headers["Content-Security-Policy"] = build_policy(cast(dict[str, Any], settings.SECURE_CSP))
