@@ -58,16 +58,19 @@ frontend-lint: frontend/node_modules/.installed
 	cd frontend && npm run lint --silent
 
 # The PWA's API types come from the server's OpenAPI schema (scripts/api-types.mjs).
+# Always from the SQLite configuration: integer ranges (and so "format: int64") follow the
+# database backend, and the checked-in types must not depend on DATABASE_URL.
 API_TYPES := schema.d.ts limits.ts
+SCHEMA_CMD := DATABASE_URL= $(PY) manage.py spectacular --format openapi-json --validate --fail-on-warn
 api-types: $(VENV)/.installed frontend/node_modules/.installed
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	  $(PY) manage.py spectacular --file "$$tmp/schema.json" --format openapi-json --validate --fail-on-warn && \
+	  $(SCHEMA_CMD) --file "$$tmp/schema.json" && \
 	  cd frontend && node scripts/api-types.mjs "$$tmp/schema.json" src/api
 	@echo "regenerated frontend/src/api/: $(API_TYPES)"
 
 api-types-check: $(VENV)/.installed frontend/node_modules/.installed
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	  $(PY) manage.py spectacular --file "$$tmp/schema.json" --format openapi-json --validate --fail-on-warn && \
+	  $(SCHEMA_CMD) --file "$$tmp/schema.json" && \
 	  (cd frontend && node scripts/api-types.mjs "$$tmp/schema.json" "$$tmp") && \
 	  for f in $(API_TYPES); do \
 	    diff -u "frontend/src/api/$$f" "$$tmp/$$f" || { \
