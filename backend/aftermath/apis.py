@@ -172,7 +172,8 @@ class NoteDetailApi(APIView):
         description=(
             "The author changes `body` and/or `audience`; sets `edited_at`; takes effect for "
             "the next read. Errors: 400 (attr body/audience, or `nothing_to_change`); 403 "
-            "`author_only`; 404."
+            "`author_only`, `not_in_circle` (the author left or was removed from the circle; "
+            "they can still delete the note); 404."
         ),
     )
     def patch(self, request: Request, note_id: UUID) -> Response:
