@@ -269,10 +269,11 @@ class PersonMomentsApi(_MomentsApi):
         operation_id="person_moments",
         description=(
             "Sessions both this person and I were there for, with notes I may read, newest "
-            "first. 404 unless we share a circle now and no block stands between us."
+            "first. 404 unless we share a circle now; across a block, an empty page (as "
+            "with someone I have no moments with), so the block isn't revealed."
         ),
     )
     def get(self, request: Request, user_id: UUID) -> Response:
         me = request_user(request)
-        person = access_person(me, user_id)
+        person = access_person(me, user_id, blocked_too=True)
         return self.moments_page(request, selectors.moments_with_person(person=person, user=me))

@@ -94,16 +94,17 @@ def _choose_audience(
             raise invalid(
                 "audience", CheckinErrorCode.NUDGE_NEEDS_ONE, "A nudge goes to one friend."
             )
-    # Silently: a block is never revealed to the person blocked.
-    chosen -= blocked_user_ids(requester)
-    # Likewise a suspended or banned person (moderation's decision, never revealed).
-    chosen -= restricted_user_ids(chosen)
     if not chosen:
         raise invalid(
             "audience",
             CheckinErrorCode.EMPTY_AUDIENCE,
             "There's nobody in this circle to ask yet. Try another circle, or find help now.",
         )
+    # Silently, even when nobody is left: a block is never revealed to the person blocked,
+    # so asking only the blocker answers as if sent (and nobody blocked is asked).
+    chosen -= blocked_user_ids(requester)
+    # Likewise a suspended or banned person (moderation's decision, never revealed).
+    chosen -= restricted_user_ids(chosen)
     return sorted(chosen)
 
 

@@ -313,7 +313,7 @@ class InvitePreviewApi(APIView):
     )
     def get(self, request: Request, token: str) -> Response:
         user = request.user if isinstance(request.user, User) else None
-        invite = services.invite_find(token=token, user=user)
+        invite = services.invite_find(token=token)
         refusal = None
         if user is not None:
             refusal = services.invite_refusal_for(invite=invite, user=user)

@@ -193,16 +193,11 @@ def _raise_for_status(invite: Invite) -> None:
             raise errors.invite_expired()
 
 
-def invite_find(*, token: str, user: User | None) -> Invite:
-    """The invite behind a token, or the invite-level refusal (404/410).
-
-    A block between `user` and the inviter or the owner answers exactly like an unknown
-    token, so nobody learns of a block from an invite.
-    """
+def invite_find(*, token: str) -> Invite:
+    """The invite behind a token, or the invite-level refusal (404/410): the same for
+    everyone, signed in or out, blocked or not (the preview must not reveal a block)."""
     invite = _invite_by_token(token)
     if invite is None:
-        raise errors.invite_not_found()
-    if user is not None and user.is_authenticated and _blocked_from(invite, user):
         raise errors.invite_not_found()
     _raise_for_status(invite)
     return invite
@@ -250,7 +245,10 @@ def invite_accept(*, token: str, user: User) -> AcceptResult:
     The circle row and then the invite row are locked, everything is re-checked under
     the locks, and the use is taken with an UPDATE guarded by `use_count < max_uses`.
     """
-    found = invite_find(token=token, user=user)
+    found = invite_find(token=token)
+    if _blocked_from(found, user):
+        # Exactly like an unknown token, so nobody learns of a block from an invite.
+        raise errors.invite_not_found()
     if not list(Circle.objects.select_for_update().filter(pk=found.circle_id).values("pk")):
         raise errors.invite_not_found()  # deleted a moment ago
     invite = (

@@ -148,18 +148,21 @@ def test_blocked_people_are_never_asked_nor_notified(
     assert asked == {str(w.members[1].pk), str(w.members[2].pk)}
     assert res2.status_code == 201
     assert [a["user"]["id"] for a in res2.json()["audience"]] == [str(w.members[1].pk)]
-    assert errors(nudge) == [("empty_audience", "audience")]
+    # A nudge to only them answers as if sent: the block isn't revealed, nobody is asked.
+    assert nudge.status_code == 201, nudge.content
+    assert nudge.json()["audience"] == []
     assert not AudienceMember.objects.filter(user=blocked, checkin__requester=w.owner).exists()
     assert not Notification.objects.filter(user=blocked, payload__title="Alex needs you").exists()
     assert not Delivery.objects.filter(notification__user=blocked).exists()
 
 
-def test_only_blocked_people_is_empty_audience(make_world: Any) -> None:
+def test_only_blocked_people_answers_as_if_sent(make_world: Any) -> None:
     w = make_world(members=1)
     make_block(w.members[0], w.owner)
     res = reach_out(w)
-    assert res.status_code == 400
-    assert errors(res) == [("empty_audience", "audience")]
+    assert res.status_code == 201, res.content
+    assert not AudienceMember.objects.filter(user=w.members[0]).exists()
+    post(w.client(w.owner), f"{CHECKINS}{res.json()['id']}/cancel/", expect=200)
     res = reach_out(w, audience=[])
     assert errors(res) == [("empty_audience", "audience")]
 
