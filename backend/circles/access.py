@@ -58,9 +58,7 @@ def access_person(user: User, person_id: Any, *, blocked_too: bool = False) -> U
             circle_id__in=Membership.objects.filter(user_id=user.pk).values("circle_id"),
         )
     )
-    people = User.objects.filter(shares_a_circle, pk=person_id, is_active=True).exclude(
-        pk=user.pk
-    )
+    people = User.objects.filter(shares_a_circle, pk=person_id, is_active=True).exclude(pk=user.pk)
     if not blocked_too:
         people = people.exclude(blocked_with(user, OuterRef("pk")))
     person = people.first()
