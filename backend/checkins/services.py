@@ -348,3 +348,17 @@ def checkin_cancel(*, checkin: CheckIn, by: User) -> CheckIn:
     if was_asking:
         pushes.cancelled(checkin, audience_user_ids(checkin=checkin))
     return checkin
+
+
+# --- membership ended ---------------------------------------------------------------------
+
+
+def checkins_end_for_departure(circle_id: UUID, user_id: UUID) -> int:
+    """Someone left `circle_id` (or was removed): their scheduled and still-asking check-ins
+    there are cancelled, quietly (nobody is pushed). Called by circles inside the removal's
+    transaction; returns how many ended."""
+    return CheckIn.objects.filter(
+        circle_id=circle_id,
+        requester_id=user_id,
+        status__in=(Status.SCHEDULED, *ACTIVE_STATUSES),
+    ).update(status=Status.CANCELLED, cancelled_at=timezone.now())

@@ -1,4 +1,4 @@
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -93,6 +93,24 @@ def circle_transfer_ownership(*, circle: Circle, by: User, to_user_id: UUID) -> 
     return circle
 
 
+# Called with (circle_id, user_id) inside the transaction that ends a membership (leaving or
+# removal). Higher apps register at startup (checkins ends the person's open asks there);
+# this app can't import them.
+MembershipEndedHook = Callable[[UUID, UUID], None]
+_membership_ended_hooks: list[MembershipEndedHook] = []
+
+
+def on_membership_ended(hook: MembershipEndedHook) -> None:
+    if hook not in _membership_ended_hooks:
+        _membership_ended_hooks.append(hook)
+
+
+def _membership_ended(*, circle: Circle, user_id: UUID, reason: str, by: User) -> None:
+    Departure.objects.create(circle=circle, user_id=user_id, reason=reason, by=by)
+    for hook in _membership_ended_hooks:
+        hook(circle.pk, user_id)
+
+
 @transaction.atomic
 def membership_remove(*, circle: Circle, by: User, user_id: UUID) -> None:
     """`by` leaves (user_id is theirs) or, as owner, removes someone."""
@@ -108,7 +126,7 @@ def membership_remove(*, circle: Circle, by: User, user_id: UUID) -> None:
                 status_code=status.HTTP_409_CONFLICT,
             )
         actor.delete()
-        Departure.objects.create(circle=circle, user=by, reason=Departure.Reason.LEFT, by=by)
+        _membership_ended(circle=circle, user_id=by.pk, reason=Departure.Reason.LEFT, by=by)
         return
     if actor.role != Membership.Role.OWNER:
         raise errors.owner_only()
@@ -116,7 +134,7 @@ def membership_remove(*, circle: Circle, by: User, user_id: UUID) -> None:
     if target is None:
         raise errors.not_found("That person isn't in this circle.")
     target.delete()
-    Departure.objects.create(circle=circle, user_id=user_id, reason=Departure.Reason.REMOVED, by=by)
+    _membership_ended(circle=circle, user_id=user_id, reason=Departure.Reason.REMOVED, by=by)
 
 
 # --- invites -------------------------------------------------------------------------
