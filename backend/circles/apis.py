@@ -236,11 +236,15 @@ class CircleInviteListApi(PaginatedApi):
 
     @extend_schema(
         request=InputSerializer,
-        responses={201: CreatedSerializer, **error_responses(403)},
+        responses={201: CreatedSerializer, **error_responses(403, 429)},
         operation_id="circle_invite_create",
         description=(
             "Owner only. The answer holds `token`, `url` and `absolute_url` once; they can't "
-            "be fetched again. With `email`, an invitation email is sent in the background."
+            "be fetched again. With `email`, an invitation email is sent in the background "
+            "(the personal `message` only from accounts older than "
+            "INVITE_MESSAGE_MIN_ACCOUNT_AGE); at most INVITE_EMAILS_PER_DAY such emails per "
+            "person in any 24 hours: over it 429 `invite_email_limit` with `Retry-After`, and "
+            "no invite is made."
         ),
     )
     def post(self, request: Request, circle_id: UUID) -> Response:

@@ -1,3 +1,4 @@
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -12,7 +13,12 @@ from rest_framework import status
 
 from backend.accounts.models import User
 from backend.circles import errors
-from backend.circles.conf import INVITE_DEFAULT_EXPIRY_DAYS, circle_max_members
+from backend.circles.conf import (
+    INVITE_DEFAULT_EXPIRY_DAYS,
+    INVITE_EMAIL_WINDOW,
+    circle_max_members,
+    invite_emails_per_day,
+)
 from backend.circles.errors import CircleErrorCode
 from backend.circles.models import (
     Block,
@@ -96,7 +102,7 @@ def circle_transfer_ownership(*, circle: Circle, by: User, to_user_id: UUID) -> 
 # Called with (circle_id, user_id) inside the transaction that ends a membership (leaving or
 # removal). Higher apps register at startup (checkins ends the person's open asks there);
 # this app can't import them.
-MembershipEndedHook = Callable[[UUID, UUID], None]
+MembershipEndedHook = Callable[[UUID, UUID], object]
 _membership_ended_hooks: list[MembershipEndedHook] = []
 
 
@@ -146,6 +152,22 @@ class CreatedInvite:
     token: str  # Shown once, never stored.
 
 
+def _check_invite_email_cap(user: User) -> None:
+    """At most INVITE_EMAILS_PER_DAY invite emails in any 24 hours; the person's row is
+    locked so concurrent creates can't both take the last one."""
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    now = timezone.now()
+    sent = list(
+        Invite.objects.filter(created_by=user, created_at__gt=now - INVITE_EMAIL_WINDOW)
+        .exclude(email="")
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)[: invite_emails_per_day()]
+    )
+    if len(sent) >= invite_emails_per_day():
+        frees_at = sent[-1] + INVITE_EMAIL_WINDOW
+        raise errors.invite_email_limit(max(1, math.ceil((frees_at - now).total_seconds())))
+
+
 @transaction.atomic
 def invite_create(
     *,
@@ -156,6 +178,8 @@ def invite_create(
     message: str = "",
     email: str = "",
 ) -> CreatedInvite:
+    if email.strip():
+        _check_invite_email_cap(created_by)
     token = new_token()
     invite = Invite(
         circle=circle,
