@@ -17,6 +17,11 @@ def blocked_user_ids(user: User) -> set[UUID]:
     return {other for pair in pairs for other in pair if other != user.pk}
 
 
+def blocked_by_user_ids(user: User) -> set[UUID]:
+    """The people `user` blocked (not those who blocked `user`)."""
+    return set(Block.objects.filter(blocker=user).values_list("blocked_id", flat=True))
+
+
 def are_blocked(a: User | UUID, b: User | UUID) -> bool:
     a_id = a.pk if isinstance(a, User) else a
     b_id = b.pk if isinstance(b, User) else b
