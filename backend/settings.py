@@ -277,6 +277,12 @@ SHOULDER: dict[str, Any] = {
     "CIRCLE_MAX_MEMBERS": int(os.environ.get("CIRCLE_MAX_MEMBERS", "12")),
     # Per-IP ceiling on every look at an invite token, against guessing.
     "INVITE_GUESS_RATE": os.environ.get("INVITE_GUESS_RATE", "60/hour"),
+    # Invite emails a person may have sent in any 24 hours (over it: 429, no invite).
+    "INVITE_EMAILS_PER_DAY": int(os.environ.get("INVITE_EMAILS_PER_DAY", "10")),
+    # An account younger than this sends invite emails without its personal message.
+    "INVITE_MESSAGE_MIN_ACCOUNT_AGE": env_seconds(
+        "INVITE_MESSAGE_MIN_ACCOUNT_AGE", timedelta(days=7)
+    ),
     # With no answer after this long, the requester is offered another circle and help.
     "NOBODY_ANSWERED_AFTER": env_seconds("NOBODY_ANSWERED_AFTER", timedelta(minutes=10)),
     # An open or answered check-in nobody closed expires this long after it opened.

@@ -172,7 +172,8 @@ class NoteDetailApi(APIView):
         description=(
             "The author changes `body` and/or `audience`; sets `edited_at`; takes effect for "
             "the next read. Errors: 400 (attr body/audience, or `nothing_to_change`); 403 "
-            "`author_only`; 404."
+            "`author_only`, `not_in_circle` (the author left or was removed from the circle; "
+            "they can still delete the note); 404."
         ),
     )
     def patch(self, request: Request, note_id: UUID) -> Response:
@@ -268,10 +269,11 @@ class PersonMomentsApi(_MomentsApi):
         operation_id="person_moments",
         description=(
             "Sessions both this person and I were there for, with notes I may read, newest "
-            "first. 404 unless we share a circle now and no block stands between us."
+            "first. 404 unless we share a circle now; across a block, an empty page (as "
+            "with someone I have no moments with), so the block isn't revealed."
         ),
     )
     def get(self, request: Request, user_id: UUID) -> Response:
         me = request_user(request)
-        person = access_person(me, user_id)
+        person = access_person(me, user_id, blocked_too=True)
         return self.moments_page(request, selectors.moments_with_person(person=person, user=me))

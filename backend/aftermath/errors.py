@@ -13,6 +13,7 @@ class AftermathErrorCode(StrEnum):
     SESSION_NOT_OVER = "session_not_over"
     NOT_A_SESSION = "not_a_session"
     NOTHING_TO_CHANGE = "nothing_to_change"
+    NOT_IN_CIRCLE = "not_in_circle"
 
 
 def author_only() -> ApplicationError:
@@ -27,6 +28,14 @@ def participants_only() -> ApplicationError:
     return ApplicationError(
         AftermathErrorCode.PARTICIPANTS_ONLY,
         "Only the people who were there can write notes about this time.",
+        status_code=status.HTTP_403_FORBIDDEN,
+    )
+
+
+def not_in_circle() -> ApplicationError:
+    return ApplicationError(
+        AftermathErrorCode.NOT_IN_CIRCLE,
+        "You're no longer in this circle, so this note can't be changed. You can still delete it.",
         status_code=status.HTTP_403_FORBIDDEN,
     )
 

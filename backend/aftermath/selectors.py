@@ -126,8 +126,12 @@ def moments_for_circle(*, circle_id: UUID, user: User) -> QuerySet[CheckIn]:
 
 
 def moments_with_person(*, person: User, user: User) -> QuerySet[CheckIn]:
-    """Sessions both `user` and `person` were there for."""
-    return _moments(user).filter(participant_in(user), participant_in(person))
+    """Sessions both `user` and `person` were there for; none across a block."""
+    return (
+        _moments(user)
+        .filter(participant_in(user), participant_in(person))
+        .exclude(blocked_with(user, person.pk))
+    )
 
 
 @dataclass(frozen=True)

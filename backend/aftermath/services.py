@@ -50,12 +50,16 @@ def note_create(
 def note_update(
     *, note: AftermathNote, by: User, body: str | None = None, audience: str | None = None
 ) -> AftermathNote:
-    """The author changes the text and/or who reads it; effective for the next read."""
+    """The author changes the text and/or who reads it; effective for the next read. Only
+    while still in the note's circle: someone who left (or was removed) can't rewrite what the
+    others read, nor widen a "just us" note to the circle. Deleting stays allowed."""
     if note.author_id != by.pk:
         raise errors.author_only()
     if body is None and audience is None:
         raise errors.nothing_to_change()
-    note = AftermathNote.objects.select_for_update().get(pk=note.pk)
+    note = AftermathNote.objects.select_for_update().select_related("checkin").get(pk=note.pk)
+    if not Membership.objects.filter(circle_id=note.checkin.circle_id, user_id=by.pk).exists():
+        raise errors.not_in_circle()
     if body is not None:
         note.body = body.strip()
     if audience is not None:

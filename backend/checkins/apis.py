@@ -278,8 +278,9 @@ class CheckinListApi(PaginatedApi):
         operation_id="checkin_create",
         description=(
             "Reach out, ask to be checked on later, or nudge one friend. `audience` defaults to "
-            "everyone else in the circle (a nudge needs exactly one); people in a block "
-            "relation with you are left out silently. A `scheduled_for` without an offset is "
+            "everyone else in the circle (a nudge needs exactly one); people you blocked are "
+            "left out, and people who blocked you are listed but never told (so a block "
+            "isn't revealed). A `scheduled_for` without an offset is "
             "read in your timezone. The same `idempotency_key` again answers 200 with the "
             "check-in made the first time. Errors: 400 `empty_audience`, `not_in_circle`, "
             "`nudge_needs_one` (attr audience), `required`, `not_in_future`, `too_far_ahead`, "

@@ -10,6 +10,7 @@ before.
 import datetime as dt
 import zoneinfo
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -33,7 +34,7 @@ from backend.checkins.models import (
 from backend.checkins.selectors import audience_user_ids, there_responses
 from backend.checkins.transitions import schedule_advance, schedule_follow_ups
 from backend.circles.models import Circle, Membership
-from backend.circles.selectors import blocked_user_ids
+from backend.circles.selectors import blocked_by_user_ids, blocked_user_ids
 
 FK_FIELDS = ["requester", "circle", "closed_by", "in_reply_to"]
 
@@ -71,9 +72,15 @@ def _validate_fields(
         )
 
 
+@dataclass(frozen=True)
+class _Audience:
+    asked: list[UUID]  # the snapshot (AudienceMember rows): what the requester sees
+    reached: list[UUID]  # who is actually told
+
+
 def _choose_audience(
     *, requester: User, circle: Circle, kind: str, audience: Iterable[UUID] | None
-) -> list[UUID]:
+) -> _Audience:
     members = set(Membership.objects.filter(circle=circle).values_list("user_id", flat=True))
     if audience is None:
         if kind == Kind.NUDGE:
@@ -94,17 +101,21 @@ def _choose_audience(
             raise invalid(
                 "audience", CheckinErrorCode.NUDGE_NEEDS_ONE, "A nudge goes to one friend."
             )
-    # Silently: a block is never revealed to the person blocked.
-    chosen -= blocked_user_ids(requester)
-    # Likewise a suspended or banned person (moderation's decision, never revealed).
-    chosen -= restricted_user_ids(chosen)
+    # The people the requester blocked are left out: the requester knows of that block.
+    chosen -= blocked_by_user_ids(requester)
     if not chosen:
         raise invalid(
             "audience",
             CheckinErrorCode.EMPTY_AUDIENCE,
             "There's nobody in this circle to ask yet. Try another circle, or find help now.",
         )
-    return sorted(chosen)
+    # Someone who blocked the requester stays in the snapshot, so the requester's view is
+    # that of a friend who hasn't seen it yet, but is never told (and, as for any block, the
+    # gates keep the check-in from them). Asking only them answers as if sent.
+    blockers = blocked_user_ids(requester) & chosen
+    # A suspended or banned person is left out silently (moderation's decision).
+    asked = chosen - restricted_user_ids(chosen)
+    return _Audience(asked=sorted(asked), reached=sorted(asked - blockers))
 
 
 def _open_reach_out_id(requester: User) -> UUID | None:
@@ -175,12 +186,12 @@ def checkin_create(
         if kind == Kind.REACH_OUT and (open_id := _open_reach_out_id(requester)) is not None:
             raise errors.open_reach_out_exists(open_id) from None
         raise
-    notification_ids = {} if scheduled else pushes.ask(checkin, chosen)
+    notification_ids = {} if scheduled else pushes.ask(checkin, chosen.reached)
     AudienceMember.objects.bulk_create(
         AudienceMember(
             checkin=checkin, user_id=user_id, notification_id=notification_ids.get(user_id)
         )
-        for user_id in chosen
+        for user_id in chosen.asked
     )
     if scheduled:
         assert scheduled_for is not None
@@ -347,3 +358,17 @@ def checkin_cancel(*, checkin: CheckIn, by: User) -> CheckIn:
     if was_asking:
         pushes.cancelled(checkin, audience_user_ids(checkin=checkin))
     return checkin
+
+
+# --- membership ended ---------------------------------------------------------------------
+
+
+def checkins_end_for_departure(circle_id: UUID, user_id: UUID) -> int:
+    """Someone left `circle_id` (or was removed): their scheduled and still-asking check-ins
+    there are cancelled, quietly (nobody is pushed). Called by circles inside the removal's
+    transaction; returns how many ended."""
+    return CheckIn.objects.filter(
+        circle_id=circle_id,
+        requester_id=user_id,
+        status__in=(Status.SCHEDULED, *ACTIVE_STATUSES),
+    ).update(status=Status.CANCELLED, cancelled_at=timezone.now())

@@ -15,6 +15,7 @@ import logging
 from uuid import UUID
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.tasks import task
 from django.utils import timezone
 
@@ -60,11 +61,14 @@ def schedule_follow_ups(checkin: CheckIn) -> None:
 
 @transaction.atomic
 def _activate(checkin_id: UUID, now: dt.datetime) -> bool:
-    moved = (
-        CheckIn.objects.filter(pk=checkin_id)
-        .due_activation(now)
-        .update(status=Status.OPEN, activated_at=now)
+    due = CheckIn.objects.filter(pk=checkin_id).due_activation(now)
+    # The requester left the circle (or was removed) since scheduling: it never fires.
+    requester_in_circle = Exists(
+        Membership.objects.filter(circle_id=OuterRef("circle_id"), user_id=OuterRef("requester_id"))
     )
+    if due.exclude(requester_in_circle).update(status=Status.CANCELLED, cancelled_at=now):
+        return False
+    moved = due.update(status=Status.OPEN, activated_at=now)
     if not moved:
         return False
     checkin = CheckIn.objects.select_related("requester").get(pk=checkin_id)

@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef
 from backend.accounts.models import User
 from backend.circles.errors import not_found, owner_only
 from backend.circles.models import Circle, Invite, JoinRequest, Membership
-from backend.circles.selectors import blocked_with
+from backend.circles.selectors import blocked_with, shares_or_shared_a_circle
 
 
 def access_circle(user: User, circle_id: UUID, *, owner: bool = False) -> Circle:
@@ -48,21 +48,34 @@ def access_join_request(user: User, circle_id: UUID, request_id: UUID) -> JoinRe
     return join_request
 
 
-def access_person(user: User, person_id: Any) -> User:
+def access_person(user: User, person_id: Any, *, blocked_too: bool = False) -> User:
     """Someone who shares a circle with `user` right now and is in no block relation with
-    them (never `user` themself)."""
+    them (never `user` themself). With `blocked_too`, a block doesn't hide them: for a page
+    that answers "nothing here" across a block, so the blocked person can't tell."""
     shares_a_circle = Exists(
         Membership.objects.filter(
             user_id=OuterRef("pk"),
             circle_id__in=Membership.objects.filter(user_id=user.pk).values("circle_id"),
         )
     )
-    person = (
-        User.objects.filter(shares_a_circle, pk=person_id, is_active=True)
-        .exclude(pk=user.pk)
-        .exclude(blocked_with(user, OuterRef("pk")))
-        .first()
-    )
+    people = User.objects.filter(shares_a_circle, pk=person_id, is_active=True).exclude(pk=user.pk)
+    if not blocked_too:
+        people = people.exclude(blocked_with(user, OuterRef("pk")))
+    person = people.first()
+    if person is None:
+        raise not_found("There is no such person among your circles.")
+    return person
+
+
+def access_blockable_person(user: User, person_id: Any) -> User:
+    """Someone `user` may block: anyone who is or was in a circle with them (themself too,
+    for the service to refuse). Anyone else, 404 with no name, so a block can't be used to
+    look people up by id."""
+    if person_id == user.pk:
+        return user
+    person = User.objects.filter(
+        shares_or_shared_a_circle(user, OuterRef("pk")), pk=person_id
+    ).first()
     if person is None:
         raise not_found("There is no such person among your circles.")
     return person

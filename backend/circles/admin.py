@@ -1,3 +1,7 @@
+"""Circles in the admin: for looking, never for changing. Staff may not join, re-point or
+un-revoke anything here (they once added themselves to circles through the Membership
+inline); staff actions on people go through the moderation service."""
+
 from django.contrib import admin
 
 from backend.circles.models import (
@@ -9,9 +13,10 @@ from backend.circles.models import (
     JoinRequest,
     Membership,
 )
+from backend.common.admin import ReadOnlyAdminMixin
 
 
-class MembershipInline(admin.TabularInline[Membership, Circle]):
+class MembershipInline(ReadOnlyAdminMixin, admin.TabularInline[Membership, Circle]):
     model = Membership
     extra = 0
     fields = ("user", "role", "joined_at")
@@ -19,7 +24,7 @@ class MembershipInline(admin.TabularInline[Membership, Circle]):
 
 
 @admin.register(Circle)
-class CircleAdmin(admin.ModelAdmin[Circle]):
+class CircleAdmin(ReadOnlyAdminMixin, admin.ModelAdmin[Circle]):
     list_display = ("name", "approval_required", "created_at", "id")
     list_filter = ("approval_required",)
     search_fields = ("name", "id", "memberships__user__email", "memberships__user__display_name")
@@ -27,7 +32,7 @@ class CircleAdmin(admin.ModelAdmin[Circle]):
     readonly_fields = ("id", "created_at")
 
 
-class InviteAcceptanceInline(admin.TabularInline[InviteAcceptance, Invite]):
+class InviteAcceptanceInline(ReadOnlyAdminMixin, admin.TabularInline[InviteAcceptance, Invite]):
     model = InviteAcceptance
     extra = 0
     fields = ("user", "created_at")
@@ -36,7 +41,7 @@ class InviteAcceptanceInline(admin.TabularInline[InviteAcceptance, Invite]):
 
 
 @admin.register(Invite)
-class InviteAdmin(admin.ModelAdmin[Invite]):
+class InviteAdmin(ReadOnlyAdminMixin, admin.ModelAdmin[Invite]):
     # Only a hash of the token is stored, and it isn't shown either.
     list_display = (
         "circle",
@@ -58,7 +63,7 @@ class InviteAdmin(admin.ModelAdmin[Invite]):
 
 
 @admin.register(JoinRequest)
-class JoinRequestAdmin(admin.ModelAdmin[JoinRequest]):
+class JoinRequestAdmin(ReadOnlyAdminMixin, admin.ModelAdmin[JoinRequest]):
     list_display = ("user", "circle", "status", "created_at", "decided_at", "decided_by")
     list_filter = ("status",)
     search_fields = ("user__email", "user__display_name", "circle__name")
@@ -67,7 +72,7 @@ class JoinRequestAdmin(admin.ModelAdmin[JoinRequest]):
 
 
 @admin.register(Departure)
-class DepartureAdmin(admin.ModelAdmin[Departure]):
+class DepartureAdmin(ReadOnlyAdminMixin, admin.ModelAdmin[Departure]):
     list_display = ("user", "circle", "reason", "by", "created_at")
     list_filter = ("reason",)
     search_fields = ("user__email", "user__display_name", "circle__name")
@@ -76,7 +81,7 @@ class DepartureAdmin(admin.ModelAdmin[Departure]):
 
 
 @admin.register(Block)
-class BlockAdmin(admin.ModelAdmin[Block]):
+class BlockAdmin(ReadOnlyAdminMixin, admin.ModelAdmin[Block]):
     list_display = ("blocker", "blocked", "created_at")
     search_fields = (
         "blocker__email",

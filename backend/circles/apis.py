@@ -19,7 +19,12 @@ from rest_framework.views import APIView
 from backend.accounts.apis import PersonSerializer, request_user
 from backend.accounts.models import User
 from backend.circles import conf, errors, selectors, services
-from backend.circles.access import access_circle, access_invite, access_join_request
+from backend.circles.access import (
+    access_blockable_person,
+    access_circle,
+    access_invite,
+    access_join_request,
+)
 from backend.circles.models import Block, Circle, Invite, JoinRequest, Membership
 from backend.circles.throttling import InviteGuessThrottle
 from backend.circles.tokens import invite_path
@@ -231,11 +236,15 @@ class CircleInviteListApi(PaginatedApi):
 
     @extend_schema(
         request=InputSerializer,
-        responses={201: CreatedSerializer, **error_responses(403)},
+        responses={201: CreatedSerializer, **error_responses(403, 429)},
         operation_id="circle_invite_create",
         description=(
             "Owner only. The answer holds `token`, `url` and `absolute_url` once; they can't "
-            "be fetched again. With `email`, an invitation email is sent in the background."
+            "be fetched again. With `email`, an invitation email is sent in the background "
+            "(the personal `message` only from accounts older than "
+            "INVITE_MESSAGE_MIN_ACCOUNT_AGE); at most INVITE_EMAILS_PER_DAY such emails per "
+            "person in any 24 hours: over it 429 `invite_email_limit` with `Retry-After`, and "
+            "no invite is made."
         ),
     )
     def post(self, request: Request, circle_id: UUID) -> Response:
@@ -308,7 +317,7 @@ class InvitePreviewApi(APIView):
     )
     def get(self, request: Request, token: str) -> Response:
         user = request.user if isinstance(request.user, User) else None
-        invite = services.invite_find(token=token, user=user)
+        invite = services.invite_find(token=token)
         refusal = None
         if user is not None:
             refusal = services.invite_refusal_for(invite=invite, user=user)
@@ -452,7 +461,7 @@ class JoinRequestRejectApi(APIView):
 
 class BlockListApi(PaginatedApi):
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
-        user = serializers.PrimaryKeyRelatedField(queryset=User.objects.all())
+        user = serializers.UUIDField(help_text="The person's id.")
 
     class OutputSerializer(serializers.ModelSerializer[Block]):
         user = PersonSerializer(source="blocked")
@@ -472,18 +481,20 @@ class BlockListApi(PaginatedApi):
 
     @extend_schema(
         request=InputSerializer,
-        responses={201: OutputSerializer, 200: OutputSerializer},
+        responses={201: OutputSerializer, 200: OutputSerializer, **error_responses(404)},
         operation_id="block_create",
         description=(
-            "201 when new, 200 when already blocked. Blocking yourself: 400 `cannot_block_self`."
+            "201 when new, 200 when already blocked. Only someone who is or was in a circle "
+            "with me; anyone else 404 `not_found` (naming nobody). Blocking yourself: 400 "
+            "`cannot_block_self`."
         ),
     )
     def post(self, request: Request) -> Response:
+        me = request_user(request)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        block, created = services.block_create(
-            blocker=request_user(request), blocked=serializer.validated_data["user"]
-        )
+        person = access_blockable_person(me, serializer.validated_data["user"])
+        block, created = services.block_create(blocker=me, blocked=person)
         code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
         return Response(self.OutputSerializer(block).data, status=code)
 

@@ -1,6 +1,8 @@
 """Knobs and limits of the circles app; the knobs live in `settings.SHOULDER`."""
 
-from backend.common.conf import shoulder_setting
+from datetime import timedelta
+
+from backend.common.conf import shoulder_duration, shoulder_setting
 
 
 def circle_max_members() -> int:
@@ -10,6 +12,18 @@ def circle_max_members() -> int:
 def invite_guess_rate() -> str:
     """Per-IP ceiling on invite previews/answers, against token guessing."""
     return str(shoulder_setting("INVITE_GUESS_RATE"))
+
+
+def invite_emails_per_day() -> int:
+    return int(shoulder_setting("INVITE_EMAILS_PER_DAY"))
+
+
+def invite_message_min_account_age() -> timedelta:
+    return shoulder_duration("INVITE_MESSAGE_MIN_ACCOUNT_AGE")
+
+
+INVITE_EMAIL_WINDOW = timedelta(days=1)
+INVITE_EMAIL_SUBJECT = "You're invited to a circle on Shoulder"
 
 
 def site_url() -> str:

@@ -25,6 +25,7 @@ class CircleErrorCode(StrEnum):
     JOIN_REQUEST_DECIDED = "join_request_decided"
     CANNOT_BLOCK_SELF = "cannot_block_self"
     DUPLICATE_CIRCLE = "duplicate_circle"
+    INVITE_EMAIL_LIMIT = "invite_email_limit"
 
 
 def not_found(detail: str) -> ApplicationError:
@@ -114,3 +115,14 @@ def join_request_rejected() -> ApplicationError:
         "This invite no longer works for you. If that feels wrong, ask the owner for a new invite.",
         status_code=status.HTTP_403_FORBIDDEN,
     )
+
+
+def invite_email_limit(wait_seconds: int) -> ApplicationError:
+    error = ApplicationError(
+        CircleErrorCode.INVITE_EMAIL_LIMIT,
+        "You've sent as many invite emails as a day allows. Share the link another way "
+        "(copy it or show the QR code), or send the email later.",
+        status_code=status.HTTP_429_TOO_MANY_REQUESTS,
+    )
+    error.wait = wait_seconds  # type: ignore[attr-defined]  # the Retry-After header
+    return error

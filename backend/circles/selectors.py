@@ -5,7 +5,7 @@ from uuid import UUID
 from django.db.models import Exists, Prefetch, Q, QuerySet
 
 from backend.accounts.models import User
-from backend.circles.models import Block, Circle, Invite, JoinRequest, Membership
+from backend.circles.models import Block, Circle, Departure, Invite, JoinRequest, Membership
 from backend.notifications.selectors import notification_preference_get
 
 
@@ -15,6 +15,11 @@ def blocked_user_ids(user: User) -> set[UUID]:
         "blocker_id", "blocked_id"
     )
     return {other for pair in pairs for other in pair if other != user.pk}
+
+
+def blocked_by_user_ids(user: User) -> set[UUID]:
+    """The people `user` blocked (not those who blocked `user`)."""
+    return set(Block.objects.filter(blocker=user).values_list("blocked_id", flat=True))
 
 
 def are_blocked(a: User | UUID, b: User | UUID) -> bool:
@@ -31,6 +36,17 @@ def blocked_with(user: User, person: Any) -> Exists:
         Block.objects.filter(
             Q(blocker_id=user.pk, blocked_id=person) | Q(blocker_id=person, blocked_id=user.pk)
         )
+    )
+
+
+def shares_or_shared_a_circle(user: User, person: Any) -> Q:
+    """`person` (an OuterRef to a user) is or was in a circle `user` is or was in: current
+    memberships and departures (left or removed) on both sides."""
+    mine = Q(circle_id__in=Membership.objects.filter(user_id=user.pk).values("circle_id")) | Q(
+        circle_id__in=Departure.objects.filter(user_id=user.pk).values("circle_id")
+    )
+    return Q(Exists(Membership.objects.filter(mine, user_id=person))) | Q(
+        Exists(Departure.objects.filter(mine, user_id=person))
     )
 
 

@@ -1,4 +1,5 @@
-from collections.abc import Iterable
+import math
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -12,7 +13,12 @@ from rest_framework import status
 
 from backend.accounts.models import User
 from backend.circles import errors
-from backend.circles.conf import INVITE_DEFAULT_EXPIRY_DAYS, circle_max_members
+from backend.circles.conf import (
+    INVITE_DEFAULT_EXPIRY_DAYS,
+    INVITE_EMAIL_WINDOW,
+    circle_max_members,
+    invite_emails_per_day,
+)
 from backend.circles.errors import CircleErrorCode
 from backend.circles.models import (
     Block,
@@ -93,6 +99,24 @@ def circle_transfer_ownership(*, circle: Circle, by: User, to_user_id: UUID) -> 
     return circle
 
 
+# Called with (circle_id, user_id) inside the transaction that ends a membership (leaving or
+# removal). Higher apps register at startup (checkins ends the person's open asks there);
+# this app can't import them.
+MembershipEndedHook = Callable[[UUID, UUID], object]
+_membership_ended_hooks: list[MembershipEndedHook] = []
+
+
+def on_membership_ended(hook: MembershipEndedHook) -> None:
+    if hook not in _membership_ended_hooks:
+        _membership_ended_hooks.append(hook)
+
+
+def _membership_ended(*, circle: Circle, user_id: UUID, reason: str, by: User) -> None:
+    Departure.objects.create(circle=circle, user_id=user_id, reason=reason, by=by)
+    for hook in _membership_ended_hooks:
+        hook(circle.pk, user_id)
+
+
 @transaction.atomic
 def membership_remove(*, circle: Circle, by: User, user_id: UUID) -> None:
     """`by` leaves (user_id is theirs) or, as owner, removes someone."""
@@ -108,7 +132,7 @@ def membership_remove(*, circle: Circle, by: User, user_id: UUID) -> None:
                 status_code=status.HTTP_409_CONFLICT,
             )
         actor.delete()
-        Departure.objects.create(circle=circle, user=by, reason=Departure.Reason.LEFT, by=by)
+        _membership_ended(circle=circle, user_id=by.pk, reason=Departure.Reason.LEFT, by=by)
         return
     if actor.role != Membership.Role.OWNER:
         raise errors.owner_only()
@@ -116,7 +140,7 @@ def membership_remove(*, circle: Circle, by: User, user_id: UUID) -> None:
     if target is None:
         raise errors.not_found("That person isn't in this circle.")
     target.delete()
-    Departure.objects.create(circle=circle, user_id=user_id, reason=Departure.Reason.REMOVED, by=by)
+    _membership_ended(circle=circle, user_id=user_id, reason=Departure.Reason.REMOVED, by=by)
 
 
 # --- invites -------------------------------------------------------------------------
@@ -126,6 +150,22 @@ def membership_remove(*, circle: Circle, by: User, user_id: UUID) -> None:
 class CreatedInvite:
     invite: Invite
     token: str  # Shown once, never stored.
+
+
+def _check_invite_email_cap(user: User) -> None:
+    """At most INVITE_EMAILS_PER_DAY invite emails in any 24 hours; the person's row is
+    locked so concurrent creates can't both take the last one."""
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    now = timezone.now()
+    sent = list(
+        Invite.objects.filter(created_by=user, created_at__gt=now - INVITE_EMAIL_WINDOW)
+        .exclude(email="")
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)[: invite_emails_per_day()]
+    )
+    if len(sent) >= invite_emails_per_day():
+        frees_at = sent[-1] + INVITE_EMAIL_WINDOW
+        raise errors.invite_email_limit(max(1, math.ceil((frees_at - now).total_seconds())))
 
 
 @transaction.atomic
@@ -138,6 +178,8 @@ def invite_create(
     message: str = "",
     email: str = "",
 ) -> CreatedInvite:
+    if email.strip():
+        _check_invite_email_cap(created_by)
     token = new_token()
     invite = Invite(
         circle=circle,
@@ -193,16 +235,11 @@ def _raise_for_status(invite: Invite) -> None:
             raise errors.invite_expired()
 
 
-def invite_find(*, token: str, user: User | None) -> Invite:
-    """The invite behind a token, or the invite-level refusal (404/410).
-
-    A block between `user` and the inviter or the owner answers exactly like an unknown
-    token, so nobody learns of a block from an invite.
-    """
+def invite_find(*, token: str) -> Invite:
+    """The invite behind a token, or the invite-level refusal (404/410): the same for
+    everyone, signed in or out, blocked or not (the preview must not reveal a block)."""
     invite = _invite_by_token(token)
     if invite is None:
-        raise errors.invite_not_found()
-    if user is not None and user.is_authenticated and _blocked_from(invite, user):
         raise errors.invite_not_found()
     _raise_for_status(invite)
     return invite
@@ -250,7 +287,10 @@ def invite_accept(*, token: str, user: User) -> AcceptResult:
     The circle row and then the invite row are locked, everything is re-checked under
     the locks, and the use is taken with an UPDATE guarded by `use_count < max_uses`.
     """
-    found = invite_find(token=token, user=user)
+    found = invite_find(token=token)
+    if _blocked_from(found, user):
+        # Exactly like an unknown token, so nobody learns of a block from an invite.
+        raise errors.invite_not_found()
     if not list(Circle.objects.select_for_update().filter(pk=found.circle_id).values("pk")):
         raise errors.invite_not_found()  # deleted a moment ago
     invite = (

@@ -3,7 +3,7 @@ from uuid import UUID
 from django.core.mail import send_mail
 from django.tasks import task
 
-from backend.circles.conf import site_url
+from backend.circles.conf import INVITE_EMAIL_SUBJECT, invite_message_min_account_age, site_url
 from backend.circles.models import Invite
 from backend.circles.tokens import invite_path, unseal_token
 
@@ -22,7 +22,10 @@ def invite_send_email(*, invite_id: str, sealed_token: str) -> None:
         "a quiet place for a few trusted friends to be there for each other.",
         "",
     ]
-    if invite.message:
+    # A new account's free text is left out, so the invite email is no relay for strangers'
+    # messages to any address (it still shows in the app's invite preview).
+    account_age = invite.created_at - invite.created_by.date_joined
+    if invite.message and account_age >= invite_message_min_account_age():
         lines += [f"{inviter} wrote:", invite.message, ""]
     lines += [
         "Open this link to see the invite and join:",
@@ -32,7 +35,7 @@ def invite_send_email(*, invite_id: str, sealed_token: str) -> None:
         "you can simply ignore this email.",
     ]
     send_mail(
-        subject=f"{inviter} invited you to a circle on Shoulder",
+        subject=INVITE_EMAIL_SUBJECT,  # fixed: nobody's chosen name in a Subject
         message="\n".join(lines),
         from_email=None,
         recipient_list=[invite.email],

@@ -88,7 +88,7 @@ CASES = [
         "get",
         "person_moments",
         None,
-        {**READ, "member": 200, "declined": 200},
+        {**READ, "member": 200, "declined": 200, "blocked": 200},
     ),
 ]
 

@@ -142,24 +142,38 @@ def test_blocked_people_are_never_asked_nor_notified(
         post(w.client(w.owner), f"{CHECKINS}{res.json()['id']}/cancel/", expect=200)
         # Explicitly chosen: left out silently too.
         res2 = reach_out(w, audience=[str(blocked.pk), str(w.members[1].pk)])
+        post(w.client(w.owner), f"{CHECKINS}{res2.json()['id']}/cancel/", expect=200)
         nudge = reach_out(w, kind="nudge", audience=[str(blocked.pk)])
-    assert res.status_code == 201
     asked = {a["user"]["id"] for a in res.json()["audience"]}
-    assert asked == {str(w.members[1].pk), str(w.members[2].pk)}
-    assert res2.status_code == 201
-    assert [a["user"]["id"] for a in res2.json()["audience"]] == [str(w.members[1].pk)]
-    assert errors(nudge) == [("empty_audience", "audience")]
-    assert not AudienceMember.objects.filter(user=blocked, checkin__requester=w.owner).exists()
+    asked2 = [a["user"]["id"] for a in res2.json()["audience"]]
+    others = {str(w.members[1].pk), str(w.members[2].pk)}
+    if direction == "requester_blocked_them":
+        # The requester knows of their own block: the person isn't in the audience at all,
+        # and a nudge to only them has nobody to go to.
+        assert asked == others
+        assert asked2 == [str(w.members[1].pk)]
+        assert errors(nudge) == [("empty_audience", "audience")]
+        assert not AudienceMember.objects.filter(user=blocked).exists()
+    else:
+        # The requester must not learn they are blocked: the blocker shows in the audience
+        # as a friend who hasn't seen it yet (and a nudge to only them answers as if sent).
+        assert asked == others | {str(blocked.pk)}
+        assert set(asked2) == {str(blocked.pk), str(w.members[1].pk)}
+        assert nudge.status_code == 201, nudge.content
+        assert [a["user"]["id"] for a in nudge.json()["audience"]] == [str(blocked.pk)]
+        assert client_for(blocked).get(f"{CHECKINS}{nudge.json()['id']}/").status_code == 404
     assert not Notification.objects.filter(user=blocked, payload__title="Alex needs you").exists()
+    assert not Notification.objects.filter(user=blocked).exclude(kind="join_request").exists()
     assert not Delivery.objects.filter(notification__user=blocked).exists()
 
 
-def test_only_blocked_people_is_empty_audience(make_world: Any) -> None:
+def test_only_blocked_people_answers_as_if_sent(make_world: Any) -> None:
     w = make_world(members=1)
     make_block(w.members[0], w.owner)
     res = reach_out(w)
-    assert res.status_code == 400
-    assert errors(res) == [("empty_audience", "audience")]
+    assert res.status_code == 201, res.content
+    assert not Notification.objects.filter(user=w.members[0]).exists()
+    post(w.client(w.owner), f"{CHECKINS}{res.json()['id']}/cancel/", expect=200)
     res = reach_out(w, audience=[])
     assert errors(res) == [("empty_audience", "audience")]
 

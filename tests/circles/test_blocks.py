@@ -5,7 +5,7 @@ import pytest
 from backend.circles.models import Block, Membership
 from backend.circles.selectors import are_blocked, blocked_user_ids
 from tests.common.helpers import client_for, post
-from tests.common.world import make_block
+from tests.common.world import make_block, make_circle
 from tests.conftest import error_codes
 
 pytestmark = pytest.mark.django_db
@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def test_block_list_and_unblock(make_user: Any) -> None:
     me, them = make_user(), make_user(display_name="Rin")
+    make_circle(me, [them])  # only someone who is or was in a circle with me
     client = client_for(me)
     res = post(client, "/api/v1/blocks/", {"user": str(them.pk)})
     assert res.status_code == 201
@@ -47,10 +48,8 @@ def test_cannot_block_yourself(signed_in: Any) -> None:
     assert error_codes(res) == ["cannot_block_self"]
 
 
-@pytest.mark.parametrize(
-    "body", [{}, {"user": "not-a-uuid"}, {"user": "0" * 8 + "-0000-0000-0000-" + "0" * 12}]
-)
-def test_block_needs_a_real_person(signed_in: Any, body: dict[str, Any]) -> None:
+@pytest.mark.parametrize("body", [{}, {"user": "not-a-uuid"}])
+def test_block_needs_a_person_id(signed_in: Any, body: dict[str, Any]) -> None:
     client, _ = signed_in()
     res = post(client, "/api/v1/blocks/", body)
     assert res.status_code == 400

@@ -19,10 +19,12 @@ from backend.circles.models import (
 from backend.circles.tokens import hash_token
 from backend.notifications.models import Notification
 from tests.common.helpers import client_for, post, run_queued_tasks
-from tests.common.world import make_block, make_join_request
+from tests.common.world import make_block, make_join_request, make_person
 from tests.conftest import error_codes
 
 pytestmark = pytest.mark.django_db
+
+WEEKS = timedelta(weeks=3)
 
 
 def invites_url(world: Any) -> str:
@@ -120,7 +122,8 @@ def test_email_invite_is_sent_after_commit_by_the_worker(
 ) -> None:
     from django_tasks_db.models import DBTaskResult
 
-    w = make_world()
+    # An account old enough for its personal message to go in the email.
+    w = make_world(owner=make_person(display_name="Alex", date_joined=timezone.now() - WEEKS))
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         res = post(
             client_for(w.owner), invites_url(w), {"email": "sam@example.com", "message": "Hi Sam"}
