@@ -115,6 +115,12 @@ def _open_reach_out_id(requester: User) -> UUID | None:
     )
 
 
+def _lock_requester(requester: User) -> None:
+    """One person's creates queue up behind each other, so a retry (or a double tap) finds
+    the check-in the first one made instead of racing it into `open_reach_out_exists`."""
+    User.objects.select_for_update().filter(pk=requester.pk).values_list("pk").get()
+
+
 @transaction.atomic
 def checkin_create(
     *,
@@ -133,6 +139,7 @@ def checkin_create(
 ) -> tuple[CheckIn, bool]:
     """Ask friends; returns (check-in, created). The same `idempotency_key` from the same
     person returns the check-in it made the first time, whatever else the retry says."""
+    _lock_requester(requester)
     if idempotency_key:
         existing = CheckIn.objects.filter(
             requester=requester, idempotency_key=idempotency_key
