@@ -15,12 +15,13 @@ import logging
 from uuid import UUID
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.tasks import DEFAULT_TASK_QUEUE_NAME, task
 from django.utils import timezone
 
 from backend.checkins import conf, pushes
 from backend.checkins.models import AudienceMember, CheckIn, Kind, Response, Status
-from backend.circles.models import Membership
+from backend.circles.models import Block, Membership
 from backend.circles.selectors import blocked_user_ids
 from backend.common.periodic import schedule_periodic
 from backend.notifications.conf import ASKS_QUEUE
@@ -114,6 +115,15 @@ def _nobody_answered(checkin_id: UUID, now: dt.datetime) -> bool:
 @transaction.atomic
 def _aftercare(checkin_id: UUID, now: dt.datetime) -> int:
     due = Response.objects.filter(checkin_id=checkin_id).aftercare_due(now)
+    # A block since the close: no "You were there for Bea" between the two, ever.
+    requester, responder = OuterRef("checkin__requester_id"), OuterRef("responder_id")
+    blocked_since = Exists(
+        Block.objects.filter(
+            Q(blocker_id=requester, blocked_id=responder)
+            | Q(blocker_id=responder, blocked_id=requester)
+        )
+    )
+    due.filter(blocked_since).update(aftercare_due_at=None)
     # Per helper, only the UPDATE that still finds the push unsent sends it.
     claimed = [
         responder_id
