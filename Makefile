@@ -39,7 +39,8 @@ run: $(VENV)/.installed frontend
 	$(PY) manage.py checkins_sweep
 	@echo "Shoulder is at http://127.0.0.1:$(PORT)/  (API docs: /api/docs/, admin: /admin/)"
 	@trap 'kill 0' EXIT INT TERM; \
-	  $(PY) manage.py db_worker --queue-name='*' & \
+	  $(PY) manage.py db_worker --queue-name=asks & \
+	  $(PY) manage.py db_worker --queue-name=default & \
 	  $(VENV)/bin/gunicorn backend.wsgi -c gunicorn.conf.py --bind 127.0.0.1:$(PORT) \
 	    --workers 2 --threads 4 & \
 	  wait

@@ -216,7 +216,9 @@ MAILERS = {"default": {"BACKEND": EMAIL_BACKENDS[_mailer], "OPTIONS": _mailer_op
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Shoulder <hello@shoulder.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Asks (and what follows them) have a queue of their own, with its own worker, so a reach-out
+# never waits behind bulk work (backend.notifications.conf.ASKS_QUEUE).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "asks"]}}
 
 # --- allauth (headless) ---------------------------------------------------
 HEADLESS_ONLY = True
@@ -293,6 +295,12 @@ SHOULDER: dict[str, Any] = {
     "AFTERCARE_HOUR": int(os.environ.get("AFTERCARE_HOUR", "9")),
     # How far ahead a "check on me later" may be set.
     "SCHEDULE_MAX_AHEAD": env_seconds("SCHEDULE_MAX_AHEAD", timedelta(days=7)),
+    # "Check on me later"s one person may have waiting at once, and the least time between
+    # their times (a stack of them would fire a flood of quiet-hours-breaking pushes).
+    "SCHEDULED_MAX_PENDING": int(os.environ.get("SCHEDULED_MAX_PENDING", "3")),
+    "SCHEDULED_MIN_SPACING": env_seconds("SCHEDULED_MIN_SPACING", timedelta(minutes=30)),
+    # "Thinking of you" nudges one person receives per 24 hours, from everyone together.
+    "NUDGES_PER_RECIPIENT_PER_DAY": int(os.environ.get("NUDGES_PER_RECIPIENT_PER_DAY", "3")),
     # Writes of aftermath notes and reactions per person.
     "AFTERMATH_WRITE_RATE": os.environ.get("AFTERMATH_WRITE_RATE", "120/hour"),
     # Host patterns push endpoints may point at (`*.example.com`: subdomains only).

@@ -285,7 +285,9 @@ class CheckinListApi(PaginatedApi):
             "check-in made the first time. Errors: 400 `empty_audience`, `not_in_circle`, "
             "`nudge_needs_one` (attr audience), `required`, `not_in_future`, `too_far_ahead`, "
             "`not_allowed`; 404 circle not yours; 409 `open_reach_out_exists` (with "
-            "`checkin_id`); 429."
+            "`checkin_id`), `too_many_scheduled` (enough check-on-mes already wait), "
+            "`scheduled_too_close` (another waits near that time; with `checkin_id`); 429 "
+            "`nudge_limit` (that friend had enough nudges today; `Retry-After`) or `throttled`."
         ),
     )
     def post(self, request: Request) -> Response:

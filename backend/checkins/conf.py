@@ -45,3 +45,21 @@ def cancel_window() -> timedelta:
 def aftercare_hour() -> int:
     """Local hour (in each helper's timezone) of the "How are you after that?" push."""
     return int(shoulder_setting("AFTERCARE_HOUR"))
+
+
+def scheduled_max_pending() -> int:
+    """How many "check on me later"s one person may have waiting at once."""
+    return int(shoulder_setting("SCHEDULED_MAX_PENDING"))
+
+
+def scheduled_min_spacing() -> timedelta:
+    """The least time between the scheduled times of one person's waiting check-on-mes."""
+    return shoulder_duration("SCHEDULED_MIN_SPACING")
+
+
+def nudges_per_recipient_per_day() -> int:
+    """Nudges one person receives in 24 hours, from everyone together."""
+    return int(shoulder_setting("NUDGES_PER_RECIPIENT_PER_DAY"))
+
+
+NUDGE_WINDOW = timedelta(days=1)

@@ -17,6 +17,9 @@ class CheckinErrorCode(StrEnum):
     REQUESTER_ONLY = "requester_only"
     NOT_ASKED = "not_asked"
     NOT_A_NUDGE = "not_a_nudge"
+    TOO_MANY_SCHEDULED = "too_many_scheduled"
+    SCHEDULED_TOO_CLOSE = "scheduled_too_close"
+    NUDGE_LIMIT = "nudge_limit"
     # Validation codes (400, with `attr` naming the field).
     EMPTY_AUDIENCE = "empty_audience"
     NOT_IN_CIRCLE = "not_in_circle"
@@ -100,3 +103,36 @@ def not_a_nudge() -> ApplicationError:
         'You can only reach back from a "thinking of you" nudge.',
         status_code=status.HTTP_409_CONFLICT,
     )
+
+
+def too_many_scheduled(limit: int) -> ApplicationError:
+    return ApplicationError(
+        CheckinErrorCode.TOO_MANY_SCHEDULED,
+        f"You already have {limit} check-ins waiting to be sent. Cancel one, or wait until "
+        "the next one has gone out.",
+        status_code=status.HTTP_409_CONFLICT,
+    )
+
+
+def scheduled_too_close(checkin_id: UUID, minutes: int) -> ApplicationError:
+    """Names the waiting check-on-me in the way: the body carries its id as `checkin_id`."""
+    return ApplicationError(
+        CheckinErrorCode.SCHEDULED_TOO_CLOSE,
+        f"You already asked to be checked on within {minutes} minutes of that time. "
+        "Pick another time, or change the one you have.",
+        status_code=status.HTTP_409_CONFLICT,
+        extra={"checkin_id": str(checkin_id)},
+    )
+
+
+class NudgeLimit(ApplicationError):
+    """429 with `Retry-After` (the error handler reads `wait`, as for DRF's throttles)."""
+
+    def __init__(self, wait_seconds: int) -> None:
+        super().__init__(
+            CheckinErrorCode.NUDGE_LIMIT,
+            "Your friend has had a few “thinking of you”s today already. "
+            "Try again tomorrow, or reach out another way.",
+            status_code=status.HTTP_429_TOO_MANY_REQUESTS,
+        )
+        self.wait = max(1, wait_seconds)

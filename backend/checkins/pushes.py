@@ -109,6 +109,13 @@ def aftercare_body(name: str) -> str:
     return f"You were there for {name}. Take a moment for yourself too."
 
 
+def _breaks_quiet_hours(checkin: CheckIn) -> bool:
+    """An ask (not a nudge) wakes the friends who let reach-outs through; everything that
+    follows it (the answers, "nobody answered", the stand-down) comes through the same way,
+    or someone woken at 23:00 lies awake until 07:00 for the rest of the story."""
+    return checkin.kind != Kind.NUDGE
+
+
 # --- the pushes ---------------------------------------------------------------------------
 
 
@@ -117,12 +124,10 @@ def ask(checkin: CheckIn, user_ids: list[UUID]) -> dict[UUID, UUID]:
     their notification ids."""
     name = checkin.requester.public_name
     if checkin.kind == Kind.NUDGE:
-        title, body = nudge_title(name), NUDGE_BODY
-        urgency, breaks_quiet_hours = Urgency.NORMAL, False
+        title, body, urgency = nudge_title(name), NUDGE_BODY, Urgency.NORMAL
     else:
         title = reach_out_title(name) if checkin.kind == Kind.REACH_OUT else check_on_me_title(name)
-        body = ask_body(checkin)
-        urgency, breaks_quiet_hours = Urgency.HIGH, True
+        body, urgency = ask_body(checkin), Urgency.HIGH
     notifications = notify(
         user_ids=user_ids,
         kind=checkin.kind,
@@ -133,7 +138,7 @@ def ask(checkin: CheckIn, user_ids: list[UUID]) -> dict[UUID, UUID]:
         urgency=urgency,
         ttl=conf.PUSH_TTL_SECONDS,
         circle_id=checkin.circle_id,
-        breaks_quiet_hours=breaks_quiet_hours,
+        breaks_quiet_hours=_breaks_quiet_hours(checkin),
         tag=_tag(checkin),
     )
     return {n.user_id: n.pk for n in notifications}
@@ -151,6 +156,7 @@ def answered(checkin: CheckIn, responder: User, answer: str, eta_minutes: int | 
         data={"checkin_id": str(checkin.pk), "answer": answer},
         urgency=Urgency.HIGH if answer == Answer.NEED_YOU else Urgency.NORMAL,
         ttl=conf.PUSH_TTL_SECONDS,
+        breaks_quiet_hours=_breaks_quiet_hours(checkin),
         tag=f"{_tag(checkin)}-{responder.pk}"[:64],
     )
 
@@ -168,6 +174,7 @@ def closed(checkin: CheckIn, *, there: Iterable[UUID], others: Iterable[UUID]) -
                 data={"checkin_id": str(checkin.pk)},
                 ttl=conf.PUSH_TTL_SECONDS,
                 circle_id=checkin.circle_id,
+                breaks_quiet_hours=_breaks_quiet_hours(checkin),
                 tag=_tag(checkin),
             )
 
@@ -182,6 +189,7 @@ def cancelled(checkin: CheckIn, user_ids: list[UUID]) -> None:
         data={"checkin_id": str(checkin.pk)},
         ttl=conf.PUSH_TTL_SECONDS,
         circle_id=checkin.circle_id,
+        breaks_quiet_hours=_breaks_quiet_hours(checkin),
         tag=_tag(checkin),
     )
 

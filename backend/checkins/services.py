@@ -8,6 +8,7 @@ before.
 """
 
 import datetime as dt
+import math
 import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from backend.checkins.selectors import audience_user_ids, there_responses
 from backend.checkins.transitions import schedule_advance, schedule_follow_ups
 from backend.circles.models import Circle, Membership
 from backend.circles.selectors import blocked_by_user_ids, blocked_user_ids
+from backend.notifications.conf import ASKS_QUEUE
 
 FK_FIELDS = ["requester", "circle", "closed_by", "in_reply_to"]
 
@@ -126,6 +128,56 @@ def _open_reach_out_id(requester: User) -> UUID | None:
     )
 
 
+def _lock_people(*, requester: User, kind: str, audience: list[UUID] | None) -> None:
+    """One person's creates queue up behind each other, so a retry (or a double tap) finds
+    the check-in the first one made instead of racing it into `open_reach_out_exists`, and
+    the caps count what is really there. A nudge also waits for other nudges to the same
+    friend; both rows are locked in one statement in id order, so two friends nudging each
+    other at once don't deadlock."""
+    ids = {requester.pk}
+    if kind == Kind.NUDGE and audience is not None and len(set(audience) - ids) == 1:
+        ids |= set(audience)
+    list(User.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk"))
+
+
+def _check_schedule_room(*, requester: User, scheduled_for: dt.datetime) -> None:
+    """A few waiting check-on-mes, spaced apart: never a stack that fires all at once."""
+    waiting = CheckIn.objects.filter(
+        requester=requester, kind=Kind.CHECK_ON_ME, status=Status.SCHEDULED
+    )
+    limit = conf.scheduled_max_pending()
+    if waiting.count() >= limit:
+        raise errors.too_many_scheduled(limit)
+    spacing = conf.scheduled_min_spacing()
+    near = (
+        waiting.filter(
+            scheduled_for__gt=scheduled_for - spacing, scheduled_for__lt=scheduled_for + spacing
+        )
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if near is not None:
+        raise errors.scheduled_too_close(near, int(spacing.total_seconds() // 60))
+
+
+def _check_nudge_room(*, recipient_id: UUID, now: dt.datetime) -> None:
+    """However many friends think of someone, their phone hears it a few times a day."""
+    limit = conf.nudges_per_recipient_per_day()
+    received = list(
+        CheckIn.objects.filter(
+            kind=Kind.NUDGE,
+            audience__user_id=recipient_id,
+            created_at__gt=now - conf.NUDGE_WINDOW,
+        )
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+    )
+    if len(received) >= limit:
+        # A slot frees once enough of them are a day old.
+        frees_at = received[len(received) - limit] + conf.NUDGE_WINDOW
+        raise errors.NudgeLimit(math.ceil((frees_at - now).total_seconds()))
+
+
 @transaction.atomic
 def checkin_create(
     *,
@@ -144,6 +196,8 @@ def checkin_create(
 ) -> tuple[CheckIn, bool]:
     """Ask friends; returns (check-in, created). The same `idempotency_key` from the same
     person returns the check-in it made the first time, whatever else the retry says."""
+    audience = None if audience is None else list(audience)
+    _lock_people(requester=requester, kind=kind, audience=audience)
     if idempotency_key:
         existing = CheckIn.objects.filter(
             requester=requester, idempotency_key=idempotency_key
@@ -155,6 +209,12 @@ def checkin_create(
     chosen = _choose_audience(requester=requester, circle=circle, kind=kind, audience=audience)
     if kind == Kind.REACH_OUT and (open_id := _open_reach_out_id(requester)) is not None:
         raise errors.open_reach_out_exists(open_id)
+    if kind == Kind.CHECK_ON_ME:
+        assert scheduled_for is not None
+        _check_schedule_room(requester=requester, scheduled_for=scheduled_for)
+    elif kind == Kind.NUDGE:
+        for recipient_id in chosen:
+            _check_nudge_room(recipient_id=recipient_id, now=now)
     scheduled = kind == Kind.CHECK_ON_ME
     checkin = CheckIn(
         requester=requester,
@@ -195,7 +255,7 @@ def checkin_create(
     )
     if scheduled:
         assert scheduled_for is not None
-        schedule_advance(checkin.pk, scheduled_for)
+        schedule_advance(checkin.pk, scheduled_for, queue_name=ASKS_QUEUE)
     else:
         schedule_follow_ups(checkin)
     return checkin, True

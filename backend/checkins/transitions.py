@@ -15,15 +15,16 @@ import logging
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
-from django.tasks import task
+from django.db.models import Exists, OuterRef, Q
+from django.tasks import DEFAULT_TASK_QUEUE_NAME, task
 from django.utils import timezone
 
 from backend.checkins import conf, pushes
 from backend.checkins.models import AudienceMember, CheckIn, Kind, Response, Status
-from backend.circles.models import Membership
+from backend.circles.models import Block, Membership
 from backend.circles.selectors import blocked_user_ids
 from backend.common.periodic import schedule_periodic
+from backend.notifications.conf import ASKS_QUEUE
 
 logger = logging.getLogger(__name__)
 
@@ -36,14 +37,15 @@ def advance(checkin_id: str) -> list[str]:
     return checkin_advance(checkin_id=UUID(checkin_id))
 
 
-def schedule_advance(checkin_id: UUID, when: dt.datetime) -> None:
-    """After commit, enqueue `advance` to run at `when` (rolled back: nothing enqueued)."""
+def schedule_advance(
+    checkin_id: UUID, when: dt.datetime, *, queue_name: str = DEFAULT_TASK_QUEUE_NAME
+) -> None:
+    """After commit, enqueue `advance` to run at `when` (rolled back: nothing enqueued). A
+    check-on-me's time and "nobody answered" go to the asks queue: they must not wait."""
 
     def enqueue() -> None:
-        if when > timezone.now():
-            advance.using(run_after=when).enqueue(str(checkin_id))
-        else:
-            advance.enqueue(str(checkin_id))
+        run_after = when if when > timezone.now() else None
+        advance.using(queue_name=queue_name, run_after=run_after).enqueue(str(checkin_id))
 
     transaction.on_commit(enqueue)
 
@@ -52,7 +54,11 @@ def schedule_follow_ups(checkin: CheckIn) -> None:
     """Once it asks: "nobody answered" (not for a nudge) and expiry."""
     assert checkin.activated_at is not None
     if checkin.kind != Kind.NUDGE:
-        schedule_advance(checkin.pk, checkin.activated_at + conf.nobody_answered_after())
+        schedule_advance(
+            checkin.pk,
+            checkin.activated_at + conf.nobody_answered_after(),
+            queue_name=ASKS_QUEUE,
+        )
     schedule_advance(checkin.pk, checkin.activated_at + conf.expire_after())
 
 
@@ -112,6 +118,15 @@ def _nobody_answered(checkin_id: UUID, now: dt.datetime) -> bool:
 @transaction.atomic
 def _aftercare(checkin_id: UUID, now: dt.datetime) -> int:
     due = Response.objects.filter(checkin_id=checkin_id).aftercare_due(now)
+    # A block since the close: no "You were there for Bea" between the two, ever.
+    requester, responder = OuterRef("checkin__requester_id"), OuterRef("responder_id")
+    blocked_since = Exists(
+        Block.objects.filter(
+            Q(blocker_id=requester, blocked_id=responder)
+            | Q(blocker_id=responder, blocked_id=requester)
+        )
+    )
+    due.filter(blocked_since).update(aftercare_due_at=None)
     # Per helper, only the UPDATE that still finds the push unsent sends it.
     claimed = [
         responder_id

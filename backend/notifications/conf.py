@@ -20,6 +20,9 @@ SWEEP_INTERVAL = timedelta(minutes=1)
 PUSH_TIMEOUT_SECONDS = 10
 DEFAULT_TTL_SECONDS = 12 * 60 * 60
 MAX_PAYLOAD_BYTES = 3 * 1024
+# The task queue of what may wake someone (asks, and the pushes that follow them); it has a
+# worker of its own, so these never wait behind bulk work in the default queue.
+ASKS_QUEUE = "asks"
 
 
 def push_hosts() -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.tasks import DEFAULT_TASK_QUEUE_NAME
 from django.utils import timezone
 
 from backend.accounts.models import User
@@ -232,6 +233,7 @@ def notify(
     device), never before, and not at all on rollback. A muted circle (or a non-reach-out kind
     for a circle set to reach-outs only) creates nothing; during quiet hours the sends wait
     for the end of them, unless `breaks_quiet_hours` and the person allows reach-outs through.
+    What may break quiet hours is what must not wait: it goes to the asks queue.
     """
     return _notify(
         user_ids=user_ids,
@@ -338,11 +340,12 @@ def _notify(
     Notification.objects.bulk_create(notifications)
     Delivery.objects.bulk_create(deliveries)
     jobs = [(d.pk, d.next_attempt_at if d.next_attempt_at > now else None) for d in deliveries]
+    queue_name = conf.ASKS_QUEUE if breaks_quiet_hours else DEFAULT_TASK_QUEUE_NAME
 
     def enqueue_all() -> None:
         # If this stops halfway (database hiccup), the sweep enqueues the rest.
         for delivery_id, run_after in jobs:
-            enqueue_delivery(delivery_id, run_after)
+            enqueue_delivery(delivery_id, run_after, queue_name=queue_name)
 
     if jobs:
         transaction.on_commit(enqueue_all)

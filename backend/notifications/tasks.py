@@ -17,7 +17,7 @@ from typing import Any
 import requests
 from django.db import transaction
 from django.db.models import F, Q
-from django.tasks import task
+from django.tasks import DEFAULT_TASK_QUEUE_NAME, task
 from django.utils import timezone
 from pywebpush import WebPushException, webpush
 
@@ -57,11 +57,16 @@ def deliver(delivery_id: str) -> str:
     return delivery_attempt(delivery_id=uuid.UUID(delivery_id))
 
 
-def enqueue_delivery(delivery_id: uuid.UUID, run_after: datetime | None = None) -> None:
+def enqueue_delivery(
+    delivery_id: uuid.UUID,
+    run_after: datetime | None = None,
+    *,
+    queue_name: str = DEFAULT_TASK_QUEUE_NAME,
+) -> None:
     if run_after is not None and run_after > timezone.now():
-        deliver.using(run_after=run_after).enqueue(str(delivery_id))
+        deliver.using(queue_name=queue_name, run_after=run_after).enqueue(str(delivery_id))
     else:
-        deliver.enqueue(str(delivery_id))
+        deliver.using(queue_name=queue_name).enqueue(str(delivery_id))
 
 
 def _claim(delivery_id: uuid.UUID, now: datetime) -> bool:

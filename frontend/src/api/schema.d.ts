@@ -45,7 +45,7 @@ export interface paths {
         /** @description Check-ins I made or am asked in, newest first (cursor pagination). */
         get: operations["checkin_list"];
         put?: never;
-        /** @description Reach out, ask to be checked on later, or nudge one friend. `audience` defaults to everyone else in the circle (a nudge needs exactly one); people in a block relation with you are left out silently. A `scheduled_for` without an offset is read in your timezone. The same `idempotency_key` again answers 200 with the check-in made the first time. Errors: 400 `empty_audience`, `not_in_circle`, `nudge_needs_one` (attr audience), `required`, `not_in_future`, `too_far_ahead`, `not_allowed`; 404 circle not yours; 409 `open_reach_out_exists` (with `checkin_id`); 429. */
+        /** @description Reach out, ask to be checked on later, or nudge one friend. `audience` defaults to everyone else in the circle (a nudge needs exactly one); people in a block relation with you are left out silently. A `scheduled_for` without an offset is read in your timezone. The same `idempotency_key` again answers 200 with the check-in made the first time. Errors: 400 `empty_audience`, `not_in_circle`, `nudge_needs_one` (attr audience), `required`, `not_in_future`, `too_far_ahead`, `not_allowed`; 404 circle not yours; 409 `open_reach_out_exists` (with `checkin_id`), `too_many_scheduled` (enough check-on-mes already wait), `scheduled_too_close` (another waits near that time; with `checkin_id`); 429 `nudge_limit` (that friend had enough nudges today; `Retry-After`) or `throttled`. */
         post: operations["checkin_create"];
         delete?: never;
         options?: never;
