@@ -295,6 +295,9 @@ SHOULDER: dict[str, Any] = {
         "fcm.googleapis.com,updates.push.services.mozilla.com,*.push.services.mozilla.com,"
         "*.push.apple.com,*.notify.windows.com",
     ),
+    # A push still "sending" this long belongs to a worker that died: the sweep sends it again
+    # (sends time out after 10 s; a push service collapses a duplicate by its Topic).
+    "PUSH_STALE_SENDING_AFTER": env_seconds("PUSH_STALE_SENDING_AFTER", timedelta(seconds=60)),
     # Web Push keys; when unset, a pair is generated into var/vapid.json.
     "VAPID_PRIVATE_KEY": os.environ.get("VAPID_PRIVATE_KEY", "").strip(),
     "VAPID_PUBLIC_KEY": os.environ.get("VAPID_PUBLIC_KEY", "").strip(),

@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class CheckinsConfig(AppConfig):
     name = "backend.checkins"
     label = "checkins"
+
+    def ready(self) -> None:
+        from backend.checkins.models import Kind
+        from backend.checkins.selectors import ask_still_wanted
+        from backend.notifications.tasks import still_wanted_source
+
+        # A re-sent ask (its worker died mid-send) goes out only while the check-in asks.
+        still_wanted_source((Kind.REACH_OUT, Kind.CHECK_ON_ME, Kind.NUDGE), ask_still_wanted)
