@@ -1,6 +1,8 @@
 """Issue #11 item 11: the push a killed worker had in flight is re-sent soon, and only while
 its check-in still asks; re-sends carry the first send's Topic so a push service collapses a
 duplicate."""
+# The push service's fixtures are imported; tests naming them as parameters is pytest's way.
+# ruff: noqa: F811
 
 import datetime as dt
 from typing import Any

@@ -4,20 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0003_circle_levels_move_to_memberships'),
+        ("notifications", "0003_circle_levels_move_to_memberships"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='delivery',
-            name='cancelled_at',
+            model_name="delivery",
+            name="cancelled_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AlterField(
-            model_name='delivery',
-            name='status',
-            field=models.CharField(choices=[('pending', 'Pending'), ('sending', 'Sending'), ('delivered', 'Delivered'), ('failed', 'Failed'), ('gone', 'Gone'), ('cancelled', 'Cancelled')], default='pending', max_length=10),
+            model_name="delivery",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("pending", "Pending"),
+                    ("sending", "Sending"),
+                    ("delivered", "Delivered"),
+                    ("failed", "Failed"),
+                    ("gone", "Gone"),
+                    ("cancelled", "Cancelled"),
+                ],
+                default="pending",
+                max_length=10,
+            ),
         ),
     ]
