@@ -15,6 +15,7 @@ MAX_RETRY_AFTER = timedelta(hours=6)
 # A pending delivery this far past due (and not re-enqueued recently) lost its task.
 STALE_PENDING_AFTER = timedelta(minutes=2)
 SWEEP_INTERVAL = timedelta(minutes=1)
+RETENTION_INTERVAL = timedelta(hours=1)
 PUSH_TIMEOUT_SECONDS = 10
 DEFAULT_TTL_SECONDS = 12 * 60 * 60
 MAX_PAYLOAD_BYTES = 3 * 1024

@@ -333,4 +333,23 @@ def sweep_schedule_next(*, now: datetime | None = None) -> bool:
 def sweep() -> int:
     # Schedule first: a worker killed during the sweep must not end the chain.
     sweep_schedule_next()
+    # The every-minute sweep keeps the hourly retention chain alive (a no-op while it is).
+    retention_schedule_next()
     return sweep_deliveries()
+
+
+def retention_schedule_next(*, now: datetime | None = None) -> bool:
+    return schedule_periodic(
+        name="notifications.retention",
+        task=retention,
+        interval=conf.RETENTION_INTERVAL,
+        now=now,
+    )
+
+
+@task()
+def retention() -> dict[str, int]:
+    from backend.notifications.retention import retention_prune
+
+    retention_schedule_next()
+    return retention_prune()
