@@ -23,8 +23,10 @@ def healthz(request: HttpRequest) -> HttpResponse:
     if request.GET.get("deep"):
         problems = readiness_problems()
         if problems:
-            errors = [(ErrorCode.NOT_READY, text, name) for name, text in problems.items()]
-            return JsonResponse(error_body_of(errors), status=503)  # type: ignore[arg-type]
+            errors: list[tuple[str, str, str | None]] = [
+                (ErrorCode.NOT_READY, text, name) for name, text in problems.items()
+            ]
+            return JsonResponse(error_body_of(errors), status=503)
     return JsonResponse({"status": "ok"})
 
 
