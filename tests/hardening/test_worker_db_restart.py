@@ -32,7 +32,12 @@ from tests.notifications.conftest import (  # noqa: F401  (fixtures)
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
+# Debian's server binaries (the newest installed major version; CI installs `postgresql`).
+PG_BIN = max(
+    Path("/usr/lib/postgresql").glob("*/bin"),
+    key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+    default=Path("/usr/lib/postgresql/15/bin"),
+)
 
 pytestmark = [
     pytest.mark.faults,
@@ -129,7 +134,7 @@ class Cluster:
 @pytest.fixture
 def cluster() -> Iterator[Cluster]:
     if not (PG_BIN / "initdb").exists():
-        pytest.fail(f"{PG_BIN}/initdb is missing: install Debian's postgresql-15 package")
+        pytest.fail(f"{PG_BIN}/initdb is missing: install Debian's postgresql package")
     base = Path(tempfile.mkdtemp(prefix="shoulder-faults-"))
     cluster = Cluster(base)
     try:
