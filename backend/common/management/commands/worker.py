@@ -9,13 +9,12 @@ recover it (see notifications/tasks.py).
 """
 
 import logging
-import os
 import time
+from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import CommandError
 from django.db import InterfaceError, OperationalError, connections
-from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands import db_worker
 
 logger = logging.getLogger("backend.worker")
@@ -64,6 +63,12 @@ class Command(db_worker.Command):
         "going away and coming back."
     )
 
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        super().add_arguments(parser)
+        # A long-running worker: reloading on code changes (db_worker's default under DEBUG)
+        # is db_worker's job while developing.
+        parser.set_defaults(reload=False)
+
     def handle(
         self,
         *,
@@ -80,11 +85,11 @@ class Command(db_worker.Command):
         **options: Any,
     ) -> None:
         # db_worker.Command.handle with our Worker; its argument checks, in the same order.
+        if reload:
+            raise CommandError("manage.py worker does not reload code: use db_worker --reload.")
         self.configure_logging(verbosity)
         if verbosity and not logger.hasHandlers():
             logger.addHandler(logging.StreamHandler(self.stderr))
-        if reload and batch:
-            reload = False
         queue_names = queue_name.split(",")
         excluded = exclude_queues.split(",") if exclude_queues else []
         if excluded and "*" not in queue_names:
@@ -99,10 +104,5 @@ class Command(db_worker.Command):
             worker_id=worker_id,
             excluded_queue_names=excluded,
         )
-        if reload:
-            if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
-                worker.configure_signals()
-            run_with_reloader(worker.run)
-        else:
-            worker.configure_signals()
-            worker.run()
+        worker.configure_signals()
+        worker.run()
