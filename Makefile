@@ -38,9 +38,11 @@ run: $(VENV)/.installed frontend
 	$(PY) manage.py sweep_deliveries
 	$(PY) manage.py checkins_sweep
 	@echo "Shoulder is at http://127.0.0.1:$(PORT)/  (API docs: /api/docs/, admin: /admin/)"
+	@# Each task worker survives database restarts on its own (manage.py worker) and is
+	@# started again by scripts/keep-running.sh if it dies anyway.
 	@trap 'kill 0' EXIT INT TERM; \
-	  $(PY) manage.py db_worker --queue-name=asks & \
-	  $(PY) manage.py db_worker --queue-name=default & \
+	  scripts/keep-running.sh $(PY) manage.py worker --queue-name=asks & \
+	  scripts/keep-running.sh $(PY) manage.py worker --queue-name=default & \
 	  $(VENV)/bin/gunicorn backend.wsgi -c gunicorn.conf.py --bind 127.0.0.1:$(PORT) \
 	    --workers 2 --threads 4 & \
 	  wait

@@ -309,6 +309,14 @@ SHOULDER: dict[str, Any] = {
         "fcm.googleapis.com,updates.push.services.mozilla.com,*.push.services.mozilla.com,"
         "*.push.apple.com,*.notify.windows.com",
     ),
+    # A push still "sending" this long belongs to a worker that died: the sweep sends it again
+    # (sends time out after 10 s; a push service collapses a duplicate by its Topic).
+    "PUSH_STALE_SENDING_AFTER": env_seconds("PUSH_STALE_SENDING_AFTER", timedelta(seconds=60)),
+    # How long what the app keeps about people is kept (README "Security model"); the hourly
+    # retention task prunes what is older.
+    "TASK_RESULTS_KEPT_FOR": env_seconds("TASK_RESULTS_KEPT_FOR", timedelta(days=7)),
+    "NOTIFICATIONS_KEPT_FOR": env_seconds("NOTIFICATIONS_KEPT_FOR", timedelta(days=30)),
+    "USER_SESSIONS_KEPT_FOR": env_seconds("USER_SESSIONS_KEPT_FOR", timedelta(days=90)),
     # Web Push keys; when unset, a pair is generated into var/vapid.json.
     "VAPID_PRIVATE_KEY": os.environ.get("VAPID_PRIVATE_KEY", "").strip(),
     "VAPID_PUBLIC_KEY": os.environ.get("VAPID_PUBLIC_KEY", "").strip(),

@@ -12,3 +12,15 @@ class CheckinsConfig(AppConfig):
         # Leaving a circle (or being removed) ends one's open asks there; circles is below
         # checkins and can't import it.
         on_membership_ended(checkins_end_for_departure)
+
+        from backend.checkins.models import Kind
+        from backend.checkins.selectors import ask_still_wanted
+        from backend.checkins.transitions import transitions_overdue
+        from backend.common.readiness import readiness_check
+        from backend.notifications.tasks import still_wanted_source
+
+        # /healthz?deep=1 fails while a check-on-me, expiry or follow-up is overdue.
+        readiness_check("checkins", transitions_overdue)
+
+        # A re-sent ask (its worker died mid-send) goes out only while the check-in asks.
+        still_wanted_source((Kind.REACH_OUT, Kind.CHECK_ON_ME, Kind.NUDGE), ask_still_wanted)

@@ -31,7 +31,7 @@ from backend.checkins.models import (
 )
 from backend.circles.models import Membership
 from backend.circles.selectors import blocked_with
-from backend.notifications.models import Delivery, DeliveryStatus
+from backend.notifications.models import Delivery, DeliveryStatus, Notification
 
 
 def visible_to(user: User) -> Q:
@@ -232,3 +232,11 @@ def showed_up(user: User | UUID, checkin: Any) -> Exists:
     """`user` showed up for `checkin` (an OuterRef or id): `who_was_there` as a WHERE."""
     user_id = user.pk if isinstance(user, User) else user
     return Exists(_showing_up().filter(checkin_id=checkin, responder_id=user_id))
+
+
+def ask_still_wanted(notification: Notification) -> bool:
+    """Whether the check-in an ask push is about is still asking (open or answered)."""
+    checkin_id = notification.payload.get("checkin_id")
+    if not checkin_id:
+        return True
+    return CheckIn.objects.filter(pk=checkin_id, status__in=ACTIVE_STATUSES).exists()

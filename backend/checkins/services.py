@@ -213,7 +213,7 @@ def checkin_create(
         assert scheduled_for is not None
         _check_schedule_room(requester=requester, scheduled_for=scheduled_for)
     elif kind == Kind.NUDGE:
-        for recipient_id in chosen:
+        for recipient_id in chosen.asked:
             _check_nudge_room(recipient_id=recipient_id, now=now)
     scheduled = kind == Kind.CHECK_ON_ME
     checkin = CheckIn(

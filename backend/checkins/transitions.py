@@ -171,6 +171,13 @@ def due_checkin_ids(now: dt.datetime, limit: int = 1000) -> list[UUID]:
     return ids
 
 
+def transitions_overdue(due_before: dt.datetime) -> str | None:
+    """Readiness: a transition that was due before `due_before` and has not happened."""
+    if due_checkin_ids(due_before, limit=1):
+        return "Check-in follow-ups are overdue: is the task worker running?"
+    return None
+
+
 def checkins_sweep(now: dt.datetime | None = None) -> dict[str, int]:
     """Do everything that is due, whatever happened to the tasks meant to do it."""
     now = now or timezone.now()

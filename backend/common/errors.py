@@ -25,6 +25,7 @@ class ErrorCode(StrEnum):
     THROTTLED = "throttled"
     SERVER_ERROR = "error"
     REAUTHENTICATION_REQUIRED = "reauthentication_required"
+    NOT_READY = "not_ready"
 
 
 class ApplicationError(exceptions.APIException):
@@ -61,8 +62,17 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
 
 
 def error_body(code: str, detail: str, attr: str | None = None) -> dict[str, Any]:
-    kind = "server_error" if code == ErrorCode.SERVER_ERROR else "client_error"
-    return {"type": kind, "errors": [{"code": code, "detail": detail, "attr": attr}]}
+    return error_body_of([(code, detail, attr)])
+
+
+def error_body_of(errors: list[tuple[str, str, str | None]]) -> dict[str, Any]:
+    """The error shape with several `(code, detail, attr)` errors."""
+    server = {ErrorCode.SERVER_ERROR, ErrorCode.NOT_READY}
+    kind = "server_error" if any(code in server for code, _, _ in errors) else "client_error"
+    return {
+        "type": kind,
+        "errors": [{"code": code, "detail": detail, "attr": attr} for code, detail, attr in errors],
+    }
 
 
 CSRF_FAILED_DETAIL = "This request was missing its security token. Reload the page and try again."

@@ -5,6 +5,7 @@ from enum import StrEnum
 
 class NotificationErrorCode(StrEnum):
     PUSH_SUBSCRIPTION_CONFLICT = "push_subscription_conflict"
+    SUBSCRIPTION_TAKEN = "subscription_taken"
     PUSH_NOT_SUBSCRIBED = "push_not_subscribed"
     QUIET_HOURS_EMPTY = "quiet_hours_empty"
     PUSH_KEY_INVALID = "push_key_invalid"

@@ -63,6 +63,8 @@ class DeliveryStatus(models.TextChoices):
     DELIVERED = "delivered"
     FAILED = "failed"
     GONE = "gone"
+    # A re-send nobody wants any more (the check-in it asked for ended meanwhile).
+    CANCELLED = "cancelled"
 
 
 class Delivery(BaseModel):
@@ -93,6 +95,7 @@ class Delivery(BaseModel):
     delivered_at = models.DateTimeField(null=True, blank=True)
     failed_at = models.DateTimeField(null=True, blank=True)
     gone_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
     last_status_code = models.PositiveSmallIntegerField(null=True, blank=True)
     last_error = models.CharField(max_length=500, blank=True)
 

@@ -1,6 +1,7 @@
 """Writes of the notifications app: devices, settings, and `notify()` for the other apps."""
 
 import datetime as dt
+import hmac
 import json
 import uuid
 import zoneinfo
@@ -65,8 +66,10 @@ def push_subscription_register(
 ) -> tuple[PushSubscription, bool]:
     """Remember this device for this person; returns (subscription, created).
 
-    An endpoint that belonged to someone else (a shared browser, a new login) moves to this
-    person as a new row, so the other person's queued notifications never reach this device.
+    An endpoint that belonged to someone else moves to this person as a new row (so the other
+    person's queued notifications never reach this device) only with the very same keys: that
+    is the same browser after a new login. Anyone can read an endpoint off a device, but only
+    the browser holds its keys, so other keys are refused rather than taking it over.
     """
     existing = PushSubscription.objects.select_for_update().filter(endpoint=endpoint).first()
     if existing is not None and existing.user_id == user.pk:
@@ -77,6 +80,15 @@ def push_subscription_register(
         existing.save()
         return existing, False
     if existing is not None:
+        same_keys = hmac.compare_digest(existing.p256dh, p256dh) and hmac.compare_digest(
+            existing.auth, auth
+        )
+        if not same_keys:
+            raise ApplicationError(
+                NotificationErrorCode.SUBSCRIPTION_TAKEN,
+                "This device is already set up for someone else's notifications.",
+                status_code=409,
+            )
         existing.delete()
     subscription = PushSubscription(
         user=user,

@@ -10,6 +10,7 @@ import hashlib
 import json
 import logging
 import uuid
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -26,6 +27,7 @@ from backend.notifications import conf
 from backend.notifications.models import (
     Delivery,
     DeliveryStatus,
+    Notification,
     PushSubscription,
 )
 from backend.notifications.vapid import get_vapid_keys
@@ -52,6 +54,24 @@ def _http() -> _NoRedirectSession:
     return _session
 
 
+# Is a notification of this kind still worth sending? Asked before a re-send (a retry, or the
+# sweep's recovery of a send whose worker died), which may come minutes after the first try.
+# Higher apps register their kinds at startup (`still_wanted_source`) instead of being
+# imported: an ask for a check-in that was closed since must not buzz anyone again.
+StillWanted = Callable[[Notification], bool]
+_still_wanted: dict[str, StillWanted] = {}
+
+
+def still_wanted_source(kinds: Iterable[str], check: StillWanted) -> None:
+    for kind in kinds:
+        _still_wanted[kind] = check
+
+
+def _is_still_wanted(notification: Notification) -> bool:
+    check = _still_wanted.get(notification.kind)
+    return check is None or check(notification)
+
+
 @task()
 def deliver(delivery_id: str) -> str:
     return delivery_attempt(delivery_id=uuid.UUID(delivery_id))
@@ -73,7 +93,7 @@ def _claim(delivery_id: uuid.UUID, now: datetime) -> bool:
     due = Q(status=DeliveryStatus.PENDING, next_attempt_at__lte=now)
     stale = Q(
         status=DeliveryStatus.SENDING,
-        sending_started_at__lt=now - conf.STALE_SENDING_AFTER,
+        sending_started_at__lt=now - conf.stale_sending_after(),
     )
     claimed = (
         Delivery.objects.filter(pk=delivery_id)
@@ -162,6 +182,9 @@ def delivery_attempt(*, delivery_id: uuid.UUID) -> str:
         _finish(delivery, claimed_at, status=DeliveryStatus.GONE, gone_at=now)
         return DeliveryStatus.GONE
     notification = delivery.notification
+    if delivery.attempts > 1 and not _is_still_wanted(notification):
+        _finish(delivery, claimed_at, status=DeliveryStatus.CANCELLED, cancelled_at=now)
+        return DeliveryStatus.CANCELLED
     keys = get_vapid_keys()
     headers: dict[str, str | int | float] = {
         "Urgency": notification.urgency,
@@ -289,8 +312,8 @@ def sweep_deliveries(*, now: datetime | None = None) -> int:
     ) & (Q(enqueued_at__isnull=True) | Q(enqueued_at__lte=now - conf.STALE_PENDING_AFTER))
     stale = Q(
         status=DeliveryStatus.SENDING,
-        sending_started_at__lt=now - conf.STALE_SENDING_AFTER,
-    ) & (Q(enqueued_at__isnull=True) | Q(enqueued_at__lte=now - conf.STALE_SENDING_AFTER))
+        sending_started_at__lt=now - conf.stale_sending_after(),
+    ) & (Q(enqueued_at__isnull=True) | Q(enqueued_at__lte=now - conf.stale_sending_after()))
     ids = list(
         Delivery.objects.filter(overdue | stale)
         .order_by("next_attempt_at")
@@ -315,4 +338,23 @@ def sweep_schedule_next(*, now: datetime | None = None) -> bool:
 def sweep() -> int:
     # Schedule first: a worker killed during the sweep must not end the chain.
     sweep_schedule_next()
+    # The every-minute sweep keeps the hourly retention chain alive (a no-op while it is).
+    retention_schedule_next()
     return sweep_deliveries()
+
+
+def retention_schedule_next(*, now: datetime | None = None) -> bool:
+    return schedule_periodic(
+        name="notifications.retention",
+        task=retention,
+        interval=conf.RETENTION_INTERVAL,
+        now=now,
+    )
+
+
+@task()
+def retention() -> dict[str, int]:
+    from backend.notifications.retention import retention_prune
+
+    retention_schedule_next()
+    return retention_prune()

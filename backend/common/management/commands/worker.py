@@ -1,0 +1,108 @@
+"""`manage.py worker`: django-tasks-db's `db_worker` that outlives a database restart.
+
+`db_worker` exits on the first `OperationalError` (PostgreSQL restarting, a dropped
+connection), and with it every reach-out stops. This one takes the same arguments
+(`--queue-name`, `--interval`, `--batch`, …), and when the database goes away it closes the
+connection, waits (1 s, 2 s, 4 s … at most 30 s) and goes on polling. A task interrupted that
+way stays RUNNING, like one whose worker was killed: the deliveries' own rows and the sweeps
+recover it (see notifications/tasks.py).
+"""
+
+import logging
+import time
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.management.base import CommandError
+from django.db import InterfaceError, OperationalError, connections
+from django_tasks_db.management.commands import db_worker
+
+logger = logging.getLogger("backend.worker")
+
+BACKOFF_START = 1.0
+BACKOFF_MAX = 30.0
+
+
+def _close_connections() -> None:
+    for connection in connections.all(initialized_only=True):
+        try:
+            connection.close()
+        except Exception:  # a dead connection may fail to close; it is dropped either way
+            logger.debug("Closing a broken connection failed", exc_info=True)
+
+
+class ResilientWorker(db_worker.Worker):
+    def run(self) -> None:
+        delay = BACKOFF_START
+        while self.running:
+            started = time.monotonic()
+            try:
+                super().run()
+                return  # --batch or --max-tasks: done
+            except (OperationalError, InterfaceError) as exc:
+                if time.monotonic() - started > BACKOFF_MAX:
+                    delay = BACKOFF_START  # it had been working: this is a new outage
+                first_line = next(iter(str(exc).strip().splitlines()), "")
+                logger.warning(
+                    "Database unavailable (%s: %s); worker %s retries in %.0f s",
+                    type(exc).__name__,
+                    first_line,
+                    self.worker_id,
+                    delay,
+                )
+                _close_connections()
+                self.running_task = False
+                self.startup_delay = False
+                time.sleep(delay)  # SIGTERM here exits at once (db_worker's handler)
+                delay = min(delay * 2, BACKOFF_MAX)
+
+
+class Command(db_worker.Command):
+    help = (
+        "Run the database task worker (db_worker's arguments); it survives the database "
+        "going away and coming back."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        super().add_arguments(parser)
+        # A long-running worker: reloading on code changes (db_worker's default under DEBUG)
+        # is db_worker's job while developing.
+        parser.set_defaults(reload=False)
+
+    def handle(
+        self,
+        *,
+        verbosity: int,
+        queue_name: str,
+        interval: float,
+        batch: bool,
+        backend_name: str,
+        startup_delay: bool,
+        reload: bool,
+        max_tasks: int | None,
+        worker_id: str,
+        exclude_queues: str,
+        **options: Any,
+    ) -> None:
+        # db_worker.Command.handle with our Worker; its argument checks, in the same order.
+        if reload:
+            raise CommandError("manage.py worker does not reload code: use db_worker --reload.")
+        self.configure_logging(verbosity)
+        if verbosity and not logger.hasHandlers():
+            logger.addHandler(logging.StreamHandler(self.stderr))
+        queue_names = queue_name.split(",")
+        excluded = exclude_queues.split(",") if exclude_queues else []
+        if excluded and "*" not in queue_names:
+            raise CommandError("--exclude-queues can only be used with --queue-name=*")
+        worker = ResilientWorker(
+            queue_names=queue_names,
+            interval=interval,
+            batch=batch,
+            backend_name=backend_name,
+            startup_delay=startup_delay,
+            max_tasks=max_tasks,
+            worker_id=worker_id,
+            excluded_queue_names=excluded,
+        )
+        worker.configure_signals()
+        worker.run()
