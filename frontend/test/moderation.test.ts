@@ -28,7 +28,9 @@ describe('report words', () => {
   });
 
   it('says what the report was about and where it stands', () => {
-    expect(reportSubject({ target_type: 'note', target_label: 'Note by Cy' })).toBe('A note: Note by Cy');
+    expect(reportSubject({ target_type: 'note', target_label: 'Note by Cy, 01 Dec 2026' })).toBe(
+      'Note by Cy, 01 Dec 2026',
+    );
     expect(reportSubject({ target_type: 'circle', target_label: '' })).toBe('A circle');
     expect(reportStatus({ status: 'open', outcome: '' })).toMatch(/looking at it/);
     expect(reportStatus({ status: 'resolved', outcome: 'We reviewed your report and removed the note.' })).toBe(

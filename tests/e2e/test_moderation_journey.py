@@ -16,15 +16,14 @@ import time
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import Locator, Page, expect
 
 from backend.aftermath.models import AftermathNote
 from backend.moderation.models import ActionKind, ModerationAction, Report
 from backend.notifications.models import Notification
-from tests.common.helpers import add_totp
 from tests.common.world import PASSWORD, add_device, make_circle, make_session
 from tests.e2e.conftest import assert_accessible, log_in
+from tests.e2e.moderators import make_moderator
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -123,9 +122,7 @@ def test_admin_moderation_journey(new_phone: Any, make_user: Any) -> None:
     expect(a.get_by_text("We're looking at it.", exact=False)).to_be_visible()
 
     # A moderator signs in with their second factor and works the queue in the admin.
-    moderator = make_user(display_name="Mod", email="mod@example.com", is_staff=True)
-    moderator.groups.add(Group.objects.get(name="Moderators"))
-    secret = add_totp(moderator)
+    _, secret = make_moderator(make_user)
     _, m = new_phone(viewport={"width": 1280, "height": 900}, is_mobile=False, has_touch=False)
     m.goto("/admin/")
     expect(m).to_have_url(re.compile(r"/login\?next=%2Fadmin%2F$"))  # the PWA's login

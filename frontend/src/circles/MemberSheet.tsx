@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { blockPerson, type Circle, type Member, removeMember, transferCircle } from '../api/circles';
 import { ConfirmAction } from '../components/ConfirmAction';
 import { FormError } from '../components/FormError';
@@ -21,6 +21,8 @@ export function MemberSheet({ circle, member, onClose, onDone }: MemberSheetProp
   // One error line for the sheet: from whichever action ran last.
   const [last, setLast] = useState<'block' | 'remove' | 'transfer' | null>(null);
   const [reporting, setReporting] = useState(false);
+  // Swapping this sheet for the report sheet closes its <dialog>: that is not the person leaving.
+  const swapping = useRef(false);
 
   const block = useSubmit(async () => {
     await blockPerson(member.user.id);
@@ -49,7 +51,13 @@ export function MemberSheet({ circle, member, onClose, onDone }: MemberSheetProp
     );
   }
   return (
-    <Sheet id="member-sheet" title={name} onClose={onClose}>
+    <Sheet
+      id="member-sheet"
+      title={name}
+      onClose={() => {
+        if (!swapping.current) onClose();
+      }}
+    >
       {member.role === 'owner' && <p class="muted">Looks after this circle.</p>}
       <FormError message={error?.detail} />
       <div class="sheet-actions">
@@ -95,7 +103,14 @@ export function MemberSheet({ circle, member, onClose, onDone }: MemberSheetProp
             don't tell them.
           </p>
         </ConfirmAction>
-        <button type="button" class="button button--quiet" onClick={() => setReporting(true)}>
+        <button
+          type="button"
+          class="button button--quiet"
+          onClick={() => {
+            swapping.current = true;
+            setReporting(true);
+          }}
+        >
           Report {name}
         </button>
       </div>

@@ -25,10 +25,10 @@ const TARGETS: Record<ReportTargetType, string> = {
   circle: 'A circle',
 };
 
-/** "A note: Note by Cy" — what the report was about, in the words stored with it. */
+/** What the report was about: the label stored with it ("Note by Cy, 01 Dec 2026"), which still
+ * reads after the thing is gone; the kind alone when there is none. */
 export function reportSubject(report: Pick<Report, 'target_type' | 'target_label'>): string {
-  const kind = TARGETS[report.target_type] ?? 'Something';
-  return report.target_label ? `${kind}: ${report.target_label}` : kind;
+  return report.target_label || (TARGETS[report.target_type] ?? 'Something you reported');
 }
 
 /** Where a report stands, in plain words; the outcome is the moderator's sentence once decided. */
