@@ -84,3 +84,16 @@ describe('the suspension refusal', () => {
     expect(isSuspensionMessage('Something else went wrong.')).toBe(false);
   });
 });
+
+describe('moderation pushes', () => {
+  it('open "My reports" and the standing screen, both app routes', async () => {
+    const { safeTargetUrl } = await import('../src/sw/policy');
+    const { routes } = await import('../src/routes');
+    const origin = 'https://shoulder.example';
+    // The urls backend/moderation/services.py puts in its pushes.
+    for (const path of ['/reports', '/account/standing']) {
+      expect(safeTargetUrl(path, origin)).toBe(`${origin}${path}`);
+      expect(routes.some((r) => r.pattern === path && r.access === 'user')).toBe(true);
+    }
+  });
+});
