@@ -292,6 +292,7 @@ function FriendView({ checkin, onChange }: { checkin: Checkin; onChange: (c: Che
         <a class="button button--quiet" href="/">
           Go home
         </a>
+        {checkin.message && <ReportCheckin checkin={checkin} />}
       </Page>
     );
   }
