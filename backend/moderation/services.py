@@ -115,10 +115,29 @@ def report_create(
     also_block: bool = False,
 ) -> tuple[Report, bool]:
     """Returns (report, created). Reporting the same thing again while the first report is
-    open answers that report. Something the reporter can't see is 404."""
-    existing = Report.objects.filter(
-        reporter=reporter, target_type=target_type, target_id=target_id, status="open"
-    ).first()
+    open answers that report (and still blocks, when asked). Something the reporter can't see
+    is 404."""
+    report, created = _report_open_or_new(
+        reporter=reporter,
+        target_type=target_type,
+        target_id=target_id,
+        category=category,
+        details=details,
+    )
+    person = report.target_user
+    if also_block and person is not None and person.pk != reporter.pk:
+        circle_services.block_create(blocker=reporter, blocked=person)
+    return report, created
+
+
+def _report_open_or_new(
+    *, reporter: User, target_type: str, target_id: UUID, category: str, details: str
+) -> tuple[Report, bool]:
+    existing = (
+        Report.objects.select_related("target_user")
+        .filter(reporter=reporter, target_type=target_type, target_id=target_id, status="open")
+        .first()
+    )
     if existing is not None:
         return existing, False
     target = target_for_reporter(reporter, target_type, target_id)
@@ -139,11 +158,9 @@ def report_create(
             report.save()
     except IntegrityError:
         # The same report sent twice at once: the other request's row is the report.
-        return Report.objects.get(
+        return Report.objects.select_related("target_user").get(
             reporter=reporter, target_type=target_type, target_id=target_id, status="open"
         ), False
-    if also_block and target.person is not None and target.person.pk != reporter.pk:
-        circle_services.block_create(blocker=reporter, blocked=target.person)
     return report, True
 
 

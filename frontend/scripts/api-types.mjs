@@ -49,6 +49,8 @@ const limits = {
   INVITE_MAX_DAYS: limit('CircleInviteListInputRequest', 'expires_in_days', 'maximum'),
   CIRCLE_NAME_MAX: limit('CircleListInputRequest', 'name', 'maxLength'),
   DISPLAY_NAME_MAX: limit('PatchedMeInputRequest', 'display_name', 'maxLength'),
+  REPORT_DETAILS_MAX: limit('ReportListInputRequest', 'details', 'maxLength'),
+  APPEAL_TEXT_MAX: limit('StrikeAppealInputRequest', 'text', 'maxLength'),
 };
 writeFileSync(
   join(outDir, 'limits.ts'),

@@ -9,6 +9,7 @@ import { InstallPrompt } from './components/InstallPrompt';
 import { OfflineNotice } from './components/OfflineNotice';
 import { UpdateBanner } from './components/UpdateBanner';
 import { decide } from './guard';
+import { SuspendedBanner } from './moderation/SuspendedBanner';
 import { APP_SCOPE, navigate, routablePath, setRouteFn } from './router';
 import { notFound, type RouteDef, routes } from './routes';
 
@@ -72,6 +73,7 @@ function Shell() {
       </a>
       <Header />
       <UpdateBanner />
+      <SuspendedBanner path={path} />
       <main id="main" ref={mainRef} tabIndex={-1}>
         <Router>
           {pages.map((p) => (

@@ -24,6 +24,8 @@ export const routes: RouteDef[] = [
   { pattern: '/password/forgot', access: 'guest', load: () => import('./pages/ForgotPassword') },
   { pattern: '/password/reset', access: 'guest', load: () => import('./pages/ResetPassword') },
   { pattern: '/account', access: 'user', load: () => import('./pages/Account') },
+  { pattern: '/account/standing', access: 'user', load: () => import('./moderation/Standing') },
+  { pattern: '/reports', access: 'user', load: () => import('./moderation/Reports') },
   {
     pattern: '/settings/notifications',
     access: 'user',

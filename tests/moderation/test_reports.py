@@ -168,3 +168,14 @@ def test_lists_dont_grow_their_query_count(
         assert len(alex.get(REPORTS).json()["results"]) == 4
     with django_assert_max_num_queries(6):
         assert len(sam.get("/api/v1/strikes/").json()["results"]) == 3
+
+
+def test_also_block_when_reporting_again(world: World) -> None:
+    """Found by the browser journey: the second report of the same thing, this time with "also
+    block", answered the open report and dropped the block."""
+    assert world.report("kim", "note").status_code == 201
+    assert not Block.objects.exists()
+    res = world.report("kim", "note", category="hate", also_block=True)
+    assert res.status_code == 200
+    assert Block.objects.filter(blocker=world.kim, blocked=world.sam).exists()
+    assert Report.objects.filter(reporter=world.kim).count() == 1

@@ -8,9 +8,11 @@ import {
   setReaction,
   updateNote,
 } from '../api/aftermath';
+import { removeNoteFromCircle } from '../api/moderation';
 import { ConfirmAction } from '../components/ConfirmAction';
 import { FormError } from '../components/FormError';
 import { useSubmit } from '../components/useSubmit';
+import { ReportButton } from '../moderation/ReportButton';
 import { AudiencePicker } from './AudiencePicker';
 import { NoteCard } from './NoteCard';
 import { BODY_MAX, REACTIONS, whoReacted } from './words';
@@ -20,10 +22,14 @@ interface NoteItemProps {
   level?: 2 | 3;
   /** The note as the server answered after a change; `null` once it is deleted. */
   onChange: (next: Note | null) => void;
+  /** I own the note's circle: I may take down what was shared with all of it. */
+  circleOwner?: boolean;
+  /** The note's circle, for the report sheet's "reach out to them yourself". */
+  circleId?: string | null;
 }
 
 /** A note card with what its reader can do: react; and, for its author, edit or delete. */
-export function NoteItem({ note, level, onChange }: NoteItemProps) {
+export function NoteItem({ note, level, onChange, circleOwner = false, circleId = null }: NoteItemProps) {
   const [editing, setEditing] = useState(false);
   const editRef = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
@@ -46,13 +52,15 @@ export function NoteItem({ note, level, onChange }: NoteItemProps) {
       ) : (
         <>
           <Reactions note={note} onChange={onChange} />
-          {note.can_edit && (
+          {note.can_edit ? (
             <AuthorActions
               note={note}
               editRef={editRef}
               onEdit={() => setEditing(true)}
               onDeleted={() => onChange(null)}
             />
+          ) : (
+            <ReaderActions note={note} circleOwner={circleOwner} circleId={circleId} onRemoved={() => onChange(null)} />
           )}
         </>
       )}
@@ -142,6 +150,41 @@ function AuthorActions({
       >
         <p>This note and its reactions go away for everyone. This can't be undone.</p>
       </ConfirmAction>
+      <FormError message={remove.error?.detail} />
+    </div>
+  );
+}
+
+/** Someone else's note: report it; as the circle's owner, take a circle-wide note down. */
+function ReaderActions({
+  note,
+  circleOwner,
+  circleId,
+  onRemoved,
+}: {
+  note: Note;
+  circleOwner: boolean;
+  circleId: string | null;
+  onRemoved: () => void;
+}) {
+  const remove = useSubmit(async () => {
+    await removeNoteFromCircle(note.id);
+    onRemoved();
+  });
+  const name = note.author.display_name;
+  return (
+    <div class="note-actions">
+      <ReportButton target={{ type: 'note', id: note.id, label: `${name}'s note`, person: note.author, circleId }} />
+      {circleOwner && note.audience === 'circle' && (
+        <ConfirmAction
+          label="Remove from the circle"
+          confirmLabel="Yes, remove it"
+          busy={remove.busy}
+          onConfirm={() => void remove.onSubmit()}
+        >
+          <p>The note goes away for everyone in the circle. We tell {name} that the circle's owner took it down.</p>
+        </ConfirmAction>
+      )}
       <FormError message={remove.error?.detail} />
     </div>
   );

@@ -17,10 +17,12 @@ interface TimelineProps {
   showCircle?: boolean;
   empty: ComponentChildren;
   onNotFound: (error: ApiError) => void;
+  /** The circles I own: there I may take down circle-wide notes. */
+  ownedCircles?: ReadonlySet<string>;
 }
 
 /** Sessions that are over, newest first, each with its notes; "Load more" follows `next`. */
-export function Timeline({ load, myId, showCircle = false, empty, onNotFound }: TimelineProps) {
+export function Timeline({ load, myId, showCircle = false, empty, onNotFound, ownedCircles }: TimelineProps) {
   const [moments, setMoments] = useState<Moment[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -82,6 +84,8 @@ export function Timeline({ load, myId, showCircle = false, empty, onNotFound }: 
                       key={note.id}
                       note={note}
                       level={3}
+                      circleId={moment.circle.id}
+                      circleOwner={ownedCircles?.has(moment.circle.id) ?? false}
                       onChange={(changed) => changeNote(moment, note.id, changed)}
                     />
                   ))}

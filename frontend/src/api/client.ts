@@ -124,6 +124,15 @@ export function onAuthChange(listener: AuthListener): () => void {
   return () => authListeners.delete(listener);
 }
 
+type ErrorListener = (error: ApiError) => void;
+const errorListeners = new Set<ErrorListener>();
+
+/** Told of every API error, before it is thrown (e.g. the app-wide suspension notice). */
+export function onApiError(listener: ErrorListener): () => void {
+  errorListeners.add(listener);
+  return () => errorListeners.delete(listener);
+}
+
 export interface RequestOptions {
   body?: unknown;
   /** Non-2xx statuses that are answers, not errors (allauth's 401 flows). */
@@ -181,7 +190,9 @@ export async function request<T>(
   if (response.ok || options.accept?.includes(status)) {
     return { status, data: body as T };
   }
-  throw errorFromResponse(status, body);
+  const error = errorFromResponse(status, body);
+  for (const listener of errorListeners) listener(error);
+  throw error;
 }
 
 export const api = {

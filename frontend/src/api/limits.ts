@@ -10,3 +10,5 @@ export const INVITE_MAX_USES = 50;
 export const INVITE_MAX_DAYS = 30;
 export const CIRCLE_NAME_MAX = 60;
 export const DISPLAY_NAME_MAX = 60;
+export const REPORT_DETAILS_MAX = 1000;
+export const APPEAL_TEXT_MAX = 1000;

@@ -1,9 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { blockPerson, type Circle, type Member, removeMember, transferCircle } from '../api/circles';
 import { ConfirmAction } from '../components/ConfirmAction';
 import { FormError } from '../components/FormError';
 import { Sheet } from '../components/Sheet';
 import { useSubmit } from '../components/useSubmit';
+import { ReportSheet } from '../moderation/ReportSheet';
 
 interface MemberSheetProps {
   circle: Circle;
@@ -19,6 +20,9 @@ export function MemberSheet({ circle, member, onClose, onDone }: MemberSheetProp
   const owner = circle.my_role === 'owner';
   // One error line for the sheet: from whichever action ran last.
   const [last, setLast] = useState<'block' | 'remove' | 'transfer' | null>(null);
+  const [reporting, setReporting] = useState(false);
+  // Swapping this sheet for the report sheet closes its <dialog>: that is not the person leaving.
+  const swapping = useRef(false);
 
   const block = useSubmit(async () => {
     await blockPerson(member.user.id);
@@ -38,8 +42,22 @@ export function MemberSheet({ circle, member, onClose, onDone }: MemberSheetProp
   };
   const error = { block: block.error, remove: remove.error, transfer: transfer.error }[last ?? 'block'];
 
+  if (reporting) {
+    return (
+      <ReportSheet
+        target={{ type: 'user', id: member.user.id, label: name, person: member.user, circleId: circle.id }}
+        onClose={onClose}
+      />
+    );
+  }
   return (
-    <Sheet id="member-sheet" title={name} onClose={onClose}>
+    <Sheet
+      id="member-sheet"
+      title={name}
+      onClose={() => {
+        if (!swapping.current) onClose();
+      }}
+    >
       {member.role === 'owner' && <p class="muted">Looks after this circle.</p>}
       <FormError message={error?.detail} />
       <div class="sheet-actions">
@@ -85,6 +103,16 @@ export function MemberSheet({ circle, member, onClose, onDone }: MemberSheetProp
             don't tell them.
           </p>
         </ConfirmAction>
+        <button
+          type="button"
+          class="button button--quiet"
+          onClick={() => {
+            swapping.current = true;
+            setReporting(true);
+          }}
+        >
+          Report {name}
+        </button>
       </div>
     </Sheet>
   );

@@ -103,6 +103,9 @@ export default function Account() {
           Save
         </button>
       </form>
+      <p class="links">
+        <a href="/reports">My reports</a>
+      </p>
       <section class="card" aria-labelledby="notifications-title">
         <h2 id="notifications-title">Notifications</h2>
         <p class="muted">Whether this phone hears when your circle needs you, quiet hours, and each circle.</p>

@@ -19,6 +19,7 @@ import {
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
 import '../checkins/checkins.css';
+import { ReportButton } from '../moderation/ReportButton';
 import type { PageProps } from '../routes';
 
 /** While a session is open and the screen is visible, look again now and then (no push needed). */
@@ -81,6 +82,7 @@ function NudgeView({ checkin }: { checkin: Checkin }) {
     return (
       <Page title="Thinking of you" heading="Thinking of you">
         <NudgeAnswer nudge={checkin} />
+        <ReportCheckin checkin={checkin} />
       </Page>
     );
   }
@@ -290,6 +292,7 @@ function FriendView({ checkin, onChange }: { checkin: Checkin; onChange: (c: Che
         <a class="button button--quiet" href="/">
           Go home
         </a>
+        {checkin.message && <ReportCheckin checkin={checkin} />}
       </Page>
     );
   }
@@ -361,6 +364,26 @@ function FriendView({ checkin, onChange }: { checkin: Checkin; onChange: (c: Che
           </ul>
         </section>
       )}
+      <ReportCheckin checkin={checkin} />
     </Page>
+  );
+}
+
+/** For the asked: report what this check-in says, or the person who sent it. */
+function ReportCheckin({ checkin }: { checkin: Checkin }) {
+  const name = checkin.requester.display_name;
+  return (
+    <div class="report-entry">
+      <ReportButton
+        label="Report"
+        target={{
+          type: 'checkin',
+          id: checkin.id,
+          label: `${name}'s message`,
+          person: checkin.requester,
+          circleId: checkin.circle.id,
+        }}
+      />
+    </div>
   );
 }

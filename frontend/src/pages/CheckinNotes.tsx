@@ -3,6 +3,7 @@ import { Composer } from '../aftermath/Composer';
 import { NoteItem } from '../aftermath/NoteItem';
 import { composerState, momentTitle, replaceNote } from '../aftermath/words';
 import { getSession, listNotes, type Note, type SessionInfo } from '../api/aftermath';
+import { getCircle } from '../api/circles';
 import { ApiError } from '../api/client';
 import { loadMe, me } from '../auth/me';
 import { FormError } from '../components/FormError';
@@ -20,6 +21,7 @@ export default function CheckinNotes({ params }: PageProps) {
   const [next, setNext] = useState<string | null>(null);
   const [session, setSession] = useState<SessionInfo | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [circleOwner, setCircleOwner] = useState(false);
 
   useEffect(() => {
     loadMe().catch(() => undefined);
@@ -29,6 +31,12 @@ export default function CheckinNotes({ params }: PageProps) {
     void Promise.allSettled([listNotes(id), getSession(id)]).then(([list, detail]) => {
       if (!live) return;
       setSession(detail.status === 'fulfilled' ? detail.value : null);
+      if (detail.status === 'fulfilled') {
+        // Only the circle's owner may take down a circle-wide note; the circle says who that is.
+        getCircle(detail.value.circle.id)
+          .then((circle) => live && setCircleOwner(circle.my_role === 'owner'))
+          .catch(() => undefined);
+      }
       if (list.status === 'fulfilled') {
         setNotes(list.value.results);
         setNext(list.value.next);
@@ -87,7 +95,13 @@ export default function CheckinNotes({ params }: PageProps) {
       {notes.length > 0 && (
         <div class="notes">
           {notes.map((note) => (
-            <NoteItem key={note.id} note={note} onChange={(changed) => change(note.id, changed)} />
+            <NoteItem
+              key={note.id}
+              note={note}
+              circleId={session?.circle.id ?? null}
+              circleOwner={circleOwner}
+              onChange={(changed) => change(note.id, changed)}
+            />
           ))}
         </div>
       )}

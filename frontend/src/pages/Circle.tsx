@@ -20,6 +20,7 @@ import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
+import { ReportButton } from '../moderation/ReportButton';
 import { navigate } from '../router';
 import type { PageProps } from '../routes';
 import './Circle.css';
@@ -124,6 +125,12 @@ export default function CirclePage({ params }: PageProps) {
       {owner && <Settings circle={circle} onSaved={setCircle} />}
       <Leave circle={circle} myId={myId} />
       {owner && <Delete circle={circle} />}
+      {!owner && (
+        <section class="quiet-section" aria-labelledby="report-circle-title">
+          <h2 id="report-circle-title">Something wrong here?</h2>
+          <ReportButton target={{ type: 'circle', id: circle.id, label: circle.name }} label="Report this circle" />
+        </section>
+      )}
 
       {open?.kind === 'invite' && <InviteSheet circle={circle} onClose={() => setOpen(null)} />}
       {open?.kind === 'member' && (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { Timeline } from '../aftermath/Timeline';
 import { listCircleMoments } from '../api/aftermath';
 import { type Circle, getCircle } from '../api/circles';
@@ -22,6 +22,8 @@ export default function CircleMoments({ params }: PageProps) {
       .catch(() => setCircle(null));
   }, [id]);
 
+  const owned = useMemo(() => new Set(circle?.my_role === 'owner' ? [circle.id] : []), [circle?.id, circle?.my_role]);
+
   if (gone) {
     return (
       <Page title="Our moments" heading="We couldn't find that circle">
@@ -42,6 +44,7 @@ export default function CircleMoments({ params }: PageProps) {
         load={load}
         myId={myId}
         onNotFound={setGone}
+        ownedCircles={owned}
         empty={
           <p>
             Nothing here yet. After you've been there for each other, the notes you write afterwards will gather here —

@@ -1,0 +1,15 @@
+import { useState } from 'preact/hooks';
+import { ReportSheet, type ReportTarget } from './ReportSheet';
+
+/** A quiet "Report" button that opens the report sheet for `target`. */
+export function ReportButton({ target, label = 'Report' }: { target: ReportTarget; label?: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" class="button button--quiet" onClick={() => setOpen(true)}>
+        {label}
+      </button>
+      {open && <ReportSheet target={target} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
