@@ -19,11 +19,13 @@ export const routes: RouteDef[] = [
   { pattern: '/', access: 'user', load: () => import('./pages/Home') },
   { pattern: '/login', access: 'guest', load: () => import('./pages/Login') },
   { pattern: '/login/code', access: 'guest', load: () => import('./pages/LoginCode') },
+  { pattern: '/login/2fa', access: 'guest', load: () => import('./pages/LoginSecondFactor') },
   { pattern: '/signup', access: 'guest', load: () => import('./pages/Signup') },
   { pattern: '/verify', access: 'guest', load: () => import('./pages/Verify') },
   { pattern: '/password/forgot', access: 'guest', load: () => import('./pages/ForgotPassword') },
   { pattern: '/password/reset', access: 'guest', load: () => import('./pages/ResetPassword') },
   { pattern: '/account', access: 'user', load: () => import('./pages/Account') },
+  { pattern: '/account/security', access: 'user', load: () => import('./account/Security') },
   {
     pattern: '/settings/notifications',
     access: 'user',
