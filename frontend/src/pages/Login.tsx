@@ -86,7 +86,7 @@ export default function Login({ query }: PageProps) {
             disabled={passkey.busy}
             onClick={() => void passkey.onSubmit()}
           >
-            Log in with a passkey
+            Use a passkey
           </button>
         )}
       </form>
