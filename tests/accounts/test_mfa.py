@@ -13,8 +13,8 @@ from cryptography.fernet import InvalidToken
 from django.core import mail
 from django.test import Client
 
-from backend.accounts.models import User
 from backend.accounts.mfa import MFAAdapter
+from backend.accounts.models import User
 from tests.common.helpers import add_totp, client_for
 from tests.common.world import PASSWORD
 from tests.conftest import BROWSER

@@ -51,9 +51,7 @@ def enrol_totp(page: Page) -> str:
     return secret
 
 
-def test_enrol_an_authenticator_app_then_log_in_with_its_code(
-    phone: Page, make_user: Any
-) -> None:
+def test_enrol_an_authenticator_app_then_log_in_with_its_code(phone: Page, make_user: Any) -> None:
     person = make_user(display_name="Sam", email="sam@example.com")
     page = phone
     with time_machine.travel(time.time(), tick=False):
