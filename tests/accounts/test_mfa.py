@@ -221,3 +221,21 @@ def test_the_admin_shows_no_secret(enrolled: Enrolled, make_user: Any) -> None:
     assert 'name="data"' not in html
     assert admin.get("/admin/mfa/authenticator/add/").status_code == 403
     assert admin.post(page.request["PATH_INFO"], {"type": "totp"}).status_code == 403
+
+
+def test_local_setup_remakes_a_demo_secret_stored_before_encryption() -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("ensure_local_setup", stdout=StringIO())
+    moderator = User.objects.get(email="moderator@shoulder.local")
+    Authenticator.objects.filter(user=moderator, type="totp").update(
+        data={"secret": "JBSWY3DPEHPK3PXP"}  # plaintext, as older local databases hold it
+    )
+    out = StringIO()
+    call_command("ensure_local_setup", stdout=out)
+    assert "Remade the moderator's authenticator" in out.getvalue()
+    totp = Authenticator.objects.get(user=moderator, type="totp")
+    secret = MFAAdapter().decrypt(totp.data["secret"])
+    assert f"TOTP secret for an authenticator app: {secret})" in out.getvalue()
