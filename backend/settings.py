@@ -261,7 +261,18 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "reauthenticate": "10/m/user",
 }
+# Security emails (new sign-in method, two-factor added or removed, email/password changed).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+MFA_ADAPTER = "backend.accounts.mfa.MFAAdapter"
+# The key TOTP secrets and recovery-code seeds are encrypted with. Changing it makes every
+# stored authenticator unreadable (people then log in with a passkey or reset two-factor).
+if PRODUCTION:
+    MFA_ENCRYPTION_KEY = os.environ["MFA_ENCRYPTION_KEY"]
+else:
+    MFA_ENCRYPTION_KEY = os.environ.get("MFA_ENCRYPTION_KEY") or f"local:{SECRET_KEY}"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+# Recovery codes are shown once, right after they are made; after that, only regenerated.
+MFA_RECOVERY_CODES_SHOW_ONCE = True
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Shoulder"
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION

@@ -1,3 +1,6 @@
+from typing import Any
+
+from allauth.mfa.models import Authenticator
 from allauth.usersessions.admin import UserSessionAdmin as BaseUserSessionAdmin
 from allauth.usersessions.models import UserSession
 from django.contrib import admin
@@ -29,3 +32,23 @@ admin.site.unregister(UserSession)
 @admin.register(UserSession)
 class UserSessionAdmin(BaseUserSessionAdmin):
     search_fields = ["user__email", "user__display_name", "ip"]
+
+
+# allauth's admin shows (and edits) an authenticator's `data`: its encrypted secret, a
+# passkey's credential. Here only what support needs: whose, which kind, when made and used.
+admin.site.unregister(Authenticator)
+
+
+@admin.register(Authenticator)
+class AuthenticatorAdmin(admin.ModelAdmin[Authenticator]):
+    list_display = ("user", "type", "created_at", "last_used_at")
+    list_filter = ("type",)
+    search_fields = ("user__email",)
+    fields = ("user", "type", "created_at", "last_used_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False

@@ -19,6 +19,7 @@ export const routes: RouteDef[] = [
   { pattern: '/', access: 'user', load: () => import('./pages/Home') },
   { pattern: '/login', access: 'guest', load: () => import('./pages/Login') },
   { pattern: '/login/code', access: 'guest', load: () => import('./pages/LoginCode') },
+  { pattern: '/login/2fa', access: 'guest', load: () => import('./pages/LoginSecondFactor') },
   { pattern: '/signup', access: 'guest', load: () => import('./pages/Signup') },
   { pattern: '/verify', access: 'guest', load: () => import('./pages/Verify') },
   { pattern: '/password/forgot', access: 'guest', load: () => import('./pages/ForgotPassword') },
@@ -26,6 +27,7 @@ export const routes: RouteDef[] = [
   { pattern: '/account', access: 'user', load: () => import('./pages/Account') },
   { pattern: '/account/standing', access: 'user', load: () => import('./moderation/Standing') },
   { pattern: '/reports', access: 'user', load: () => import('./moderation/Reports') },
+  { pattern: '/account/security', access: 'user', load: () => import('./account/Security') },
   {
     pattern: '/settings/notifications',
     access: 'user',

@@ -25,6 +25,18 @@ describe('authStateFrom', () => {
     expect(s).toEqual({ status: 'anonymous', user: null, pending: ['verify_email'] });
   });
 
+  it('keeps a person signed in when a 401 only asks them to confirm who they are', () => {
+    const s = authStateFrom(401, {
+      status: 401,
+      data: { user: { id: 1, display: 'Alex' }, flows: [{ id: 'reauthenticate' }, { id: 'mfa_reauthenticate' }] },
+      meta: { is_authenticated: true },
+    });
+    expect(s.status).toBe('authenticated');
+    expect(authStateFrom(401, { data: { user: { id: 1 } }, meta: { is_authenticated: false } }).status).toBe(
+      'anonymous',
+    );
+  });
+
   it('treats odd bodies as signed out', () => {
     expect(authStateFrom(401, null).status).toBe('anonymous');
     expect(authStateFrom(200, { meta: { is_authenticated: false } }).status).toBe('anonymous');

@@ -159,6 +159,7 @@ def test_check_deploy_is_clean_in_production() -> None:
         "SITE_URL": "https://shoulder.example",
         "SHOULDER_VAR_DIR": "/tmp/shoulder-deploy-check",
         "REDIS_URL": "redis://127.0.0.1:6379/0",
+        "MFA_ENCRYPTION_KEY": "y" * 30 + "mfa-key-for-the-check-only-1a2b3c",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -113,6 +113,13 @@ export default function Account() {
           Notification settings
         </a>
       </section>
+      <section class="card" aria-labelledby="security-title">
+        <h2 id="security-title">Login and security</h2>
+        <p class="muted">A second step when you log in: an authenticator app or a passkey.</p>
+        <a class="button button--quiet" href="/account/security">
+          Two-factor and passkeys
+        </a>
+      </section>
       <Blocked />
       <section class="card">
         <h2>Log out of this device</h2>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { login } from '../api/allauth';
+import { login, loginWithPasskey, passkeysSupported } from '../api/allauth';
+import { ApiError } from '../api/client';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
@@ -7,6 +8,8 @@ import { useSubmit } from '../components/useSubmit';
 import { afterAuth } from '../guard';
 import { navigate, withNext } from '../router';
 import type { PageProps } from '../routes';
+
+const NO_PASSKEY = 'No passkey was used. You can try again, or log in with your email and password.';
 
 export default function Login({ query }: PageProps) {
   const next = query.get('next');
@@ -20,7 +23,21 @@ export default function Login({ query }: PageProps) {
     if (state.status === 'authenticated') navigate(afterAuth(next), { replace: true });
     else if (state.pending.includes('verify_email')) navigate(withNext('/verify', next));
     else if (state.pending.includes('login_by_code')) navigate(withNext('/login/code', next));
+    else if (state.pending.includes('mfa_authenticate')) navigate(withNext('/login/2fa', next));
     else setMessage("We couldn't finish logging you in. Please try again in a moment.");
+  });
+
+  const passkey = useSubmit(async () => {
+    setMessage(null);
+    try {
+      const { state } = await loginWithPasskey();
+      if (state.status === 'authenticated') navigate(afterAuth(next), { replace: true });
+      else setMessage("We couldn't log you in with that passkey. Try your email and password.");
+    } catch (err) {
+      // The person closed the passkey prompt, or this device has none for us.
+      if (err instanceof DOMException) throw new ApiError(0, [{ code: 'passkey', detail: NO_PASSKEY, field: null }]);
+      throw err;
+    }
   });
 
   const notice = query.has('reset')
@@ -37,7 +54,7 @@ export default function Login({ query }: PageProps) {
         </p>
       )}
       <form class="form card" onSubmit={onSubmit} noValidate={false}>
-        <FormError message={error?.detail ?? message} />
+        <FormError message={error?.detail ?? passkey.error?.detail ?? message} />
         <Field
           id="email"
           label="Email"
@@ -62,6 +79,16 @@ export default function Login({ query }: PageProps) {
         <button type="submit" class="button" disabled={busy}>
           Log in
         </button>
+        {passkeysSupported() && (
+          <button
+            type="button"
+            class="button button--quiet"
+            disabled={passkey.busy}
+            onClick={() => void passkey.onSubmit()}
+          >
+            Use a passkey
+          </button>
+        )}
       </form>
       <div class="links">
         <a href={withNext('/password/forgot', next)}>Forgot password?</a>
