@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "backend.aftermath",
     "backend.moderation",
     "backend.notifications",
+    "backend.privacy",
     "backend.web",
 ]
 
@@ -238,6 +239,12 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = True
 ACCOUNT_CHANGE_EMAIL = True
+# Email, password and MFA changes need a reauthentication (allauth answers 401 with a
+# `reauthenticate` flow); export and deletion check `backend.accounts.reauth`.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+# The old address hears about an email change; password changes are mailed.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 # The extra step of a login past the per-key limit (and a login by emailed code on its own).
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
