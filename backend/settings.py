@@ -108,7 +108,8 @@ ASGI_APPLICATION = "backend.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Ahead of the apps' folders, so our account emails override allauth's.
+        "DIRS": [BASE_DIR / "backend" / "accounts" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -249,7 +250,7 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "Shoulder: "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = os.environ.get("SITE_NAME", "Shoulder") + ": "
 # Proxies in front of the app that append to X-Forwarded-For (0: the client connects directly).
 # One number for every rate limit: DRF's throttles (NUM_PROXIES) and allauth's (below).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
@@ -280,6 +281,8 @@ USERSESSIONS_TRACK_ACTIVITY = True
 SHOULDER: dict[str, Any] = {
     # Public origin of the site, used in links (invite emails, share URLs).
     "SITE_URL": _site_url,
+    # The name account emails sign with and put in their subjects.
+    "SITE_NAME": os.environ.get("SITE_NAME", "Shoulder"),
     # Circles stay small on purpose.
     "CIRCLE_MAX_MEMBERS": int(os.environ.get("CIRCLE_MAX_MEMBERS", "12")),
     # Per-IP ceiling on every look at an invite token, against guessing.

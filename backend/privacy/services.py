@@ -86,8 +86,8 @@ def _forget_notifications(user: User) -> None:
     note_ids = [str(pk) for pk in AftermathNote.objects.filter(author=user).values_list("pk", flat=True)]
     about = Q(payload__checkin_id__in=checkin_ids) | Q(payload__note_id__in=note_ids)
     if user.display_name:
-        about |= Q(payload__title__contains=user.display_name)
-        about |= Q(payload__body__contains=user.display_name)
+        about |= Q(payload__title__icontains=user.display_name)
+        about |= Q(payload__body__icontains=user.display_name)
     Notification.objects.filter(about).exclude(user=user).delete()
 
 
