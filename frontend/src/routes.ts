@@ -24,6 +24,8 @@ export const routes: RouteDef[] = [
   { pattern: '/password/forgot', access: 'guest', load: () => import('./pages/ForgotPassword') },
   { pattern: '/password/reset', access: 'guest', load: () => import('./pages/ResetPassword') },
   { pattern: '/account', access: 'user', load: () => import('./pages/Account') },
+  { pattern: '/account/delete', access: 'user', load: () => import('./pages/DeleteAccount') },
+  { pattern: '/goodbye', access: 'public', load: () => import('./pages/Goodbye') },
   {
     pattern: '/settings/notifications',
     access: 'user',
