@@ -15,7 +15,7 @@ export function TimeZonePicker({ value, onChange }: Props) {
   const device = deviceTimeZone();
   return (
     <div class="field">
-      <label for="timezone-search">Time zone</label>
+      <label for="timezone">Time zone</label>
       <p class="hint" id="timezone-hint">
         Used for quiet hours and “check on me later” times. Now: {zoneLabel(value, now)}.
       </p>
@@ -23,8 +23,8 @@ export function TimeZonePicker({ value, onChange }: Props) {
         id="timezone-search"
         type="search"
         placeholder="Search a city or region"
+        aria-label="Search time zones"
         autocomplete="off"
-        aria-describedby="timezone-hint"
         aria-controls="timezone"
         value={query}
         onInput={(e) => setQuery(e.currentTarget.value)}
@@ -32,7 +32,7 @@ export function TimeZonePicker({ value, onChange }: Props) {
       <select
         id="timezone"
         name="timezone"
-        aria-label="Time zone"
+        aria-describedby="timezone-hint"
         size={Math.min(6, Math.max(2, shown.length))}
         value={value}
         onChange={(e) => onChange(e.currentTarget.value)}

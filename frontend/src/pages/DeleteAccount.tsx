@@ -1,13 +1,11 @@
 import { useState } from 'preact/hooks';
 import { deleteAccount } from '../account/api';
 import { withReauth } from '../account/reauth';
-import { auth } from '../auth/state';
 import { currentUserId, outbox } from '../checkins/outbox';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
-import { forgetThisDevice } from '../pwa/push';
 import { navigate } from '../router';
 
 const WORD = 'delete';
@@ -19,10 +17,11 @@ export default function DeleteAccount() {
     if (!ready) return;
     const userId = currentUserId();
     await withReauth(deleteAccount);
+    // The server already removed this device's push subscription and ended every session.
     if (userId) outbox.forget(userId);
-    await forgetThisDevice().catch(() => undefined);
+    // Loaded first, so this page (signed-in only) is gone before the session is.
+    await import('./Goodbye');
     navigate('/goodbye', { replace: true });
-    auth.value = { status: 'anonymous', user: null, pending: [] };
   });
   return (
     <Page title="Delete your account" heading="Delete your account">

@@ -1,6 +1,12 @@
+import { useEffect } from 'preact/hooks';
+import { auth } from '../auth/state';
 import { Page } from '../components/Page';
 
 export default function Goodbye() {
+  useEffect(() => {
+    // The account and its sessions are gone; this device is signed out too.
+    if (auth.value.status === 'authenticated') auth.value = { status: 'anonymous', user: null, pending: [] };
+  }, []);
   return (
     <Page title="Goodbye" heading="Your account is deleted">
       <p class="lead">Everything you wrote is gone. Thank you for being there for your friends.</p>
