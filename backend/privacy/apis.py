@@ -254,6 +254,3 @@ class MeApi(AccountsMeApi):
         account_delete(user=user)
         logout(request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-

@@ -59,8 +59,7 @@ def _circles(user: User) -> list[dict[str, Any]]:
             "joined_at": m.joined_at,
             "notification_level": m.notification_level,
             "members": [
-                {**_person(other.user), "role": other.role}
-                for other in m.circle.memberships.all()
+                {**_person(other.user), "role": other.role} for other in m.circle.memberships.all()
             ],
         }
         for m in rows

@@ -82,8 +82,12 @@ def _scrub_moderation_records(user: User) -> None:
 
 def _forget_notifications(user: User) -> None:
     """Other people's notifications that name this person or point at their words."""
-    checkin_ids = [str(pk) for pk in CheckIn.objects.filter(requester=user).values_list("pk", flat=True)]
-    note_ids = [str(pk) for pk in AftermathNote.objects.filter(author=user).values_list("pk", flat=True)]
+    checkin_ids = [
+        str(pk) for pk in CheckIn.objects.filter(requester=user).values_list("pk", flat=True)
+    ]
+    note_ids = [
+        str(pk) for pk in AftermathNote.objects.filter(author=user).values_list("pk", flat=True)
+    ]
     about = Q(payload__checkin_id__in=checkin_ids) | Q(payload__note_id__in=note_ids)
     if user.display_name:
         about |= Q(payload__title__icontains=user.display_name)

@@ -99,7 +99,10 @@ def build() -> PrivacyWorld:
     checkin_respond(checkin=danas_checkin, responder=alex, answer="on_my_way", message="Soon")
 
     alexs_checkin, _ = checkin_create(
-        requester=alex, circle=shared, kind=Kind.REACH_OUT, mode=Mode.CALL,
+        requester=alex,
+        circle=shared,
+        kind=Kind.REACH_OUT,
+        mode=Mode.CALL,
         audience=[dana.pk, sam.pk],
     )
     checkin_respond(checkin=alexs_checkin, responder=dana, answer="on_my_way", message=ANSWER_WORDS)
@@ -180,5 +183,3 @@ def log_in(email: str, password: str = PASSWORD) -> Client:
     )
     assert res.status_code == 200, res.content
     return client
-
-

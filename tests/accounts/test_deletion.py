@@ -62,14 +62,17 @@ def test_deleting_the_account_leaves_no_row_with_her_email_or_words(db: Any) -> 
     report_about = Report.objects.get(snapshot__contains=REPORTED_NOTE_WORDS)
     leftovers = {m: _rows_holding(m) for m in MARKERS}
     leftovers[REPORTED_NOTE_WORDS] = [
-        row for row in leftovers[REPORTED_NOTE_WORDS] if row != f"moderation.Report.snapshot ({report_about.pk})"
+        row
+        for row in leftovers[REPORTED_NOTE_WORDS]
+        if row != f"moderation.Report.snapshot ({report_about.pk})"
     ]
     assert {m: rows for m, rows in leftovers.items() if rows} == {}
     assert DELETED_LABEL in report_about.target_label
     assert any(DELETED_LABEL in a.target_label for a in ModerationAction.objects.all())
     # Her report of Alex's note stays (without her words), with its outcome.
     world.report_by_dana.refresh_from_db()
-    assert world.report_by_dana.reporter is None and world.report_by_dana.details == ""
+    assert world.report_by_dana.reporter is None
+    assert world.report_by_dana.details == ""
 
     # Others' notes remain; her own circle passed to Sam, the empty one is gone.
     assert set(AftermathNote.objects.values_list("body", flat=True)) == {ALEX_NOTE, ALEX_PRIVATE}
@@ -102,16 +105,22 @@ def test_the_old_address_hears_about_an_email_change_after_reauthentication(db: 
     client = log_in(DANA_EMAIL)
     new = "dana.new@example.com"
     with time_machine.travel(timezone.now() + timedelta(minutes=10)):
-        res = client.post(f"{BROWSER}/account/email", {"email": new}, content_type="application/json")
+        res = client.post(
+            f"{BROWSER}/account/email", {"email": new}, content_type="application/json"
+        )
         assert res.status_code == 401, res.content
         flows = [f["id"] for f in res.json()["data"]["flows"]]
         assert "reauthenticate" in flows
         res = client.post(
-            f"{BROWSER}/auth/reauthenticate", {"password": PASSWORD}, content_type="application/json"
+            f"{BROWSER}/auth/reauthenticate",
+            {"password": PASSWORD},
+            content_type="application/json",
         )
         assert res.status_code == 200, res.content
         mail.outbox.clear()
-        res = client.post(f"{BROWSER}/account/email", {"email": new}, content_type="application/json")
+        res = client.post(
+            f"{BROWSER}/account/email", {"email": new}, content_type="application/json"
+        )
         assert res.status_code == 200, res.content
         [sent] = mail.outbox
         assert sent.to == [new]
@@ -119,7 +128,9 @@ def test_the_old_address_hears_about_an_email_change_after_reauthentication(db: 
         from tests.common.world import code_from_mail
 
         res = client.post(
-            f"{BROWSER}/auth/email/verify", {"key": code_from_mail()}, content_type="application/json"
+            f"{BROWSER}/auth/email/verify",
+            {"key": code_from_mail()},
+            content_type="application/json",
         )
         assert res.status_code == 200, res.content
     assert User.objects.get(display_name=DANA_NAME).email == new
@@ -135,7 +146,9 @@ def test_account_emails_speak_in_the_products_voice(client: Any, db: Any) -> Non
     signup_browser(client, "newcomer@example.com", display_name="Noor")
     [sent] = mail.outbox
     assert sent.subject.startswith("Shoulder: ")
-    assert "testserver" not in sent.body and "Hello from" not in sent.body
+    assert "testserver" not in sent.body
+    assert "Hello from" not in sent.body
     assert "With care,\nShoulder" in sent.body
     html = [body for body, kind in getattr(sent, "alternatives", []) if kind == "text/html"]
-    assert html and "<p" in str(html[0])
+    assert html
+    assert "<p" in str(html[0])
