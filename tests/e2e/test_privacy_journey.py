@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 from backend.accounts.models import User
 from backend.aftermath.models import AftermathNote
 from tests.accounts.privacy_world import ALEX_NOTE, DANA_EMAIL, DANA_NAME, NOTE_WORDS, build
-from tests.common.world import PASSWORD
+from tests.common.world import PASSWORD, code_from_mail
 from tests.e2e.conftest import assert_accessible, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -72,3 +72,41 @@ def test_time_zone_export_and_deletion(phone: Page, tmp_path: Path) -> None:
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("alert")).to_be_visible()
+
+
+def test_a_person_stuck_on_the_verify_screen_has_a_way_forward(
+    phone: Page, mailoutbox: list[Any]
+) -> None:
+    page = phone
+    page.goto("/signup")
+    page.get_by_label("Your name").fill("Noor")
+    page.get_by_label("Email").fill("noor@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    expect(page).to_have_url(re.compile(r"/verify"))
+    expect(page.get_by_text("noor@example.com")).to_be_visible()
+    assert User.objects.get(email="noor@example.com").timezone == "Europe/London"
+
+    # Three wrong codes end the pending verification: allauth answers 409 after that.
+    for _ in range(4):
+        page.get_by_label("Code").fill("ZZZZ-ZZZZ")
+        page.get_by_role("button", name="Verify").click()
+        expect(page.get_by_role("alert")).to_be_visible()
+        if page.get_by_role("link", name="Log in again for a new code").is_visible():
+            break
+    expect(page.get_by_role("link", name="Log in again for a new code")).to_be_visible()
+    assert_accessible(page)
+    expect(page.get_by_role("link", name="Sign up with another address")).to_be_visible()
+
+    # One code per address every 3 minutes: a few minutes later, logging in sends a new one.
+    mailoutbox.clear()
+    page.get_by_role("link", name="Log in again for a new code").click()
+    with time_machine.travel(timezone.now() + timedelta(minutes=4), tick=True):
+        page.get_by_label("Email").fill("noor@example.com")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        expect(page).to_have_url(re.compile(r"/verify"))
+    assert len(mailoutbox) == 1
+    page.get_by_label("Code").fill(code_from_mail(mailoutbox))
+    page.get_by_role("button", name="Verify").click()
+    expect(page.get_by_role("heading", name="Hi, Noor")).to_be_visible()

@@ -9,8 +9,10 @@ import { afterAuth } from '../guard';
 import { navigate, withNext } from '../router';
 import type { PageProps } from '../routes';
 
+// allauth sends one verification code per address every 3 minutes (`confirm_email`), and
+// logging in again is what sends it: so the way forward says "in a few minutes".
 const STUCK =
-  'That code can no longer be used (too many tries, or it expired). Log in again and we will send you a new one.';
+  "That code can't be used any more (too many tries, or it expired). In a few minutes, log in again and we'll send you a new one.";
 
 export default function Verify({ query }: PageProps) {
   const next = query.get('next');
