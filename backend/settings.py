@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "backend.aftermath",
     "backend.moderation",
     "backend.notifications",
+    "backend.privacy",
     "backend.web",
 ]
 
@@ -107,7 +108,8 @@ ASGI_APPLICATION = "backend.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Ahead of the apps' folders, so our account emails override allauth's.
+        "DIRS": [BASE_DIR / "backend" / "accounts" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -240,11 +242,17 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = True
 ACCOUNT_CHANGE_EMAIL = True
+# Email, password and MFA changes need a reauthentication (allauth answers 401 with a
+# `reauthenticate` flow); export and deletion check `backend.accounts.reauth`.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+# The old address hears about an email change; password changes are mailed.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 # The extra step of a login past the per-key limit (and a login by emailed code on its own).
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "Shoulder: "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = os.environ.get("SITE_NAME", "Shoulder") + ": "
 # Proxies in front of the app that append to X-Forwarded-For (0: the client connects directly).
 # One number for every rate limit: DRF's throttles (NUM_PROXIES) and allauth's (below).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
@@ -286,6 +294,8 @@ USERSESSIONS_TRACK_ACTIVITY = True
 SHOULDER: dict[str, Any] = {
     # Public origin of the site, used in links (invite emails, share URLs).
     "SITE_URL": _site_url,
+    # The name account emails sign with and put in their subjects.
+    "SITE_NAME": os.environ.get("SITE_NAME", "Shoulder"),
     # Circles stay small on purpose.
     "CIRCLE_MAX_MEMBERS": int(os.environ.get("CIRCLE_MAX_MEMBERS", "12")),
     # Per-IP ceiling on every look at an invite token, against guessing.

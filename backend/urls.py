@@ -14,6 +14,7 @@ admin.site.site_title = "Shoulder admin"
 api_v1 = [
     # First: it takes over the circles app's member-removal path to record it.
     path("", include("backend.moderation.urls")),
+    path("", include("backend.privacy.urls")),
     path("", include("backend.accounts.urls")),
     path("", include("backend.circles.urls")),
     path("", include("backend.checkins.urls")),

@@ -7,6 +7,7 @@ from allauth.core.internal import ratelimit
 from django.http import HttpRequest
 
 from backend.accounts.models import User
+from backend.common.conf import shoulder_setting
 from backend.common.timezones import is_valid_timezone
 
 APP = "allauth.account"
@@ -31,6 +32,15 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        # Our templates sign with the product's name and link, not the request's host.
+        context = {
+            "site_name": shoulder_setting("SITE_NAME"),
+            "site_url": shoulder_setting("SITE_URL"),
+            **context,
+        }
+        super().send_mail(template_prefix, email, context)
 
     def clean_email(self, email: str) -> str:
         return super().clean_email(email).lower()

@@ -10,9 +10,12 @@ from rest_framework.request import Request
 from backend.accounts.models import User
 
 SUSPENDED_CODE = "account_suspended"
-# What a suspended person may still write: appeal, and take this device off their account.
+# What a suspended person may still write: appeal, take this device off their account, and
+# delete the account.
 # Signing out is allauth's, outside this API.
-ALLOWED_WHILE_SUSPENDED = frozenset({("strike-appeal", "POST"), ("push-subscriptions", "DELETE")})
+ALLOWED_WHILE_SUSPENDED = frozenset(
+    {("strike-appeal", "POST"), ("push-subscriptions", "DELETE"), ("me", "DELETE")}
+)
 
 
 def suspended_until(user: Any) -> Any:

@@ -28,6 +28,8 @@ export const routes: RouteDef[] = [
   { pattern: '/account/standing', access: 'user', load: () => import('./moderation/Standing') },
   { pattern: '/reports', access: 'user', load: () => import('./moderation/Reports') },
   { pattern: '/account/security', access: 'user', load: () => import('./account/Security') },
+  { pattern: '/account/delete', access: 'user', load: () => import('./pages/DeleteAccount') },
+  { pattern: '/goodbye', access: 'public', load: () => import('./pages/Goodbye') },
   {
     pattern: '/settings/notifications',
     access: 'user',

@@ -3,7 +3,7 @@ level or inside a function, type-only ones included) is an edge of the import gr
 
 - No two modules import each other, directly or round a longer cycle.
 - An app imports only from its own layer or below:
-  common < accounts < notifications < circles < checkins < aftermath < moderation, with
+  common < accounts < notifications < circles < checkins < aftermath < moderation < privacy, with
   web beside accounts (web may import common and accounts only). settings, urls, wsgi and
   asgi are the top and may import anything. A lower app that needs something from a higher
   one takes it as an argument (ids, a callable) instead.
@@ -15,7 +15,16 @@ from pathlib import Path
 
 BACKEND = Path(__file__).resolve().parents[2] / "backend"
 
-ORDER = ["common", "accounts", "notifications", "circles", "checkins", "aftermath", "moderation"]
+ORDER = [
+    "common",
+    "accounts",
+    "notifications",
+    "circles",
+    "checkins",
+    "aftermath",
+    "moderation",
+    "privacy",
+]
 RANK = {app: i for i, app in enumerate(ORDER)}
 RANK["web"] = RANK["accounts"]
 TOP = {"settings", "urls", "wsgi", "asgi"}

@@ -1,83 +1,68 @@
 /**
- * Sensitive changes (two-factor, passkeys) answer 401 until the person confirms who they are.
- * `withReauth` runs the change; on that answer it asks for the password, confirms it with
- * allauth and runs the change once more.
+ * "Confirm it's you", once, around a sensitive action.
  *
- * Minimal version (password only); the account work replaces it with one that also offers a
- * code from the authenticator app or a passkey. Same signature.
+ * allauth answers its own sensitive calls (email, password, MFA changes) with 401 and the
+ * reauthentication flows while the session is still signed in; Shoulder's API (export,
+ * deletion) answers 403 `reauthentication_required` with the same `flows`. Either way the
+ * person confirms (password, a code from their authenticator app, or a passkey) and the
+ * action runs once more.
  */
 import { h, render } from 'preact';
-import { useState } from 'preact/hooks';
-import { reauthenticate } from '../api/allauth';
 import { ApiError } from '../api/client';
-import { FormError } from '../components/FormError';
-import { Sheet } from '../components/Sheet';
 
-function isReauthRequired(err: unknown): boolean {
-  if (!(err instanceof ApiError) || err.status !== 401) return false;
-  const body = err.body as { meta?: { is_authenticated?: boolean } } | null;
-  return body?.meta?.is_authenticated === true;
+export interface ReauthFlow {
+  id: string;
+  types?: string[];
+}
+
+export const REAUTH_FLOWS = ['reauthenticate', 'mfa_reauthenticate'] as const;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function flowsIn(list: unknown): ReauthFlow[] {
+  if (!Array.isArray(list)) return [];
+  return list
+    .filter((f): f is Record<string, unknown> => isRecord(f) && typeof f.id === 'string')
+    .map((f) => ({ id: f.id as string, types: Array.isArray(f.types) ? f.types.map(String) : undefined }))
+    .filter((f) => (REAUTH_FLOWS as readonly string[]).includes(f.id));
+}
+
+/** The reauthentication flows `err` asks for, or null when it is some other error. Pure. */
+export function reauthFlowsOf(err: unknown): ReauthFlow[] | null {
+  if (!(err instanceof ApiError) || !isRecord(err.body)) return null;
+  const body = err.body;
+  if (err.status === 403 && err.code === 'reauthentication_required') {
+    const flows = flowsIn(body.flows);
+    return flows.length ? flows : [{ id: 'reauthenticate' }];
+  }
+  if (err.status === 401 && isRecord(body.meta) && body.meta.is_authenticated === true && isRecord(body.data)) {
+    const flows = flowsIn(body.data.flows);
+    return flows.length ? flows : null;
+  }
+  return null;
 }
 
 export class ReauthCancelled extends ApiError {
   constructor() {
-    super(401, [{ code: 'reauth_cancelled', detail: 'Nothing was changed.', field: null }]);
+    super(0, [{ code: 'reauthentication_cancelled', detail: 'Nothing was changed.', field: null }]);
+    this.name = 'ReauthCancelled';
   }
 }
 
-function ConfirmPassword({ done }: { done: (ok: boolean) => void }) {
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await reauthenticate(password);
-      done(true);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.detail : 'Something went wrong. Please try again.');
-    } finally {
-      setBusy(false);
-    }
-  };
-  const form = h(
-    'form',
-    { class: 'form', onSubmit: submit },
-    h('p', { class: 'muted' }, 'This changes how you log in, so we ask for your password again.'),
-    h(FormError, { message: error }),
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: 'reauth-password' }, 'Your password'),
-      h('input', {
-        id: 'reauth-password',
-        type: 'password',
-        autocomplete: 'current-password',
-        required: true,
-        value: password,
-        onInput: (e: Event) => setPassword((e.currentTarget as HTMLInputElement).value),
-      }),
-    ),
-    h('button', { type: 'submit', class: 'button', disabled: busy }, 'Confirm'),
-  );
-  return h(Sheet, { id: 'reauth', title: "First, confirm it's you", onClose: () => done(false), children: form });
-}
-
-function askForPassword(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const host = document.createElement('div');
-    document.body.append(host);
-    let settled = false;
+/** Shows the sheet; resolves true once the person confirmed, false if they closed it. */
+async function confirmItsYou(flows: ReauthFlow[]): Promise<boolean> {
+  const { ReauthSheet } = await import('./ReauthSheet');
+  const host = document.createElement('div');
+  document.body.append(host);
+  return new Promise<boolean>((resolve) => {
     const done = (ok: boolean) => {
-      if (settled) return;
-      settled = true;
       render(null, host);
       host.remove();
       resolve(ok);
     };
-    render(h(ConfirmPassword, { done }), host);
+    render(h(ReauthSheet, { flows, onDone: done }), host);
   });
 }
 
@@ -85,8 +70,9 @@ export async function withReauth<T>(action: () => Promise<T>): Promise<T> {
   try {
     return await action();
   } catch (err) {
-    if (!isReauthRequired(err)) throw err;
-    if (!(await askForPassword())) throw new ReauthCancelled();
-    return action();
+    const flows = reauthFlowsOf(err);
+    if (!flows) throw err;
+    if (!(await confirmItsYou(flows))) throw new ReauthCancelled();
+    return await action();
   }
 }

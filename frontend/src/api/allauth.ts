@@ -17,8 +17,34 @@ export async function fetchSession(): Promise<AuthResult> {
   return settle(await api.get<AuthPayload>(`${ALLAUTH_BASE}/auth/session`, { accept: [401, 410] }));
 }
 
-export async function signup(input: { email: string; password: string; display_name: string }): Promise<AuthResult> {
+export async function signup(input: {
+  email: string;
+  password: string;
+  display_name: string;
+  /** The device's IANA zone; the server keeps UTC for one it doesn't know. */
+  timezone?: string;
+}): Promise<AuthResult> {
+  rememberCodeAddress(input.email);
   return settle(await api.post<AuthPayload>(`${ALLAUTH_BASE}/auth/signup`, input, FLOW));
+}
+
+const CODE_ADDRESS = 'shoulder.code-address';
+
+/** The address the last verification code went to, for the verify screen to name it. */
+export function rememberCodeAddress(email: string): void {
+  try {
+    sessionStorage.setItem(CODE_ADDRESS, email);
+  } catch {
+    // Private mode without storage: the screen just says "your email".
+  }
+}
+
+export function codeAddress(): string | null {
+  try {
+    return sessionStorage.getItem(CODE_ADDRESS);
+  } catch {
+    return null;
+  }
 }
 
 export async function verifyEmail(code: string): Promise<AuthResult> {
@@ -30,6 +56,7 @@ export async function resendVerification(): Promise<void> {
 }
 
 export async function login(input: { email: string; password: string }): Promise<AuthResult> {
+  rememberCodeAddress(input.email);
   return settle(await api.post<AuthPayload>(`${ALLAUTH_BASE}/auth/login`, input, FLOW));
 }
 

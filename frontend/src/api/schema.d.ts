@@ -440,10 +440,27 @@ export interface paths {
         get: operations["me_retrieve"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** @description Deletes the account at once (see README: what is kept after deletion). Needs a recent authentication. */
+        delete: operations["me_destroy"];
         options?: never;
         head?: never;
         patch: operations["me_update"];
+        trace?: never;
+    };
+    "/api/v1/me/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["me_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/notes/{note_id}/": {
@@ -645,6 +662,192 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        _Answer: {
+            answer: string;
+            checkin: components["schemas"]["_CheckinRef"];
+            /** Format: date-time */
+            created_at: string;
+            eta_minutes: number | null;
+            message: string;
+        };
+        _Appeal: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            decided_at: string | null;
+            decision: string;
+            decision_reason: string;
+            text: string;
+        };
+        _Block: {
+            /** Format: date-time */
+            created_at: string;
+            person: components["schemas"]["_Person"];
+        };
+        _Checkin: {
+            audience: components["schemas"]["_Person"][];
+            circle: components["schemas"]["CircleRef"];
+            /** Format: date-time */
+            closed_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            just_listen: boolean;
+            kind: string;
+            message: string;
+            mode: string;
+            no_need_to_explain: boolean;
+            responses: components["schemas"]["_ResponseReceived"][];
+            /** Format: date-time */
+            scheduled_for: string | null;
+            silence_ok: boolean;
+            status: string;
+        };
+        _CheckinRef: {
+            /** Format: uuid */
+            id: string;
+            requester: components["schemas"]["_Person"];
+        };
+        _Circle: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            joined_at: string;
+            members: components["schemas"]["_Member"][];
+            name: string;
+            notification_level: string;
+            role: string;
+        };
+        _Device: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            last_success_at: string | null;
+            /** @description The push service's host; never the keys. */
+            push_service: string;
+            user_agent: string;
+        };
+        _Email: {
+            /** Format: email */
+            email: string;
+            primary: boolean;
+            verified: boolean;
+        };
+        _Invite: {
+            circle: components["schemas"]["CircleRef"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** Format: uuid */
+            id: string;
+            max_uses: number;
+            message: string;
+            /** Format: date-time */
+            revoked_at: string | null;
+            use_count: number;
+        };
+        _Member: {
+            display_name: string;
+            /** Format: uuid */
+            id: string;
+            role: string;
+        };
+        _Note: {
+            audience: string;
+            body: string;
+            /** Format: uuid */
+            checkin_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            edited_at: string | null;
+            /** Format: date-time */
+            hidden_at: string | null;
+            /** Format: uuid */
+            id: string;
+            reactions_received: components["schemas"]["_ReactionReceived"][];
+        };
+        _NoteRef: {
+            author: components["schemas"]["_Person"];
+            /** Format: uuid */
+            id: string;
+        };
+        _Person: {
+            display_name: string;
+            /** Format: uuid */
+            id: string;
+        };
+        _Profile: {
+            /** Format: date-time */
+            date_joined: string;
+            display_name: string;
+            /** Format: email */
+            email: string;
+            emails: components["schemas"]["_Email"][];
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            suspended_until: string | null;
+            timezone: string;
+        };
+        _ReactionGiven: {
+            /** Format: date-time */
+            created_at: string;
+            kind: string;
+            note: components["schemas"]["_NoteRef"];
+        };
+        _ReactionReceived: {
+            by: components["schemas"]["_Person"];
+            /** Format: date-time */
+            created_at: string;
+            kind: string;
+        };
+        _Report: {
+            category: string;
+            /** Format: date-time */
+            created_at: string;
+            details: string;
+            /** Format: uuid */
+            id: string;
+            outcome: string;
+            outcome_text: string;
+            /** Format: date-time */
+            resolved_at: string | null;
+            status: string;
+            target_type: string;
+        };
+        _ResponseReceived: {
+            answer: string;
+            by: components["schemas"]["_Person"];
+            /** Format: date-time */
+            created_at: string;
+            eta_minutes: number | null;
+            message: string;
+        };
+        _Session: {
+            /** Format: date-time */
+            created_at: string;
+            ip: string | null;
+            /** Format: date-time */
+            last_seen_at: string | null;
+            user_agent: string;
+        };
+        _Strike: {
+            appeal: components["schemas"]["_Appeal"] | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            reason: string;
+            snapshot: string;
+            /** Format: date-time */
+            suspended_until: string | null;
+        };
         /** @description A session that is over, with the notes the viewer may read (oldest first). */
         AftermathMoment: {
             circle: components["schemas"]["CircleRef"];
@@ -973,6 +1176,35 @@ export interface components {
             attr: string | null;
             code: string;
             detail: string;
+        };
+        /** @description Everything an account holds. Other people appear as `{id, display_name}` only. */
+        Export: {
+            /** @description My answers to others' check-ins. */
+            answers_given: components["schemas"]["_Answer"][];
+            blocks: components["schemas"]["_Block"][];
+            /** @description Check-ins I made, with who was asked and answers. */
+            checkins: components["schemas"]["_Checkin"][];
+            circles: components["schemas"]["_Circle"][];
+            /** @description Push subscriptions, without their keys. */
+            devices: components["schemas"]["_Device"][];
+            /** Format: date-time */
+            exported_at: string;
+            /** @description `shoulder-export/1` */
+            format: string;
+            invites_created: components["schemas"]["_Invite"][];
+            /** @description Notes I wrote, with the reactions they received. */
+            notes: components["schemas"]["_Note"][];
+            /** @description As `GET /api/v1/notification-settings/` answers. */
+            notification_settings: {
+                [key: string]: unknown;
+            };
+            profile: components["schemas"]["_Profile"];
+            reactions_given: components["schemas"]["_ReactionGiven"][];
+            /** @description Reports I made and their outcomes. */
+            reports: components["schemas"]["_Report"][];
+            sessions: components["schemas"]["_Session"][];
+            /** @description Warnings and suspensions, with my appeals. */
+            strikes: components["schemas"]["_Strike"][];
         };
         HomeCircle: {
             /** Format: uuid */
@@ -1325,6 +1557,15 @@ export interface components {
          * @enum {string}
          */
         ReactionKindEnum: "hug" | "tears" | "me_too" | "heart";
+        /** @description 403 `reauthentication_required`: confirm it's you through allauth, then retry. */
+        ReauthError: {
+            errors: components["schemas"]["ErrorItem"][];
+            /** @description allauth's reauthentication flows, e.g. `{id: reauthenticate}`, `{id: mfa_reauthenticate, types: [totp]}`. */
+            flows: {
+                [key: string]: unknown;
+            }[];
+            type: string;
+        };
         /**
          * @description * `harassment` - Harassment or bullying
          *     * `hate` - Hate
@@ -2600,6 +2841,40 @@ export interface operations {
             };
         };
     };
+    me_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReauthError"];
+                };
+            };
+        };
+    };
     me_update: {
         parameters: {
             query?: never;
@@ -2619,6 +2894,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeOutput"];
+                };
+            };
+        };
+    };
+    me_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Export"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReauthError"];
                 };
             };
         };

@@ -46,11 +46,10 @@ export function authStateFrom(httpStatus: number, body: unknown): AuthState {
   const payload: AuthPayload = isRecord(body) ? (body as AuthPayload) : {};
   const flows = Array.isArray(payload.data?.flows) ? payload.data.flows : [];
   const pending = flows.filter((f) => isRecord(f) && f.is_pending).map((f) => f.id);
-  // A 401 that says `is_authenticated: true` asks a signed-in person to confirm who they are
-  // (reauthentication) before a sensitive change: they are still signed in.
-  const signedIn =
-    httpStatus === 200 ? payload.meta?.is_authenticated !== false : payload.meta?.is_authenticated === true;
-  const authenticated = (httpStatus === 200 || httpStatus === 401) && signedIn && !!payload.data?.user;
+  // A 401 with `is_authenticated: true` asks to confirm it's you (reauthenticate): still signed in.
+  const reauth = httpStatus === 401 && payload.meta?.is_authenticated === true;
+  const authenticated =
+    (httpStatus === 200 || reauth) && payload.meta?.is_authenticated !== false && !!payload.data?.user;
   if (authenticated) {
     return { status: 'authenticated', user: payload.data?.user ?? null, pending };
   }

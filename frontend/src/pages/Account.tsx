@@ -1,4 +1,9 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { ChangeEmail } from '../account/ChangeEmail';
+import { ChangePassword } from '../account/ChangePassword';
+import { Devices } from '../account/Devices';
+import { TimeZonePicker } from '../account/TimeZonePicker';
+import { YourData } from '../account/YourData';
 import { logout } from '../api/allauth';
 import { type BlockedPerson, listBlocks, unblockPerson } from '../api/circles';
 import { ApiError } from '../api/client';
@@ -11,7 +16,7 @@ import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
 import { forgetThisDevice } from '../pwa/push';
 import { navigate } from '../router';
-import { deviceTimeZone, timeZoneOptions } from '../timezones';
+import { deviceTimeZone } from '../timezones';
 import './Account.css';
 
 export default function Account() {
@@ -29,8 +34,6 @@ export default function Account() {
       .catch((err: ApiError) => setLoadError(err));
   }, []);
 
-  const zones = useMemo(() => timeZoneOptions(timezone), [timezone]);
-
   const save = useSubmit(async () => {
     setSaved(false);
     await saveMe({ display_name: name.trim(), timezone });
@@ -47,7 +50,6 @@ export default function Account() {
   });
 
   const error = save.error ?? out.error ?? loadError;
-  const device = deviceTimeZone();
   return (
     <Page title="Your account">
       {me.value?.email && <p class="muted">Signed in as {me.value.email}</p>}
@@ -72,33 +74,13 @@ export default function Account() {
           }}
           error={save.error?.forField('display_name')}
         />
-        <div class="field">
-          <label for="timezone">Time zone</label>
-          <p class="hint" id="timezone-hint">
-            Used for “check on me later” times.
-          </p>
-          <select
-            id="timezone"
-            name="timezone"
-            aria-describedby="timezone-hint"
-            value={timezone}
-            onChange={(e) => {
-              setSaved(false);
-              setTimezone(e.currentTarget.value);
-            }}
-          >
-            {zones.map((z) => (
-              <option value={z} key={z}>
-                {z.replace(/_/g, ' ')}
-              </option>
-            ))}
-          </select>
-          {device && device !== timezone && (
-            <button type="button" class="link-button" onClick={() => setTimezone(device)}>
-              Use this device's time zone ({device.replace(/_/g, ' ')})
-            </button>
-          )}
-        </div>
+        <TimeZonePicker
+          value={timezone}
+          onChange={(zone) => {
+            setSaved(false);
+            setTimezone(zone);
+          }}
+        />
         <button type="submit" class="button" disabled={save.busy}>
           Save
         </button>
@@ -113,6 +95,9 @@ export default function Account() {
           Notification settings
         </a>
       </section>
+      <ChangeEmail />
+      <ChangePassword />
+      <Devices />
       <section class="card" aria-labelledby="security-title">
         <h2 id="security-title">Login and security</h2>
         <p class="muted">A second step when you log in: an authenticator app or a passkey.</p>
@@ -121,6 +106,7 @@ export default function Account() {
         </a>
       </section>
       <Blocked />
+      <YourData />
       <section class="card">
         <h2>Log out of this device</h2>
         <p class="muted">Your circle stays as it is. You can log in again any time.</p>

@@ -8,6 +8,7 @@ import { useSubmit } from '../components/useSubmit';
 import { afterAuth } from '../guard';
 import { navigate, withNext } from '../router';
 import type { PageProps } from '../routes';
+import { deviceTimeZone } from '../timezones';
 
 export default function Signup({ query }: PageProps) {
   const next = query.get('next');
@@ -16,7 +17,12 @@ export default function Signup({ query }: PageProps) {
   const [password, setPassword] = useState('');
 
   const { busy, error, onSubmit } = useSubmit(async () => {
-    const { state } = await signup({ email: email.trim(), password, display_name: name.trim() });
+    const { state } = await signup({
+      email: email.trim(),
+      password,
+      display_name: name.trim(),
+      timezone: deviceTimeZone() || undefined,
+    });
     if (state.status === 'authenticated') navigate(afterAuth(next), { replace: true });
     else navigate(withNext('/verify', next));
   });

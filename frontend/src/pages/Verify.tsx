@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { resendVerification, verifyEmail } from '../api/allauth';
+import { codeAddress, resendVerification, verifyEmail } from '../api/allauth';
 import { ApiError } from '../api/client';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
@@ -9,13 +9,27 @@ import { afterAuth } from '../guard';
 import { navigate, withNext } from '../router';
 import type { PageProps } from '../routes';
 
-const NOT_PENDING = 'There is no code waiting for you right now. Please log in again and we will send a new one.';
+// allauth sends one verification code per address every 3 minutes (`confirm_email`), and
+// logging in again is what sends it: so the way forward says "in a few minutes".
+const STUCK =
+  "That code can't be used any more (too many tries, or it expired). In a few minutes, log in again and we'll send you a new one.";
 
 export default function Verify({ query }: PageProps) {
   const next = query.get('next');
   // The emailed link (HEADLESS_FRONTEND_URLS) lands here as /verify?key=…
   const [code, setCode] = useState(query.get('key') ?? '');
   const [sent, setSent] = useState<string | null>(null);
+  // allauth ends the pending verification after three wrong codes: resend answers 409 then.
+  const [stuck, setStuck] = useState(false);
+  const address = codeAddress();
+
+  const notPending = (err: unknown) => {
+    if (err instanceof ApiError && err.status === 409) {
+      setStuck(true);
+      return new ApiError(409, [{ code: 'not_pending', detail: STUCK, field: null }]);
+    }
+    return err;
+  };
 
   const verify = useSubmit(async () => {
     setSent(null);
@@ -24,10 +38,7 @@ export default function Verify({ query }: PageProps) {
       if (state.status === 'authenticated') navigate(afterAuth(next), { replace: true });
       else navigate(withNext('/login?verified=1', next), { replace: true });
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        throw new ApiError(409, [{ code: 'not_pending', detail: NOT_PENDING, field: null }]);
-      }
-      throw err;
+      throw notPending(err);
     }
   });
 
@@ -37,44 +48,65 @@ export default function Verify({ query }: PageProps) {
       await resendVerification();
       setSent('We sent you a new code. It can take a minute to arrive.');
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        throw new ApiError(409, [{ code: 'not_pending', detail: NOT_PENDING, field: null }]);
-      }
-      throw err;
+      throw notPending(err);
     }
   });
 
   const error = verify.error ?? resend.error;
   return (
     <Page title="Verify your email" heading="Check your email">
-      <p class="lead">We sent you a short code. Type it here to confirm it's really you.</p>
+      <p class="lead">
+        We sent a short code to {address ? <strong>{address}</strong> : 'your email'}. Type it here to confirm it's
+        really you.
+      </p>
       {sent && (
         <p class="notice" role="status">
           {sent}
         </p>
       )}
-      <form class="form card" onSubmit={verify.onSubmit}>
-        <FormError message={error?.detail} />
-        <Field
-          id="code"
-          label="Code"
-          class="code-input"
-          autocomplete="one-time-code"
-          autocapitalize="characters"
-          spellcheck={false}
-          required
-          value={code}
-          onValue={setCode}
-          error={verify.error?.forField('key')}
-        />
-        <button type="submit" class="button" disabled={verify.busy}>
-          Verify
-        </button>
-      </form>
-      <p class="muted">Nothing arrived? Check your spam folder, or ask for a new one.</p>
-      <button type="button" class="button button--quiet" disabled={resend.busy} onClick={() => void resend.onSubmit()}>
-        Resend code
-      </button>
+      {stuck ? (
+        <section class="card">
+          <FormError message={STUCK} />
+          <a class="button" href={withNext('/login', next)}>
+            Log in again for a new code
+          </a>
+        </section>
+      ) : (
+        <>
+          <form class="form card" onSubmit={verify.onSubmit}>
+            <FormError message={error?.detail} />
+            <Field
+              id="code"
+              label="Code"
+              class="code-input"
+              autocomplete="one-time-code"
+              autocapitalize="characters"
+              spellcheck={false}
+              required
+              value={code}
+              onValue={setCode}
+              error={verify.error?.forField('key')}
+            />
+            <button type="submit" class="button" disabled={verify.busy}>
+              Verify
+            </button>
+          </form>
+          <p class="muted">Nothing arrived? Check your spam folder, or ask for a new one.</p>
+          <button
+            type="button"
+            class="button button--quiet"
+            disabled={resend.busy}
+            onClick={() => void resend.onSubmit()}
+          >
+            Send a new code
+          </button>
+        </>
+      )}
+      <div class="links">
+        <span>
+          Wrong email? <a href={withNext('/signup', next)}>Sign up with another address</a>
+        </span>
+      </div>
     </Page>
   );
 }
