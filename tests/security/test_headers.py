@@ -51,19 +51,23 @@ print(json.dumps(out))
 """
 
 
-@pytest.fixture(scope="module")
-def production() -> dict[str, Any]:
+def probe(**extra_env: str) -> dict[str, Any]:
     result = subprocess.run(
         [sys.executable, "-c", PROBE, HOST, *PATHS],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "backend.settings"},
+        env={**PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "backend.settings", **extra_env},
         check=False,
         timeout=120,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def production() -> dict[str, Any]:
+    return probe()
 
 
 def directives(csp: str) -> dict[str, list[str]]:
@@ -117,3 +121,14 @@ def test_plain_http_is_redirected_to_https_in_production(production: dict[str, A
     plain = production["plain_http"]
     assert plain["status"] == 301
     assert plain["location"] == f"https://{HOST}/api/v1/me/"
+
+
+def test_make_clusters_local_http_is_production_but_https() -> None:
+    local = probe(SHOULDER_LOCAL_HTTP="1")
+    assert local["settings"]["DEBUG"] is False
+    assert local["plain_http"]["status"] == 401  # answered over http, not redirected
+    headers = local["/api/v1/me/"]["headers"]
+    assert "Strict-Transport-Security" not in headers
+    assert "'unsafe-inline'" not in headers["Content-Security-Policy"]
+    assert local["/"]["cookies"]["csrftoken"]["secure"] is False
+    assert local["settings"]["SESSION_COOKIE_SECURE"] is False
