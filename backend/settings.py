@@ -458,6 +458,16 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# `make cluster` runs production on one machine over plain http (127.0.0.1): everything stays
+# production but HTTPS (no redirect, no HSTS, cookies without `Secure`). Never on a server.
+LOCAL_HTTP = PRODUCTION and env_bool("SHOULDER_LOCAL_HTTP", False)
+if LOCAL_HTTP:
+    SECURE_SSL_REDIRECT = False
+    SECURE_HSTS_SECONDS = 0
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = False
+    SECURE_HSTS_PRELOAD = False
+    SESSION_COOKIE_SECURE = False
+    CSRF_COOKIE_SECURE = False
 
 LOGGING = {
     "version": 1,

@@ -94,3 +94,28 @@ def pytest_configure(config: Any) -> None:
         from django.core.management import call_command
 
         call_command("collectstatic", interactive=False, verbosity=0)
+
+
+SLOW_MARKERS = ("fuzz", "faults", "load")
+
+
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    # The slow suites run once per CI run: `.ci/run` sets SLOW_SUITES=1 for its PostgreSQL
+    # pass (the production database) and not for the SQLite one.
+    import os
+
+    from django.conf import settings
+
+    wanted = os.environ.get("SLOW_SUITES") == "1"
+    on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    if wanted and on_postgres:
+        return
+    reason = (
+        "slow suite: runs with SLOW_SUITES=1 on PostgreSQL (CI's PostgreSQL pass)"
+        if not wanted
+        else "slow suite: runs on PostgreSQL only (set DATABASE_URL=postgres://...)"
+    )
+    skip = pytest.mark.skip(reason=reason)
+    for item in items:
+        if any(item.get_closest_marker(name) for name in SLOW_MARKERS):
+            item.add_marker(skip)

@@ -513,14 +513,25 @@ class BlockDetailApi(APIView):
 TIME_FORMAT = "%H:%M"
 
 
+HH_MM = {"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$", "example": "22:00"}
+
+
+@extend_schema_field(HH_MM)
+class HourMinuteField(serializers.TimeField):
+    """A local time as `HH:MM` (the schema said `format: time`, which is `HH:MM:SS` + offset)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format=TIME_FORMAT, input_formats=[TIME_FORMAT], **kwargs)
+
+
 class NotificationSettingsApi(APIView):
     throttle_scope = "profile_write"
 
     class OutputSerializer(serializers.Serializer[dict[str, Any]]):
         class QuietHoursSerializer(serializers.Serializer[dict[str, Any]]):
             enabled = serializers.BooleanField()
-            start = serializers.TimeField(format=TIME_FORMAT, help_text="Local time, HH:MM.")
-            end = serializers.TimeField(format=TIME_FORMAT, help_text="Local time, HH:MM.")
+            start = HourMinuteField(help_text="Local time, HH:MM.")
+            end = HourMinuteField(help_text="Local time, HH:MM.")
 
         class CircleLevelSerializer(serializers.Serializer[dict[str, Any]]):
             class CircleSerializer(serializers.Serializer[dict[str, Any]]):
@@ -537,12 +548,8 @@ class NotificationSettingsApi(APIView):
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         class QuietHoursInputSerializer(serializers.Serializer[dict[str, Any]]):
             enabled = serializers.BooleanField(required=False)
-            start = serializers.TimeField(
-                required=False, format=TIME_FORMAT, input_formats=[TIME_FORMAT]
-            )
-            end = serializers.TimeField(
-                required=False, format=TIME_FORMAT, input_formats=[TIME_FORMAT]
-            )
+            start = HourMinuteField(required=False)
+            end = HourMinuteField(required=False)
 
         class CircleLevelInputSerializer(serializers.Serializer[dict[str, Any]]):
             circle = serializers.UUIDField(help_text="The circle's id.")

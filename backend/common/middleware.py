@@ -8,13 +8,20 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from backend.common.errors import ErrorCode, error_body
 
+# allauth's own rate limits answer 429 without saying when to retry; its windows run from
+# minutes to an hour, so a client is told to come back in a minute and try again.
+ALLAUTH_RETRY_AFTER_SECONDS = 60
+
 
 class ApiErrorMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
+        response = self.get_response(request)
+        if response.status_code == 429 and "Retry-After" not in response:
+            response["Retry-After"] = str(ALLAUTH_RETRY_AFTER_SECONDS)
+        return response
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if isinstance(exception, RequestDataTooBig):
