@@ -26,6 +26,8 @@ export PUSH_HOSTS=${PUSH_HOSTS:-"fcm.googleapis.com,*.push.services.mozilla.com,
 mkdir -p "$VAR/tmp"
 [ -f "$VAR/secret_key" ] || "$PY" -c "import secrets; print(secrets.token_urlsafe(50))" > "$VAR/secret_key"
 SECRET_KEY=$(cat "$VAR/secret_key"); export SECRET_KEY
+[ -f "$VAR/mfa_key" ] || "$PY" -c "import secrets; print(secrets.token_urlsafe(50))" > "$VAR/mfa_key"
+MFA_ENCRYPTION_KEY=$(cat "$VAR/mfa_key"); export MFA_ENCRYPTION_KEY
 
 if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
   echo "Installing Debian's nginx..."

@@ -97,5 +97,5 @@ def test_every_queue_has_a_worker_in_make_run_and_the_procfile() -> None:
     makefile = (ROOT / "Makefile").read_text()
     run_target = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
     for text in (procfile, run_target):
-        started = set(re.findall(r"db_worker --queue-name[= ]'?([\w*]+)'?", text))
+        started = set(re.findall(r"manage.py worker --queue-name[= ]'?([\w*]+)'?", text))
         assert started == queues, text

@@ -25,6 +25,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": HOST,
     "SITE_URL": f"https://{HOST}",
     "REDIS_URL": "redis://127.0.0.1:6379/14",
+    "MFA_ENCRYPTION_KEY": "y" * 30 + "mfa-key-for-the-header-check-9z8y",
 }
 
 PROBE = """
