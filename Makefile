@@ -7,7 +7,7 @@ PORT ?= 8000
 # The crisis list is the server's file, bundled as the offline copy.
 FRONTEND_SRC := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.ts backend/web/crisis_resources.json -type f 2>/dev/null)
 
-.PHONY: help run test lint types pytest frontend frontend-test frontend-lint api-types api-types-check chromium bench bench-push bench-checkins cluster clean
+.PHONY: help run test translations messages lint types pytest frontend frontend-test frontend-lint api-types api-types-check chromium bench bench-push bench-checkins cluster clean
 
 help:
 	@echo "make run   - set up what is missing and serve Shoulder on http://127.0.0.1:$(PORT)/"
@@ -28,10 +28,25 @@ frontend/dist/index.html: frontend/node_modules/.installed $(FRONTEND_SRC)
 
 frontend: frontend/dist/index.html
 
+# Server-side translations: the .po catalogs are the source, the .mo files are built here
+# (never committed). `make messages` gathers new strings into every catalog.
+PO_FILES := $(wildcard backend/locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+translations: $(MO_FILES)
+
+backend/locale/%/LC_MESSAGES/django.mo: backend/locale/%/LC_MESSAGES/django.po
+	@command -v msgfmt >/dev/null || scripts/ensure-gettext.sh
+	msgfmt --check-format -o $@ $<
+
+messages: $(VENV)/.installed
+	@command -v msgfmt >/dev/null || scripts/ensure-gettext.sh
+	cd backend && ../$(PY) ../manage.py makemessages --all --no-obsolete --no-location \
+	  --ignore=locale --ignore='*/migrations/*'
+
 chromium:
 	@scripts/ensure-chromium.sh
 
-run: $(VENV)/.installed frontend
+run: $(VENV)/.installed frontend translations
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py ensure_local_setup
@@ -80,7 +95,7 @@ api-types-check: $(VENV)/.installed frontend/node_modules/.installed
 	      echo "frontend/src/api/$$f does not match the API schema: run make api-types" >&2; exit 1; }; \
 	  done
 
-pytest: $(VENV)/.installed frontend chromium
+pytest: $(VENV)/.installed frontend chromium translations
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) -m pytest $(PYTEST_ARGS)
 

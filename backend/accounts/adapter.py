@@ -5,9 +5,11 @@ from allauth.account.internal.flows.login import get_authentication_records
 from allauth.account.models import EmailAddress, Login
 from allauth.core.internal import ratelimit
 from django.http import HttpRequest
+from django.utils import translation
 
 from backend.accounts.models import User
 from backend.common.conf import shoulder_setting
+from backend.common.i18n import in_language, supported_language
 from backend.common.timezones import is_valid_timezone
 
 APP = "allauth.account"
@@ -29,6 +31,7 @@ class AccountAdapter(DefaultAccountAdapter):
         user.display_name = (data.get("display_name") or "").strip()[:60]
         tz = data.get("timezone") or "UTC"
         user.timezone = tz if is_valid_timezone(tz) else "UTC"
+        user.language = supported_language(data.get("language") or translation.get_language())
         if commit:
             user.save()
         return user
@@ -40,7 +43,11 @@ class AccountAdapter(DefaultAccountAdapter):
             "site_url": shoulder_setting("SITE_URL"),
             **context,
         }
-        super().send_mail(template_prefix, email, context)
+        # In the recipient's language when they have an account (a security mail may be sent
+        # from someone else's request), else the language of this request (a new sign-up).
+        recipient = User.objects.filter(email__iexact=email).only("language").first()
+        with in_language(recipient.language if recipient else translation.get_language()):
+            super().send_mail(template_prefix, email, context)
 
     def clean_email(self, email: str) -> str:
         return super().clean_email(email).lower()

@@ -1,3 +1,4 @@
+from django.conf import settings
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -41,6 +42,7 @@ class MeApi(APIView):
                 "email",
                 "display_name",
                 "timezone",
+                "language",
                 "date_joined",
                 "suspended_until",
                 "standing",
@@ -58,6 +60,11 @@ class MeApi(APIView):
     class InputSerializer(serializers.Serializer[dict[str, str]]):
         display_name = serializers.CharField(max_length=60, required=False, allow_blank=False)
         timezone = serializers.CharField(max_length=64, required=False)
+        language = serializers.ChoiceField(
+            choices=settings.LANGUAGES,
+            required=False,
+            help_text="What the app, pushes and emails say to me in.",
+        )
 
         def validate_timezone(self, value: str) -> str:
             if not is_valid_timezone(value):

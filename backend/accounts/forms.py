@@ -9,6 +9,8 @@ class SignupForm(forms.Form):
 
     display_name = forms.CharField(max_length=60, required=False, strip=True)
     timezone = forms.CharField(max_length=64, required=False)
+    # The language picked in the app before signing up; else the browser's (Accept-Language).
+    language = forms.CharField(max_length=16, required=False)
 
     def signup(self, request: HttpRequest, user: User) -> None:
         # Filled by the adapter's save_user; nothing else to do here.

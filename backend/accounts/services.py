@@ -7,7 +7,11 @@ from backend.accounts.models import User
 
 @transaction.atomic
 def user_update_profile(
-    *, user: User, display_name: str | None = None, timezone: str | None = None
+    *,
+    user: User,
+    display_name: str | None = None,
+    timezone: str | None = None,
+    language: str | None = None,
 ) -> User:
     fields: list[str] = []
     if display_name is not None:
@@ -16,6 +20,9 @@ def user_update_profile(
     if timezone is not None:
         user.timezone = timezone
         fields.append("timezone")
+    if language is not None:
+        user.language = language
+        fields.append("language")
     if fields:
         user.full_clean(exclude=["password", "email"])
         user.save(update_fields=fields)

@@ -13,10 +13,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.tasks import DEFAULT_TASK_QUEUE_NAME
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
 
 from backend.accounts.models import User
 from backend.accounts.selectors import restricted
 from backend.common.errors import ApplicationError
+from backend.common.i18n import in_language
 from backend.notifications import conf
 from backend.notifications.errors import NotificationErrorCode
 from backend.notifications.models import (
@@ -229,8 +232,8 @@ def notify(
     *,
     user_ids: Iterable[uuid.UUID],
     kind: str,
-    title: str,
-    body: str,
+    title: str | Promise,
+    body: str | Promise,
     url: str,
     data: dict[str, Any] | None = None,
     urgency: str = Urgency.NORMAL,
@@ -246,6 +249,7 @@ def notify(
     for a circle set to reach-outs only) creates nothing; during quiet hours the sends wait
     for the end of them, unless `breaks_quiet_hours` and the person allows reach-outs through.
     What may break quiet hours is what must not wait: it goes to the asks queue.
+    `title` and `body` may be lazy translations: each person gets them in their own language.
     """
     return _notify(
         user_ids=user_ids,
@@ -268,8 +272,8 @@ def _notify(
     *,
     user_ids: Iterable[uuid.UUID],
     kind: str,
-    title: str,
-    body: str,
+    title: str | Promise,
+    body: str | Promise,
     url: str,
     data: dict[str, Any] | None,
     urgency: str,
@@ -286,7 +290,9 @@ def _notify(
     now = timezone.now()
     ids = set(user_ids)
     # Nobody suspended or banned is told anything (they read their standing in the app).
-    users = list(User.objects.filter(pk__in=ids).exclude(restricted()).only("id", "timezone"))
+    users = list(
+        User.objects.filter(pk__in=ids).exclude(restricted()).only("id", "timezone", "language")
+    )
     preferences: dict[uuid.UUID, NotificationPreference] = {}
     levels: dict[uuid.UUID, str] = {}
     if apply_preferences:
@@ -320,6 +326,8 @@ def _notify(
                 send_at = quiet_end
         notification_id = uuid.uuid4()
         notification_tag = (tag or f"{kind}-{notification_id}")[:64]
+        with in_language(user.language):
+            user_title, user_body = str(title), str(body)
         notification = Notification(
             id=notification_id,
             user=user,
@@ -327,8 +335,8 @@ def _notify(
             payload=_payload(
                 notification_id=notification_id,
                 kind=kind,
-                title=title,
-                body=body,
+                title=user_title,
+                body=user_body,
                 url=url,
                 tag=notification_tag,
                 circle_id=circle_id,
@@ -377,7 +385,7 @@ def send_test_notification(user: User) -> list[Notification]:
         user_ids=[user.pk],
         kind="test",
         title="Shoulder",
-        body="Notifications work on this device. Your friends can reach you here.",
+        body=gettext_lazy("Notifications work on this device. Your friends can reach you here."),
         url="/settings/notifications",
         data=None,
         urgency=Urgency.NORMAL,
