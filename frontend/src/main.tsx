@@ -5,11 +5,13 @@ import { OfflineError } from './api/client';
 import { App } from './app';
 import { auth } from './auth/state';
 import { resumeOutbox } from './checkins/boot';
+import { startLocale } from './i18n/i18n';
 import { startPwa } from './pwa/register';
 import { routablePath } from './router';
 
 // A path with a broken %-escape can't be routed: show "not found" rather than nothing.
 if (!routablePath(window.location.pathname)) history.replaceState(null, '', '/not-found');
+void startLocale();
 startPwa();
 resumeOutbox();
 

@@ -1,4 +1,5 @@
 import { type AuthPayload, type AuthState, setAuthFrom } from '../auth/state';
+import { serverLanguage } from '../i18n/i18n';
 import { ALLAUTH_BASE, type ApiResponse, api, request } from './client';
 
 export interface AuthResult {
@@ -25,7 +26,9 @@ export async function signup(input: {
   timezone?: string;
 }): Promise<AuthResult> {
   rememberCodeAddress(input.email);
-  return settle(await api.post<AuthPayload>(`${ALLAUTH_BASE}/auth/signup`, input, FLOW));
+  // The language picked on this device (the server falls back to Accept-Language).
+  const body = { ...input, language: serverLanguage() };
+  return settle(await api.post<AuthPayload>(`${ALLAUTH_BASE}/auth/signup`, body, FLOW));
 }
 
 const CODE_ADDRESS = 'shoulder.code-address';

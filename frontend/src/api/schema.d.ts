@@ -1352,6 +1352,12 @@ export interface components {
          */
         JoinRequestStatusEnum: "pending" | "approved" | "rejected";
         /**
+         * @description * `en` - English
+         *     * `es` - Español
+         * @enum {string}
+         */
+        LanguageEnum: "en" | "es";
+        /**
          * @description * `all` - All
          *     * `reach_outs` - Reach Outs
          *     * `muted` - Muted
@@ -1366,6 +1372,7 @@ export interface components {
             email: string;
             /** Format: uuid */
             readonly id: string;
+            language: components["schemas"]["LanguageEnum"];
             /** @description `good` or `suspended`. */
             readonly standing: components["schemas"]["StandingEnum"];
             /**
@@ -1566,6 +1573,13 @@ export interface components {
         };
         PatchedMeInputRequest: {
             display_name?: string;
+            /**
+             * @description What the app, pushes and emails say to me in.
+             *
+             *     * `en` - English
+             *     * `es` - Español
+             */
+            language?: components["schemas"]["LanguageEnum"];
             timezone?: string;
         };
         PatchedNoteDetailInputRequest: {

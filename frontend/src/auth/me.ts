@@ -1,5 +1,6 @@
 import { effect, signal } from '@preact/signals';
 import { getMe, type Me, updateMe } from '../api/shoulder';
+import { adoptProfileLanguage } from '../i18n/i18n';
 import { auth } from './state';
 
 /** The signed-in person's profile, loaded once and shared by the pages. */
@@ -12,6 +13,7 @@ export function loadMe(force = false): Promise<Me> {
   loading ??= getMe()
     .then((value) => {
       me.value = value;
+      adoptProfileLanguage(value.language);
       return value;
     })
     .finally(() => {
@@ -20,7 +22,7 @@ export function loadMe(force = false): Promise<Me> {
   return loading;
 }
 
-export async function saveMe(changes: Partial<Pick<Me, 'display_name' | 'timezone'>>): Promise<Me> {
+export async function saveMe(changes: Partial<Pick<Me, 'display_name' | 'timezone' | 'language'>>): Promise<Me> {
   const value = await updateMe(changes);
   me.value = value;
   return value;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ChangeEmail } from '../account/ChangeEmail';
 import { ChangePassword } from '../account/ChangePassword';
 import { Devices } from '../account/Devices';
+import { LanguagePicker } from '../account/LanguagePicker';
 import { TimeZonePicker } from '../account/TimeZonePicker';
 import { YourData } from '../account/YourData';
 import { logout } from '../api/allauth';
@@ -85,6 +86,9 @@ export default function Account() {
           Save
         </button>
       </form>
+      <section class="card form">
+        <LanguagePicker />
+      </section>
       <p class="links">
         <a href="/reports">My reports</a>
       </p>

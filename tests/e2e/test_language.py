@@ -1,0 +1,37 @@
+"""On a phone: the language switch changes the app at once, tells the server (pushes and
+emails follow it), and is still Spanish after a reload."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from backend.accounts.models import User
+from tests.common.world import make_person
+from tests.e2e.conftest import assert_accessible, log_in
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_switching_to_spanish_on_the_account_screen(phone: Page) -> None:
+    page = phone
+    person = make_person(display_name="Noor")
+    log_in(page, person.email, name="Noor")
+
+    page.goto("/account")
+    page.get_by_label("Language", exact=True).select_option("es")
+    expect(page.get_by_label("Idioma", exact=True)).to_have_value("es")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    page.wait_for_load_state("networkidle")
+    assert User.objects.get(pk=person.pk).language == "es"
+    assert_accessible(page)
+
+    page.reload()
+    expect(page.get_by_label("Idioma", exact=True)).to_have_value("es")
+
+
+def test_a_spanish_profile_shows_spanish_on_a_new_device(phone: Page) -> None:
+    page = phone
+    person = make_person(display_name="Ana", language="es")
+    log_in(page, person.email, name="Ana")
+    page.goto("/account")
+    expect(page.get_by_label("Idioma", exact=True)).to_have_value("es")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
