@@ -45,7 +45,9 @@ class AccountAdapter(DefaultAccountAdapter):
         }
         # In the recipient's language when they have an account (a security mail may be sent
         # from someone else's request), else the language of this request (a new sign-up).
-        recipient = User.objects.filter(email__iexact=email).only("language").first()
+        recipient = User.objects.filter(email__iexact=email).first()
+        if recipient is not None:
+            context.setdefault("user", recipient)  # "Hi Ana," in every mail to an account
         with in_language(recipient.language if recipient else translation.get_language()):
             super().send_mail(template_prefix, email, context)
 

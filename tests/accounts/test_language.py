@@ -98,3 +98,44 @@ def test_the_test_notification_reaches_a_spanish_speaker_in_spanish(db: Any) -> 
     )
     [notification] = send_test_notification(ana)
     assert notification.payload["body"].startswith("Las notificaciones funcionan")
+
+
+def test_a_new_spanish_speaker_gets_the_signup_code_in_spanish(client: Client, db: Any) -> None:
+    from django.core import mail
+
+    _sign_up(client, "lucia@example.com", headers={"accept-language": "es-ES"})
+    first = mail.outbox[0]
+    assert first.subject.endswith("Te damos la bienvenida — tu código para terminar de registrarte")
+    assert "Hola, Noor:" in first.body
+    assert "Escríbelo en la app" in first.body
+    assert "Con cariño," in first.body
+
+
+def test_account_emails_go_out_in_the_recipients_language(db: Any) -> None:
+    """A reset asked for from an English browser still reaches a Spanish speaker in Spanish."""
+    from django.core import mail
+
+    ana = make_person(display_name="Ana", language="es")
+    res = Client().post(
+        f"{BROWSER}/auth/password/request",
+        {"email": ana.email},
+        content_type="application/json",
+        headers={"accept-language": "en-US"},
+    )
+    assert res.status_code == 401, res.content
+    [message] = mail.outbox
+    assert message.subject.endswith("Tu código para elegir una contraseña nueva")
+    assert "Hola, Ana:" in message.body
+    assert "Si no lo pediste tú, puedes ignorar este correo" in message.body
+    html = message.alternatives[0][0] if message.alternatives else ""
+    assert 'lang="es"' in html
+
+    bob = make_person(display_name="Bob")
+    Client().post(
+        f"{BROWSER}/auth/password/request",
+        {"email": bob.email},
+        content_type="application/json",
+        headers={"accept-language": "es"},
+    )
+    assert mail.outbox[-1].subject.endswith("Your code to choose a new password")
+    assert "Hi Bob," in mail.outbox[-1].body
