@@ -13,14 +13,15 @@ const SOURCES = import.meta.glob(['../src/**/*.{ts,tsx}', '!../src/**/*.d.ts', '
 /** Every string the code marks: `t('…')`, `msg('…')` and the `other` form of `tn(…)`. */
 function markedStrings(): Set<string> {
   const found = new Set<string>();
-  const quoted = String.raw`'((?:[^'\\]|\\.)*)'`;
+  // A string literal in single or double quotes (Biome picks double when the text has a ').
+  const quoted = String.raw`(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")`;
   const single = new RegExp(String.raw`\b(?:t|msg)\(\s*${quoted}`, 'g');
   const plural = new RegExp(String.raw`\btn\([^,]+,\s*\{[^}]*\bother:\s*${quoted}`, 'g');
   for (const source of Object.values(SOURCES)) {
     // Comments may show examples; only code counts.
     const text = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
     for (const m of [...text.matchAll(single), ...text.matchAll(plural)]) {
-      found.add(m[1].replace(/\\'/g, "'"));
+      found.add((m[1] ?? m[2]).replace(/\\(['"])/g, '$1'));
     }
   }
   return found;

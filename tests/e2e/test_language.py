@@ -35,3 +35,17 @@ def test_a_spanish_profile_shows_spanish_on_a_new_device(phone: Page) -> None:
     page.goto("/account")
     expect(page.get_by_label("Idioma", exact=True)).to_have_value("es")
     expect(page.locator("html")).to_have_attribute("lang", "es")
+
+
+def test_the_moderation_screens_speak_spanish(phone: Page) -> None:
+    page = phone
+    person = make_person(display_name="Lucía", language="es")
+    log_in(page, person.email, name="Lucía")
+    page.goto("/reports")
+    expect(page.get_by_role("heading", name="Mis reportes")).to_be_visible()
+    expect(page.get_by_text("No has reportado nada.", exact=False)).to_be_visible()
+    expect(page.get_by_role("link", name="Volver a tu cuenta")).to_be_visible()
+    page.goto("/account/standing")
+    expect(page.get_by_role("heading", name="Tu situación")).to_be_visible()
+    expect(page.get_by_text("No hay nada aquí. Gracias por cuidar tus círculos.")).to_be_visible()
+    expect(page.get_by_role("link", name="¿Necesitas ayuda ahora mismo?")).to_be_visible()

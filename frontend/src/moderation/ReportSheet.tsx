@@ -7,6 +7,7 @@ import { Sheet } from '../components/Sheet';
 import { useSubmit } from '../components/useSubmit';
 import { CATEGORIES } from './words';
 import './moderation.css';
+import { t } from '../i18n/i18n';
 
 export interface ReportTarget {
   type: ReportTargetType;
@@ -51,7 +52,7 @@ export function ReportSheet({ target, onClose }: ReportSheetProps) {
 
   if (sent) {
     return (
-      <Sheet id="report-sheet" title="Thank you for telling us" onClose={onClose}>
+      <Sheet id="report-sheet" title={t('Thank you for telling us')} onClose={onClose}>
         <ReportSent report={sent} person={person} circleId={target.circleId ?? null} blocked={alsoBlock} />
       </Sheet>
     );
@@ -60,13 +61,13 @@ export function ReportSheet({ target, onClose }: ReportSheetProps) {
   const name = 'report-category';
   const detailsId = 'report-details';
   return (
-    <Sheet id="report-sheet" title={`Report ${target.label}`} onClose={onClose}>
+    <Sheet id="report-sheet" title={t('Report {what}', { what: target.label })} onClose={onClose}>
       <form class="form" onSubmit={send.onSubmit} noValidate>
-        <p class="muted">A moderator will look at it. We never tell anyone who reported.</p>
-        <FormError message={missing && !category ? 'Pick what feels wrong, so we know what to look for.' : null} />
+        <p class="muted">{t('A moderator will look at it. We never tell anyone who reported.')}</p>
+        <FormError message={missing && !category ? t('Pick what feels wrong, so we know what to look for.') : null} />
         <FormError message={send.error?.detail} />
         <fieldset class="report-choices">
-          <legend>What's wrong?</legend>
+          <legend>{t("What's wrong?")}</legend>
           {CATEGORIES.map((option) => {
             const id = `${name}-${option.value}`;
             return (
@@ -80,10 +81,10 @@ export function ReportSheet({ target, onClose }: ReportSheetProps) {
                   aria-describedby={option.hint ? `${id}-hint` : undefined}
                   onChange={() => setCategory(option.value)}
                 />
-                <label for={id}>{option.label}</label>
+                <label for={id}>{t(option.label)}</label>
                 {option.hint && (
                   <p class="hint" id={`${id}-hint`}>
-                    {option.hint}
+                    {t(option.hint)}
                   </p>
                 )}
               </div>
@@ -91,7 +92,7 @@ export function ReportSheet({ target, onClose }: ReportSheetProps) {
           })}
         </fieldset>
         <div class="field">
-          <label for={detailsId}>Anything you'd like us to know (optional)</label>
+          <label for={detailsId}>{t("Anything you'd like us to know (optional)")}</label>
           <textarea
             id={detailsId}
             rows={3}
@@ -108,11 +109,11 @@ export function ReportSheet({ target, onClose }: ReportSheetProps) {
               checked={alsoBlock}
               onChange={(e) => setAlsoBlock(e.currentTarget.checked)}
             />
-            <label for="report-also-block">Also block {person.display_name}</label>
+            <label for="report-also-block">{t('Also block {name}', { name: person.display_name })}</label>
           </div>
         )}
         <button type="submit" class="button" disabled={send.busy}>
-          Send report
+          {t('Send report')}
         </button>
       </form>
     </Sheet>
@@ -138,34 +139,38 @@ function ReportSent({
   return (
     <div class="report-done" role="status">
       <p>
-        We've got your report and a moderator will look at it. We never tell them who reported. You can follow it under
-        "My reports".
+        {t(
+          'We’ve got your report and a moderator will look at it. We never tell them who reported. You can follow it under “My reports”.',
+        )}
       </p>
-      {blocked && person && <p>You've also blocked {person.display_name}.</p>}
+      {blocked && person && <p>{t("You've also blocked {name}.", { name: person.display_name })}</p>}
       {worried && (
         <section class="report-care" aria-labelledby="report-care-title">
-          <h3 id="report-care-title">If you're worried about them</h3>
+          <h3 id="report-care-title">{t("If you're worried about them")}</h3>
           <p>
-            If they might be in danger right now, call your local emergency number. The crisis page has people you can
-            call or text, for them or for you.
+            {t(
+              'If they might be in danger right now, call your local emergency number. The crisis page has people you can call or text, for them or for you.',
+            )}
           </p>
           <p>
-            Reaching out yourself can mean a lot: a short "thinking of you" is enough. We never tell them who reported.
+            {t(
+              'Reaching out yourself can mean a lot: a short “thinking of you” is enough. We never tell them who reported.',
+            )}
           </p>
           <div class="actions">
             {reachOut && (
               <a class="button" href={reachOut}>
-                Reach out to {person?.display_name} yourself
+                {t('Reach out to {name} yourself', { name: person?.display_name ?? '' })}
               </a>
             )}
             <a class={reachOut ? 'button button--quiet' : 'button'} href="/crisis">
-              Crisis resources
+              {t('Crisis resources')}
             </a>
           </div>
         </section>
       )}
       <a class="button button--quiet" href="/reports">
-        My reports
+        {t('My reports')}
       </a>
     </div>
   );

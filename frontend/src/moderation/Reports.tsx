@@ -6,6 +6,8 @@ import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
 import { categoryLabel, formatWhen, reportStatus, reportSubject } from './words';
 import './moderation.css';
+import { t } from '../i18n/i18n';
+import { rich } from '../i18n/rich';
 
 /** "My reports": what I told the moderators about, and what they did. */
 export default function Reports() {
@@ -29,19 +31,21 @@ export default function Reports() {
   });
 
   return (
-    <Page title="My reports">
-      <p class="lead">What you've told us about, and what we did. We never tell anyone who reported.</p>
+    <Page title={t('My reports')}>
+      <p class="lead">{t("What you've told us about, and what we did. We never tell anyone who reported.")}</p>
       {!reports &&
         (error ? (
           <FormError message={error.detail} />
         ) : (
           <p class="waiting" role="status">
-            One moment…
+            {t('One moment…')}
           </p>
         ))}
       {reports && reports.length === 0 && (
         <div class="empty">
-          <p>You haven't reported anything. If something feels wrong, "Report" is on notes, people and circles.</p>
+          <p>
+            {t('You haven’t reported anything. If something feels wrong, “Report” is on notes, people and circles.')}
+          </p>
         </div>
       )}
       {reports && reports.length > 0 && (
@@ -53,13 +57,17 @@ export default function Reports() {
                 <article class="card" aria-labelledby={titleId}>
                   <h2 id={titleId}>{reportSubject(report)}</h2>
                   <p class="mod-meta">
-                    {categoryLabel(report.category)} · sent {formatWhen(report.created_at)}
+                    {categoryLabel(report.category)} · {t('sent {when}', { when: formatWhen(report.created_at) })}
                   </p>
                   <p>{reportStatus(report)}</p>
                   {report.show_crisis_resources && (
                     <p>
-                      If you're still worried about them, <a href="/crisis">the crisis page</a> has people you can call
-                      or text, for them or for you.
+                      {rich(
+                        t(
+                          "If you're still worried about them, <0>the crisis page</0> has people you can call or text, for them or for you.",
+                        ),
+                        [(text) => <a href="/crisis">{text}</a>],
+                      )}
                     </p>
                   )}
                 </article>
@@ -71,11 +79,11 @@ export default function Reports() {
       <FormError message={more.error?.detail} />
       {next && (
         <button type="button" class="button button--quiet" disabled={more.busy} onClick={() => void more.onSubmit()}>
-          Load more
+          {t('Load more')}
         </button>
       )}
       <p class="links">
-        <a href="/account">Back to your account</a>
+        <a href="/account">{t('Back to your account')}</a>
       </p>
     </Page>
   );

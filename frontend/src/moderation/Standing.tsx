@@ -9,6 +9,7 @@ import { useSubmit } from '../components/useSubmit';
 import { suspendedUntil } from './suspension';
 import { appealWords, canAppeal, formatWhen, isActive, STRIKE_KINDS } from './words';
 import './moderation.css';
+import { t } from '../i18n/i18n';
 
 /** Warnings and suspensions, why, until when; and the one appeal each allows. */
 export default function Standing() {
@@ -26,16 +27,19 @@ export default function Standing() {
   const until = suspendedUntil.value;
   const replace = (next: Strike) => setStrikes((current) => (current ?? []).map((s) => (s.id === next.id ? next : s)));
   return (
-    <Page title="Your standing">
+    <Page title={t('Your standing')}>
       {until ? (
         <p class="notice">
-          Your account is suspended until {formatWhen(until)}. You can still read everything and appeal below; writing,
-          reaching out and answering are paused until then.
+          {t(
+            'Your account is suspended until {when}. You can still read everything and appeal below; writing, reaching out and answering are paused until then.',
+            { when: formatWhen(until) },
+          )}
         </p>
       ) : (
         <p class="lead">
-          What moderators decided about things you wrote or did. If you think something here is wrong, you can ask us to
-          look again, once, within 20 days.
+          {t(
+            'What moderators decided about things you wrote or did. If you think something here is wrong, you can ask us to look again, once, within 20 days.',
+          )}
         </p>
       )}
       {!strikes &&
@@ -43,12 +47,12 @@ export default function Standing() {
           <FormError message={error.detail} />
         ) : (
           <p class="waiting" role="status">
-            One moment…
+            {t('One moment…')}
           </p>
         ))}
       {strikes && strikes.length === 0 && (
         <div class="empty">
-          <p>Nothing here. Thank you for keeping your circles kind.</p>
+          <p>{t('Nothing here. Thank you for keeping your circles kind.')}</p>
         </div>
       )}
       {strikes && strikes.length > 0 && (
@@ -61,8 +65,8 @@ export default function Standing() {
         </ul>
       )}
       <p class="links">
-        <a href="/crisis">Need help right now?</a>
-        <a href="/account">Back to your account</a>
+        <a href="/crisis">{t('Need help right now?')}</a>
+        <a href="/account">{t('Back to your account')}</a>
       </p>
     </Page>
   );
@@ -74,21 +78,24 @@ function StrikeCard({ strike, onAppealed }: { strike: Strike; onAppealed: (next:
   const appeal = appealWords(strike.appeal_status);
   return (
     <article class="card" aria-labelledby={titleId}>
-      <h2 id={titleId}>{STRIKE_KINDS[strike.kind]}</h2>
+      <h2 id={titleId}>{t(STRIKE_KINDS[strike.kind])}</h2>
       <p class="mod-meta">{formatWhen(strike.created_at)}</p>
       <p>
-        <strong>Why:</strong> {strike.reason || 'A moderator found it broke the community guidelines.'}
+        <strong>{t('Why:')}</strong> {strike.reason || t('A moderator found it broke the community guidelines.')}
       </p>
       {strike.suspended_until && (
         <p>
-          {isActive(strike.suspended_until, now) ? 'Suspended until ' : 'Was suspended until '}
-          {formatWhen(strike.suspended_until)}.
+          {isActive(strike.suspended_until, now)
+            ? t('Suspended until {when}.', { when: formatWhen(strike.suspended_until) })
+            : t('Was suspended until {when}.', { when: formatWhen(strike.suspended_until) })}
         </p>
       )}
       {strike.snapshot && (
         <>
           <p class="mod-meta">
-            {strike.target_label ? `What it was about (${strike.target_label}):` : 'What it was about:'}
+            {strike.target_label
+              ? t('What it was about ({what}):', { what: strike.target_label })
+              : t('What it was about:')}
           </p>
           <blockquote class="mod-snapshot">{strike.snapshot}</blockquote>
         </>
@@ -100,7 +107,7 @@ function StrikeCard({ strike, onAppealed }: { strike: Strike; onAppealed: (next:
       )}
       {canAppeal(strike, now) && <AppealForm strike={strike} onAppealed={onAppealed} />}
       {strike.appeal_status === 'none' && !canAppeal(strike, now) && strike.kind !== 'ban' && (
-        <p class="muted">The 20 days to appeal this have passed.</p>
+        <p class="muted">{t('The 20 days to appeal this have passed.')}</p>
       )}
     </article>
   );
@@ -116,7 +123,7 @@ function AppealForm({ strike, onAppealed }: { strike: Strike; onAppealed: (next:
   if (!open) {
     return (
       <button type="button" class="button button--quiet" onClick={() => setOpen(true)}>
-        Appeal
+        {t('Appeal')}
       </button>
     );
   }
@@ -124,9 +131,9 @@ function AppealForm({ strike, onAppealed }: { strike: Strike; onAppealed: (next:
     <form class="form" onSubmit={send.onSubmit}>
       <FormError message={send.error?.detail} />
       <div class="field">
-        <label for={id}>Why should we look again?</label>
+        <label for={id}>{t('Why should we look again?')}</label>
         <p class="hint" id={`${id}-hint`}>
-          You can appeal once, until {formatWhen(strike.appeal_until)}. A moderator will read it.
+          {t('You can appeal once, until {when}. A moderator will read it.', { when: formatWhen(strike.appeal_until) })}
         </p>
         <textarea
           id={id}
@@ -139,7 +146,7 @@ function AppealForm({ strike, onAppealed }: { strike: Strike; onAppealed: (next:
         />
       </div>
       <button type="submit" class="button" disabled={send.busy || text.trim() === ''}>
-        Send appeal
+        {t('Send appeal')}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { loadMe } from '../auth/me';
 import { auth } from '../auth/state';
+import { t } from '../i18n/i18n';
 import { STANDING_PATH, suspended, suspendedUntil } from './suspension';
 import { formatWhen } from './words';
 
@@ -13,14 +14,14 @@ export function SuspendedBanner({ path }: { path: string }) {
   if (!signedIn || !suspended.value || path === STANDING_PATH) return null;
   const until = suspendedUntil.value;
   return (
-    <section class="banner banner--standing" aria-label="Your account is suspended">
+    <section class="banner banner--standing" aria-label={t('Your account is suspended')}>
       <p>
         {until
-          ? `Your account is suspended until ${formatWhen(until)}. You can still read everything.`
-          : 'Your account is suspended for now. You can still read everything.'}
+          ? t('Your account is suspended until {when}. You can still read everything.', { when: formatWhen(until) })
+          : t('Your account is suspended for now. You can still read everything.')}
       </p>
       <a class="button button--quiet button--inline" href={STANDING_PATH}>
-        See why, and appeal
+        {t('See why, and appeal')}
       </a>
     </section>
   );
