@@ -20,12 +20,20 @@ def test_switching_to_spanish_on_the_account_screen(phone: Page) -> None:
     page.get_by_label("Language", exact=True).select_option("es")
     expect(page.get_by_label("Idioma", exact=True)).to_have_value("es")
     expect(page.locator("html")).to_have_attribute("lang", "es")
+    # The account's own cards switch at once.
+    expect(page.get_by_role("heading", name="Dónde tienes la sesión abierta")).to_be_visible()
+    expect(page.get_by_role("button", name="Descargar mis datos")).to_be_visible()
+    expect(page.get_by_label("Zona horaria", exact=True)).to_be_visible()
     page.wait_for_load_state("networkidle")
     assert User.objects.get(pk=person.pk).language == "es"
     assert_accessible(page)
 
     page.reload()
     expect(page.get_by_label("Idioma", exact=True)).to_have_value("es")
+
+    page.goto("/account/security")
+    expect(page.get_by_role("heading", name="Que tu cuenta siga siendo tuya")).to_be_visible()
+    expect(page.get_by_role("button", name="Configurar una app de autenticación")).to_be_visible()
 
 
 def test_a_spanish_profile_shows_spanish_on_a_new_device(phone: Page) -> None:

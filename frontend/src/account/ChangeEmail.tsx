@@ -3,6 +3,7 @@ import { loadMe } from '../auth/me';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { useSubmit } from '../components/useSubmit';
+import { t } from '../i18n/i18n';
 import { addEmail, type EmailAddress, listEmails, resendEmailCode, verifyEmailCode } from './api';
 import { withReauth } from './reauth';
 
@@ -30,20 +31,20 @@ export function ChangeEmail() {
   const confirm = useSubmit(async () => {
     await verifyEmailCode(code.trim());
     setCode('');
-    setNotice('Your email is changed. We told your old address, just in case.');
+    setNotice(t('Your email is changed. We told your old address, just in case.'));
     await reload();
     await loadMe(true);
   });
   const resend = useSubmit(async () => {
     await resendEmailCode();
-    setNotice('We sent a new code.');
+    setNotice(t('We sent a new code.'));
   });
 
   const error = add.error ?? confirm.error ?? resend.error;
   return (
     <section class="card" aria-labelledby="email-title">
-      <h2 id="email-title">Email</h2>
-      {primary && <p class="muted">You sign in with {primary.email}.</p>}
+      <h2 id="email-title">{t('Email')}</h2>
+      {primary && <p class="muted">{t('You sign in with {email}.', { email: primary.email })}</p>}
       <FormError message={error?.detail} />
       {notice && (
         <p class="notice" role="status">
@@ -52,10 +53,10 @@ export function ChangeEmail() {
       )}
       {waiting ? (
         <form class="form" onSubmit={confirm.onSubmit}>
-          <p>We sent a code to {waiting.email}. Type it here to switch to that address.</p>
+          <p>{t('We sent a code to {email}. Type it here to switch to that address.', { email: waiting.email })}</p>
           <Field
             id="email_code"
-            label="Code"
+            label={t('Code')}
             class="code-input"
             autocomplete="one-time-code"
             autocapitalize="characters"
@@ -66,7 +67,7 @@ export function ChangeEmail() {
           />
           <div class="actions">
             <button type="submit" class="button" disabled={confirm.busy}>
-              Confirm new email
+              {t('Confirm new email')}
             </button>
             <button
               type="button"
@@ -74,7 +75,7 @@ export function ChangeEmail() {
               disabled={resend.busy}
               onClick={() => void resend.onSubmit()}
             >
-              Send a new code
+              {t('Send a new code')}
             </button>
           </div>
         </form>
@@ -83,7 +84,7 @@ export function ChangeEmail() {
           <Field
             id="new_email"
             type="email"
-            label="New email"
+            label={t('New email')}
             autocomplete="email"
             inputMode="email"
             required
@@ -92,7 +93,7 @@ export function ChangeEmail() {
             error={add.error?.forField('email')}
           />
           <button type="submit" class="button button--quiet" disabled={add.busy}>
-            Change email
+            {t('Change email')}
           </button>
         </form>
       )}

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { useSubmit } from '../components/useSubmit';
+import { t } from '../i18n/i18n';
 import { changePassword } from './api';
 import { withReauth } from './reauth';
 
@@ -18,17 +19,17 @@ export function ChangePassword() {
   });
   return (
     <form class="card form" aria-labelledby="password-title" onSubmit={save.onSubmit}>
-      <h2 id="password-title">Password</h2>
+      <h2 id="password-title">{t('Password')}</h2>
       <FormError message={save.error?.field ? undefined : save.error?.detail} />
       {done && (
         <p class="notice" role="status">
-          Your password is changed. We emailed you to say so.
+          {t('Your password is changed. We emailed you to say so.')}
         </p>
       )}
       <Field
         id="current_password"
         type="password"
-        label="Current password"
+        label={t('Current password')}
         autocomplete="current-password"
         required
         value={current}
@@ -38,7 +39,7 @@ export function ChangePassword() {
       <Field
         id="new_password"
         type="password"
-        label="New password"
+        label={t('New password')}
         autocomplete="new-password"
         required
         value={next}
@@ -46,7 +47,7 @@ export function ChangePassword() {
         error={save.error?.forField('new_password')}
       />
       <button type="submit" class="button button--quiet" disabled={save.busy}>
-        Change password
+        {t('Change password')}
       </button>
     </form>
   );

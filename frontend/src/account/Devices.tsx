@@ -2,13 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ApiError } from '../api/client';
 import { FormError } from '../components/FormError';
 import { useSubmit } from '../components/useSubmit';
+import { intlLocale, t } from '../i18n/i18n';
 import { endSessions, listSessions, type UserSession } from './api';
 import { withReauth } from './reauth';
 import { describeUserAgent } from './useragent';
 
 function when(seconds: number | undefined): string {
   if (!seconds) return '';
-  return new Date(seconds * 1000).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(seconds * 1000).toLocaleString(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** Where this account is signed in, and "sign out the others". */
@@ -29,13 +30,13 @@ export function Devices() {
   const signOutOthers = useSubmit(async () => {
     setNotice(null);
     await withReauth(() => endSessions(others.map((s) => s.id)));
-    setNotice('Signed out everywhere else.');
+    setNotice(t('Signed out everywhere else.'));
     await reload();
   });
 
   return (
     <section class="card" aria-labelledby="devices-title">
-      <h2 id="devices-title">Where you're signed in</h2>
+      <h2 id="devices-title">{t("Where you're signed in")}</h2>
       <FormError message={(signOutOthers.error ?? loadError)?.detail} />
       {notice && (
         <p class="notice" role="status">
@@ -48,7 +49,9 @@ export function Devices() {
             <li key={s.id} class="device-row">
               <strong>{describeUserAgent(s.user_agent)}</strong>
               <span class="muted">
-                {s.is_current ? 'This device' : `Last seen ${when(s.last_seen_at ?? s.created_at)}`}
+                {s.is_current
+                  ? t('This device')
+                  : t('Last seen {when}', { when: when(s.last_seen_at ?? s.created_at) })}
               </span>
             </li>
           ))}
@@ -61,7 +64,7 @@ export function Devices() {
           disabled={signOutOthers.busy}
           onClick={() => void signOutOthers.onSubmit()}
         >
-          Sign out the others
+          {t('Sign out the others')}
         </button>
       )}
     </section>

@@ -3,6 +3,7 @@ import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { Sheet } from '../components/Sheet';
 import { useSubmit } from '../components/useSubmit';
+import { t } from '../i18n/i18n';
 import {
   passkeyReauthOptions,
   reauthenticateWithCode,
@@ -58,15 +59,15 @@ export function ReauthSheet({ flows, onDone }: Props) {
 
   const error = withPassword.error ?? withPasskey.error;
   return (
-    <Sheet id="reauth" title="Confirm it's you" onClose={() => (ok ? undefined : onDone(false))}>
-      <p class="muted">This is a big change, so we check it's really you. It only takes a moment.</p>
+    <Sheet id="reauth" title={t("Confirm it's you")} onClose={() => (ok ? undefined : onDone(false))}>
+      <p class="muted">{t("This is a big change, so we check it's really you. It only takes a moment.")}</p>
       <form class="form" onSubmit={withPassword.onSubmit}>
         <FormError message={error?.detail} />
         {hasPassword && (
           <Field
             id="reauth-password"
             type="password"
-            label="Your password"
+            label={t('Your password')}
             autocomplete="current-password"
             value={password}
             onValue={setPassword}
@@ -76,7 +77,7 @@ export function ReauthSheet({ flows, onDone }: Props) {
         {hasTotp && (
           <Field
             id="reauth-code"
-            label={hasPassword ? 'Or a code from your authenticator app' : 'A code from your authenticator app'}
+            label={hasPassword ? t('Or a code from your authenticator app') : t('A code from your authenticator app')}
             autocomplete="one-time-code"
             inputMode="numeric"
             value={code}
@@ -85,7 +86,7 @@ export function ReauthSheet({ flows, onDone }: Props) {
           />
         )}
         <button type="submit" class="button" disabled={withPassword.busy || !(password || code)}>
-          Confirm
+          {t('Confirm')}
         </button>
       </form>
       {hasPasskey && (
@@ -95,7 +96,7 @@ export function ReauthSheet({ flows, onDone }: Props) {
           disabled={withPasskey.busy}
           onClick={() => void withPasskey.onSubmit()}
         >
-          Use a passkey
+          {t('Use a passkey')}
         </button>
       )}
     </Sheet>

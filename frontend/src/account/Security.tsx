@@ -24,9 +24,10 @@ import { ReauthCancelled, withReauth } from './reauth';
 // The QR code's own styles live beside it.
 import '../circles/InviteSheet.css';
 import './Security.css';
+import { intlLocale, t } from '../i18n/i18n';
 
 function since(seconds: number): string {
-  return new Date(seconds * 1000).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+  return new Date(seconds * 1000).toLocaleDateString(intlLocale(), { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
 /** Two-factor login and passkeys: an authenticator app, recovery codes, passkeys. */
@@ -62,16 +63,17 @@ export default function Security({ query }: PageProps) {
   const leave = () => navigate(afterAuth(next), { replace: true });
 
   return (
-    <Page title="Login and security" heading="Keep your account yours">
+    <Page title={t('Login and security')} heading={t('Keep your account yours')}>
       <p class="lead">
-        A second step when you log in means a stolen password alone can't open your circles. Use an authenticator app, a
-        passkey on this phone, or both.
+        {t(
+          "A second step when you log in means a stolen password alone can't open your circles. Use an authenticator app, a passkey on this phone, or both.",
+        )}
       </p>
       {next && (
         <p class="notice" role="status">
           {next.startsWith('/admin/')
-            ? 'The moderation tools open once your account has a second factor. Set one up below.'
-            : 'Set up a second factor to carry on.'}
+            ? t('The moderation tools open once your account has a second factor. Set one up below.')
+            : t('Set up a second factor to carry on.')}
         </p>
       )}
       <FormError message={loadError?.detail} />
@@ -113,19 +115,21 @@ function TotpSection({ totp, onChange }: { totp: Authenticator | null; onChange:
     await withReauth(() => activateTotp(code.replace(/\s/g, '')));
     setSetup(null);
     setCode('');
-    await onChange('Your authenticator app is set up.', true);
+    await onChange(t('Your authenticator app is set up.'), true);
   });
   const remove = useSubmit(async () => {
     await withReauth(deactivateTotp);
-    await onChange('Your authenticator app no longer logs you in.');
+    await onChange(t('Your authenticator app no longer logs you in.'));
   });
 
   return (
     <section class="card" aria-labelledby="totp-title">
-      <h2 id="totp-title">Authenticator app</h2>
+      <h2 id="totp-title">{t('Authenticator app')}</h2>
       {totp ? (
         <>
-          <p>On since {since(totp.created_at)}. When you log in, we ask for a code from the app.</p>
+          <p>
+            {t('On since {when}. When you log in, we ask for a code from the app.', { when: since(totp.created_at) })}
+          </p>
           <FormError message={shown(remove.error)} />
           <button
             type="button"
@@ -133,22 +137,22 @@ function TotpSection({ totp, onChange }: { totp: Authenticator | null; onChange:
             disabled={remove.busy}
             onClick={() => void remove.onSubmit()}
           >
-            Turn off the authenticator app
+            {t('Turn off the authenticator app')}
           </button>
         </>
       ) : setup ? (
         <form class="form" onSubmit={confirm.onSubmit}>
-          <p class="muted">Scan this with your authenticator app, or type the key into it.</p>
+          <p class="muted">{t('Scan this with your authenticator app, or type the key into it.')}</p>
           <figure class="qr-figure">
-            <QrCode text={setup.url} label="QR code for your authenticator app" />
+            <QrCode text={setup.url} label={t('QR code for your authenticator app')} />
             <figcaption>
-              Key: <code class="totp-secret">{setup.secret}</code>
+              {t('Key:')} <code class="totp-secret">{setup.secret}</code>
             </figcaption>
           </figure>
           <FormError message={shown(confirm.error) && !confirm.error?.forField('code') ? shown(confirm.error) : null} />
           <Field
             id="totp-code"
-            label="Code from the app"
+            label={t('Code from the app')}
             class="code-input"
             inputMode="numeric"
             autocomplete="one-time-code"
@@ -158,17 +162,17 @@ function TotpSection({ totp, onChange }: { totp: Authenticator | null; onChange:
             error={confirm.error?.forField('code')}
           />
           <button type="submit" class="button" disabled={confirm.busy}>
-            Turn on
+            {t('Turn on')}
           </button>
         </form>
       ) : (
         <>
           <p class="muted">
-            An app like Google Authenticator, 1Password or Aegis shows a new six-digit code every 30 seconds.
+            {t('An app like Google Authenticator, 1Password or Aegis shows a new six-digit code every 30 seconds.')}
           </p>
           <FormError message={shown(start.error)} />
           <button type="button" class="button" disabled={start.busy} onClick={() => void start.onSubmit()}>
-            Set up an authenticator app
+            {t('Set up an authenticator app')}
           </button>
         </>
       )}
@@ -184,12 +188,12 @@ function PasskeySection({ passkeys, onChange }: { passkeys: Authenticator[]; onC
 
   const add = useSubmit(async () => {
     try {
-      const { recoveryCodesGenerated } = await withReauth(() => addPasskey(name.trim() || 'My passkey'));
+      const { recoveryCodesGenerated } = await withReauth(() => addPasskey(name.trim() || t('My passkey')));
       setName('');
-      await onChange('Your passkey is ready. Next time, log in with it.', recoveryCodesGenerated);
+      await onChange(t('Your passkey is ready. Next time, log in with it.'), recoveryCodesGenerated);
     } catch (err) {
       if (err instanceof DOMException) {
-        throw new ApiError(0, [{ code: 'passkey', detail: 'No passkey was made. You can try again.', field: null }]);
+        throw new ApiError(0, [{ code: 'passkey', detail: t('No passkey was made. You can try again.'), field: null }]);
       }
       throw err;
     }
@@ -202,7 +206,7 @@ function PasskeySection({ passkeys, onChange }: { passkeys: Authenticator[]; onC
     setRemoveError(null);
     try {
       await withReauth(() => removePasskey(id));
-      await onChange(`The passkey “${key.name ?? ''}” is removed.`);
+      await onChange(t('The passkey “{name}” is removed.', { name: key.name ?? '' }));
     } catch (err) {
       if (err instanceof ApiError) setRemoveError(err);
     } finally {
@@ -212,10 +216,11 @@ function PasskeySection({ passkeys, onChange }: { passkeys: Authenticator[]; onC
 
   return (
     <section class="card" aria-labelledby="passkeys-title">
-      <h2 id="passkeys-title">Passkeys</h2>
+      <h2 id="passkeys-title">{t('Passkeys')}</h2>
       <p class="muted">
-        A passkey lives on your phone or security key and is unlocked with your fingerprint, face or screen lock. It
-        logs you in without a password.
+        {t(
+          'A passkey lives on your phone or security key and is unlocked with your fingerprint, face or screen lock. It logs you in without a password.',
+        )}
       </p>
       <FormError message={shown(removeError)} />
       {passkeys.length > 0 && (
@@ -224,7 +229,7 @@ function PasskeySection({ passkeys, onChange }: { passkeys: Authenticator[]; onC
             <li key={key.id} class="passkey-row">
               <span id={`passkey-${key.id}`}>
                 <strong>{key.name}</strong>
-                <span class="muted"> · added {since(key.created_at)}</span>
+                <span class="muted"> · {t('added {when}', { when: since(key.created_at) })}</span>
               </span>
               <button
                 type="button"
@@ -233,7 +238,7 @@ function PasskeySection({ passkeys, onChange }: { passkeys: Authenticator[]; onC
                 disabled={removing === key.id}
                 onClick={() => void remove(key)}
               >
-                Remove
+                {t('Remove')}
               </button>
             </li>
           ))}
@@ -244,19 +249,19 @@ function PasskeySection({ passkeys, onChange }: { passkeys: Authenticator[]; onC
           <FormError message={shown(add.error) && !add.error?.forField('name') ? shown(add.error) : null} />
           <Field
             id="passkey-name"
-            label="Name for the new passkey"
-            hint="So you can tell them apart, e.g. “My phone”."
+            label={t('Name for the new passkey')}
+            hint={t('So you can tell them apart, e.g. “My phone”.')}
             maxLength={100}
             value={name}
             onValue={setName}
             error={add.error?.forField('name')}
           />
           <button type="submit" class="button" disabled={add.busy}>
-            Add a passkey
+            {t('Add a passkey')}
           </button>
         </form>
       ) : (
-        <p class="muted">This browser can't make passkeys.</p>
+        <p class="muted">{t("This browser can't make passkeys.")}</p>
       )}
     </section>
   );
@@ -269,12 +274,14 @@ function RecoverySection({ recovery, onNewCodes }: { recovery: Authenticator; on
   });
   return (
     <section class="card" aria-labelledby="recovery-title">
-      <h2 id="recovery-title">Recovery codes</h2>
+      <h2 id="recovery-title">{t('Recovery codes')}</h2>
       <p>
-        {recovery.unused_code_count} of {recovery.total_code_count} left. Each one logs you in once if your phone is
-        lost.
+        {t('{left} of {total} left. Each one logs you in once if your phone is lost.', {
+          left: recovery.unused_code_count ?? 0,
+          total: recovery.total_code_count ?? 0,
+        })}
       </p>
-      <p class="muted">We showed them once. New codes replace all the old ones.</p>
+      <p class="muted">{t('We showed them once. New codes replace all the old ones.')}</p>
       <FormError message={shown(regenerate.error)} />
       <button
         type="button"
@@ -282,7 +289,7 @@ function RecoverySection({ recovery, onNewCodes }: { recovery: Authenticator; on
         disabled={regenerate.busy}
         onClick={() => void regenerate.onSubmit()}
       >
-        Make new recovery codes
+        {t('Make new recovery codes')}
       </button>
     </section>
   );
@@ -291,12 +298,13 @@ function RecoverySection({ recovery, onNewCodes }: { recovery: Authenticator; on
 function RecoveryCodesOnce({ codes, next, onDone }: { codes: string[]; next: string | null; onDone: () => void }) {
   return (
     <section class="card" aria-labelledby="codes-title">
-      <h2 id="codes-title">Your recovery codes</h2>
+      <h2 id="codes-title">{t('Your recovery codes')}</h2>
       <p>
-        If you lose your phone, each of these logs you in once. Keep them somewhere safe, away from this phone. We won't
-        show them again.
+        {t(
+          "If you lose your phone, each of these logs you in once. Keep them somewhere safe, away from this phone. We won't show them again.",
+        )}
       </p>
-      <ul class="recovery-codes" aria-label="Recovery codes">
+      <ul class="recovery-codes" aria-label={t('Recovery codes')}>
         {codes.map((c) => (
           <li key={c}>
             <code>{c}</code>
@@ -304,7 +312,7 @@ function RecoveryCodesOnce({ codes, next, onDone }: { codes: string[]; next: str
         ))}
       </ul>
       <button type="button" class="button" onClick={onDone}>
-        {next?.startsWith('/admin/') ? "I've saved them — open the moderation tools" : "I've saved them"}
+        {next?.startsWith('/admin/') ? t("I've saved them — open the moderation tools") : t("I've saved them")}
       </button>
     </section>
   );

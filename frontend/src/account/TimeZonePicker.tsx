@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { t } from '../i18n/i18n';
 import { deviceTimeZone, filterZones, timeZoneOptions, zoneLabel } from '../timezones';
 
 interface Props {
@@ -15,15 +16,15 @@ export function TimeZonePicker({ value, onChange }: Props) {
   const device = deviceTimeZone();
   return (
     <div class="field">
-      <label for="timezone">Time zone</label>
+      <label for="timezone">{t('Time zone')}</label>
       <p class="hint" id="timezone-hint">
-        Used for quiet hours and “check on me later” times. Now: {zoneLabel(value, now)}.
+        {t('Used for quiet hours and “check on me later” times. Now: {zone}.', { zone: zoneLabel(value, now) })}
       </p>
       <input
         id="timezone-search"
         type="search"
-        placeholder="Search a city or region"
-        aria-label="Search time zones"
+        placeholder={t('Search a city or region')}
+        aria-label={t('Search time zones')}
         autocomplete="off"
         aria-controls="timezone"
         value={query}
@@ -45,7 +46,7 @@ export function TimeZonePicker({ value, onChange }: Props) {
       </select>
       {device && device !== value && (
         <button type="button" class="link-button" onClick={() => onChange(device)}>
-          Use this device's time zone ({zoneLabel(device, now)})
+          {t("Use this device's time zone ({zone})", { zone: zoneLabel(device, now) })}
         </button>
       )}
     </div>

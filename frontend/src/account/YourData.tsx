@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { FormError } from '../components/FormError';
 import { useSubmit } from '../components/useSubmit';
+import { t } from '../i18n/i18n';
 import { downloadExport } from './api';
 import { withReauth } from './reauth';
 
@@ -13,14 +14,14 @@ export function YourData() {
   });
   return (
     <section class="card" aria-labelledby="data-title">
-      <h2 id="data-title">Your data</h2>
+      <h2 id="data-title">{t('Your data')}</h2>
       <p class="muted">
-        Everything your account holds — your circles, check-ins, answers and notes — in one file you can keep.
+        {t('Everything your account holds — your circles, check-ins, answers and notes — in one file you can keep.')}
       </p>
       <FormError message={download.error?.detail} />
       {saved && (
         <p class="notice" role="status">
-          Saved as {saved}.
+          {t('Saved as {file}.', { file: saved })}
         </p>
       )}
       <button
@@ -29,10 +30,10 @@ export function YourData() {
         disabled={download.busy}
         onClick={() => void download.onSubmit()}
       >
-        Download my data
+        {t('Download my data')}
       </button>
       <a class="button button--quiet" href="/account/delete">
-        Delete my account
+        {t('Delete my account')}
       </a>
     </section>
   );
