@@ -4,6 +4,7 @@ import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
+import { t } from '../i18n/i18n';
 import { navigate, withNext } from '../router';
 import type { PageProps } from '../routes';
 
@@ -18,13 +19,13 @@ export default function ForgotPassword({ query }: PageProps) {
   });
 
   return (
-    <Page title="Forgot password" heading="Forgot your password?">
-      <p class="lead">It happens. Tell us your email and we'll send you a code to choose a new one.</p>
+    <Page title={t('Forgot password')} heading={t('Forgot your password?')}>
+      <p class="lead">{t("It happens. Tell us your email and we'll send you a code to choose a new one.")}</p>
       <form class="form card" onSubmit={onSubmit}>
         <FormError message={error?.detail} />
         <Field
           id="email"
-          label="Email"
+          label={t('Email')}
           type="email"
           autocomplete="email"
           inputMode="email"
@@ -34,11 +35,11 @@ export default function ForgotPassword({ query }: PageProps) {
           error={error?.forField('email')}
         />
         <button type="submit" class="button" disabled={busy}>
-          Send code
+          {t('Send code')}
         </button>
       </form>
       <div class="links">
-        <a href={withNext('/login', next)}>Log in</a>
+        <a href={withNext('/login', next)}>{t('Log in')}</a>
       </div>
     </Page>
   );

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { auth } from '../auth/state';
 import { Page } from '../components/Page';
+import { t } from '../i18n/i18n';
 
 export default function Goodbye() {
   useEffect(() => {
@@ -8,11 +9,11 @@ export default function Goodbye() {
     if (auth.value.status === 'authenticated') auth.value = { status: 'anonymous', user: null, pending: [] };
   }, []);
   return (
-    <Page title="Goodbye" heading="Your account is deleted">
-      <p class="lead">Everything you wrote is gone. Thank you for being there for your friends.</p>
-      <p>If you ever want to come back, you're welcome to sign up again.</p>
+    <Page title={t('Goodbye')} heading={t('Your account is deleted')}>
+      <p class="lead">{t('Everything you wrote is gone. Thank you for being there for your friends.')}</p>
+      <p>{t("If you ever want to come back, you're welcome to sign up again.")}</p>
       <a class="button button--quiet" href="/crisis">
-        Need help right now?
+        {t('Need help right now?')}
       </a>
     </Page>
   );

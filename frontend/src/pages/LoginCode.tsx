@@ -6,10 +6,11 @@ import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
 import { afterAuth } from '../guard';
+import { msg, t } from '../i18n/i18n';
 import { navigate, withNext } from '../router';
 import type { PageProps } from '../routes';
 
-const NOT_PENDING = 'There is no code waiting for you right now. Please log in again and we will send a new one.';
+const NOT_PENDING = msg('There is no code waiting for you right now. Please log in again and we will send a new one.');
 
 /** The extra step after several failed logins for this address: a code sent to it. */
 export default function LoginCode({ query }: PageProps) {
@@ -23,23 +24,24 @@ export default function LoginCode({ query }: PageProps) {
       else navigate(withNext('/login', next), { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
-        throw new ApiError(409, [{ code: 'not_pending', detail: NOT_PENDING, field: null }]);
+        throw new ApiError(409, [{ code: 'not_pending', detail: t(NOT_PENDING), field: null }]);
       }
       throw err;
     }
   });
 
   return (
-    <Page title="One more step" heading="Check your email">
+    <Page title={t('One more step')} heading={t('Check your email')}>
       <p class="lead">
-        Someone tried to log in to this account several times, so we sent a short code to your email to make sure it's
-        you. Type it here.
+        {t(
+          "Someone tried to log in to this account several times, so we sent a short code to your email to make sure it's you. Type it here.",
+        )}
       </p>
       <form class="form card" onSubmit={onSubmit}>
         <FormError message={error?.detail} />
         <Field
           id="code"
-          label="Code"
+          label={t('Code')}
           class="code-input"
           autocomplete="one-time-code"
           autocapitalize="characters"
@@ -50,10 +52,10 @@ export default function LoginCode({ query }: PageProps) {
           error={error?.forField('code')}
         />
         <button type="submit" class="button" disabled={busy}>
-          Log in
+          {t('Log in')}
         </button>
       </form>
-      <p class="muted">Nothing arrived? Check your spam folder, or log in again for a new code.</p>
+      <p class="muted">{t('Nothing arrived? Check your spam folder, or log in again for a new code.')}</p>
     </Page>
   );
 }

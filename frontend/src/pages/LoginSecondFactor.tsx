@@ -12,10 +12,11 @@ import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
 import { afterAuth } from '../guard';
+import { msg, t } from '../i18n/i18n';
 import { navigate, withNext } from '../router';
 import type { PageProps } from '../routes';
 
-const NOT_PENDING = 'This step has timed out. Please log in again.';
+const NOT_PENDING = msg('This step has timed out. Please log in again.');
 
 /** The second step of a login for someone with two-factor on: a code, or one of their passkeys. */
 export default function LoginSecondFactor({ query }: PageProps) {
@@ -41,7 +42,7 @@ export default function LoginSecondFactor({ query }: PageProps) {
       finish(state.status === 'authenticated');
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
-        throw new ApiError(409, [{ code: 'not_pending', detail: NOT_PENDING, field: null }]);
+        throw new ApiError(409, [{ code: 'not_pending', detail: t(NOT_PENDING), field: null }]);
       }
       throw err;
     }
@@ -53,7 +54,7 @@ export default function LoginSecondFactor({ query }: PageProps) {
       finish(state.status === 'authenticated');
     } catch (err) {
       if (err instanceof DOMException) {
-        throw new ApiError(0, [{ code: 'passkey', detail: 'No passkey was used. You can try again.', field: null }]);
+        throw new ApiError(0, [{ code: 'passkey', detail: t('No passkey was used. You can try again.'), field: null }]);
       }
       throw err;
     }
@@ -65,19 +66,19 @@ export default function LoginSecondFactor({ query }: PageProps) {
   const error = withCode.error ?? withPasskey.error;
 
   return (
-    <Page title="One more step" heading="One more step">
+    <Page title={t('One more step')} heading={t('One more step')}>
       <p class="lead">
         {totp
-          ? 'Open your authenticator app and type the code it shows for Shoulder.'
-          : 'Confirm it is you with your passkey.'}
+          ? t('Open your authenticator app and type the code it shows for Shoulder.')
+          : t('Confirm it is you with your passkey.')}
       </p>
       <FormError message={error && !error.forField('code') ? error.detail : null} />
       {(totp || recovery) && (
         <form class="form card" onSubmit={withCode.onSubmit}>
           <Field
             id="code"
-            label="Code"
-            hint={recovery ? 'Lost your phone? A recovery code works here too, once.' : undefined}
+            label={t('Code')}
+            hint={recovery ? t('Lost your phone? A recovery code works here too, once.') : undefined}
             class="code-input"
             autocomplete="one-time-code"
             spellcheck={false}
@@ -87,7 +88,7 @@ export default function LoginSecondFactor({ query }: PageProps) {
             error={withCode.error?.forField('code')}
           />
           <button type="submit" class="button" disabled={withCode.busy}>
-            Log in
+            {t('Log in')}
           </button>
         </form>
       )}
@@ -98,7 +99,7 @@ export default function LoginSecondFactor({ query }: PageProps) {
           disabled={withPasskey.busy}
           onClick={() => void withPasskey.onSubmit()}
         >
-          Use a passkey instead
+          {t('Use a passkey instead')}
         </button>
       )}
     </Page>

@@ -1,11 +1,12 @@
 import { Page } from '../components/Page';
+import { t } from '../i18n/i18n';
 
 export default function NotFound() {
   return (
-    <Page title="Page not found" heading="We couldn't find that page">
-      <p>The link may be old or mistyped.</p>
+    <Page title={t('Page not found')} heading={t("We couldn't find that page")}>
+      <p>{t('The link may be old or mistyped.')}</p>
       <a class="button" href="/">
-        Go to Shoulder's home
+        {t("Go to Shoulder's home")}
       </a>
     </Page>
   );

@@ -6,6 +6,7 @@ import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
 import { afterAuth } from '../guard';
+import { t } from '../i18n/i18n';
 import { navigate, withNext } from '../router';
 import type { PageProps } from '../routes';
 
@@ -24,7 +25,7 @@ export default function ResetPassword({ query }: PageProps) {
         throw new ApiError(409, [
           {
             code: 'not_pending',
-            detail: 'This code has run out. Please ask for a new one.',
+            detail: t('This code has run out. Please ask for a new one.'),
             field: null,
           },
         ]);
@@ -34,15 +35,15 @@ export default function ResetPassword({ query }: PageProps) {
   });
 
   return (
-    <Page title="Reset password" heading="Choose a new password">
+    <Page title={t('Reset password')} heading={t('Choose a new password')}>
       <p class="lead">
-        If that email has an account with us, a code is on its way. Type it here with your new password.
+        {t('If that email has an account with us, a code is on its way. Type it here with your new password.')}
       </p>
       <form class="form card" onSubmit={onSubmit}>
         <FormError message={error?.detail} />
         <Field
           id="code"
-          label="Code"
+          label={t('Code')}
           class="code-input"
           autocomplete="one-time-code"
           autocapitalize="characters"
@@ -54,7 +55,7 @@ export default function ResetPassword({ query }: PageProps) {
         />
         <Field
           id="new-password"
-          label="New password"
+          label={t('New password')}
           type="password"
           autocomplete="new-password"
           required
@@ -63,12 +64,12 @@ export default function ResetPassword({ query }: PageProps) {
           error={error?.forField('password')}
         />
         <button type="submit" class="button" disabled={busy}>
-          Reset password
+          {t('Reset password')}
         </button>
       </form>
       <div class="links">
-        <a href={withNext('/password/forgot', next)}>Send a new code</a>
-        <a href={withNext('/login', next)}>Log in</a>
+        <a href={withNext('/password/forgot', next)}>{t('Send a new code')}</a>
+        <a href={withNext('/login', next)}>{t('Log in')}</a>
       </div>
     </Page>
   );

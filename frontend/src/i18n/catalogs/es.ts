@@ -178,6 +178,84 @@ const es: Catalog = {
   'added {when}': 'añadida el {when}',
   '{left} of {total} left. Each one logs you in once if your phone is lost.':
     'Quedan {left} de {total}. Cada uno te deja entrar una vez si pierdes el teléfono.',
+  'A circle you own passes to the person who has been in it longest. A circle with only you in it is deleted.':
+    'Un círculo que es tuyo pasa a la persona que lleva más tiempo en él. Un círculo en el que solo estás tú se elimina.',
+  'Check your email': 'Mira tu correo',
+  'Choose a new password': 'Elige una contraseña nueva',
+  'Confirm it is you with your passkey.': 'Confirma que eres tú con tu llave de acceso.',
+  'Cry, talk, laugh, say nothing. However it goes is the right way.':
+    'Llorar, hablar, reír, no decir nada. Como salga, está bien.',
+  'Crying together is healing.': 'Llorar juntos sana.',
+  'Delete your account': 'Eliminar tu cuenta',
+  'Every check-in you made, every note you wrote, your answers and your reactions.':
+    'Cada petición que hiciste, cada nota que escribiste, tus respuestas y tus reacciones.',
+  'Everything you wrote is gone. Thank you for being there for your friends.':
+    'Todo lo que escribiste se ha borrado. Gracias por haber estado ahí para tus amistades.',
+  'Forgot password': 'Contraseña olvidada',
+  'Forgot your password?': '¿Olvidaste tu contraseña?',
+  'Gentle reminders': 'Recordatorios amables',
+  "Go to Shoulder's home": 'Ir al inicio de Shoulder',
+  Goodbye: 'Hasta pronto',
+  'If that email has an account with us, a code is on its way. Type it here with your new password.':
+    'Si ese correo tiene una cuenta con nosotros, ya va un código en camino. Escríbelo aquí con tu contraseña nueva.',
+  "If you ever want to come back, you're welcome to sign up again.":
+    'Si algún día quieres volver, puedes registrarte de nuevo cuando quieras.',
+  "It happens. Tell us your email and we'll send you a code to choose a new one.":
+    'Le pasa a cualquiera. Dinos tu correo y te enviaremos un código para elegir una nueva.',
+  "It's okay to cry with someone. Afterwards, the friendship is often deeper.":
+    'Está bien llorar con alguien. Después, la amistad suele ser más profunda.',
+  'Keep my account': 'Conservar mi cuenta',
+  'Log in': 'Entrar',
+  'Lost your phone? A recovery code works here too, once.':
+    '¿Perdiste el teléfono? Aquí también sirve un código de recuperación, una vez.',
+  'No passkey was used. You can try again.': 'No se usó ninguna llave de acceso. Puedes intentarlo otra vez.',
+  'Nobody is trying to fix anything.': 'Nadie intenta arreglar nada.',
+  'Nothing arrived? Check your spam folder, or log in again for a new code.':
+    '¿No llegó nada? Mira en la carpeta de spam, o vuelve a entrar para recibir un código nuevo.',
+  'One more step': 'Un paso más',
+  'Open your authenticator app and type the code it shows for Shoulder.':
+    'Abre tu app de autenticación y escribe el código que muestra para Shoulder.',
+  'Page not found': 'Página no encontrada',
+  'Reset password': 'Restablecer la contraseña',
+  'Send code': 'Enviar código',
+  "Shoulder is for a small circle of friends who show up for each other when one of you is crying. A few things worth remembering, whichever side of the tissues you're on:":
+    'Shoulder es para un círculo pequeño de amistades que se acompañan cuando una de ellas está llorando. Algunas cosas que vale la pena recordar, estés del lado que estés de los pañuelos:',
+  'Shoulder is not an emergency or therapy service. If you are in danger, call your local emergency number, or see <0>crisis resources</0>.':
+    'Shoulder no es un servicio de emergencias ni de terapia. Si estás en peligro, llama al número de emergencias de tu zona, o mira la <0>ayuda en crisis</0>.',
+  'Silence is fine.': 'El silencio está bien.',
+  'Sitting side by side, saying nothing at all, still counts as showing up.':
+    'Sentarse al lado, sin decir nada, también es estar ahí.',
+  "Someone tried to log in to this account several times, so we sent a short code to your email to make sure it's you. Type it here.":
+    'Alguien intentó entrar en esta cuenta varias veces, así que enviamos un código corto a tu correo para asegurarnos de que eres tú. Escríbelo aquí.',
+  'Tears are a normal, healthy way to let something out. There is nothing to apologise for.':
+    'Las lágrimas son una forma normal y sana de dejar salir algo. No hay nada por lo que pedir perdón.',
+  'The link may be old or mistyped.': 'Puede que el enlace sea antiguo o tenga un error.',
+  'There is no code waiting for you right now. Please log in again and we will send a new one.':
+    'Ahora mismo no hay ningún código esperándote. Vuelve a entrar y te enviaremos uno nuevo.',
+  "There's no right way to do this.": 'No hay una forma correcta de hacerlo.',
+  "This can't be undone. Before you go, you can download your data from your account page.":
+    'Esto no se puede deshacer. Antes de irte, puedes descargar tus datos desde la página de tu cuenta.',
+  'This code has run out. Please ask for a new one.': 'Este código ya caducó. Pide uno nuevo, por favor.',
+  'This step has timed out. Please log in again.': 'Este paso caducó. Vuelve a entrar, por favor.',
+  'Type “{word}” to confirm': 'Escribe «{word}» para confirmar',
+  'Use a passkey instead': 'Usar una llave de acceso',
+  "We couldn't find that page": 'No encontramos esa página',
+  'What goes, right away': 'Lo que se borra, ahora mismo',
+  'What happens to your circles': 'Qué pasa con tus círculos',
+  'What stays': 'Lo que se queda',
+  'What your friends wrote stays theirs. If something was reported to our moderators, the report stays so their decision still makes sense, with your name replaced by “a deleted person”.':
+    'Lo que escribieron tus amistades sigue siendo suyo. Si se reportó algo al equipo de moderación, el reporte se queda para que su decisión siga teniendo sentido, con tu nombre cambiado por «una persona eliminada».',
+  "You don't have to explain, and nobody needs a solution. Being there is enough.":
+    'No tienes que explicar nada, y nadie necesita una solución. Estar ahí es suficiente.',
+  "You're not bringing them down.": 'No les estás amargando el día.',
+  "You're not too emotional.": 'No eres demasiado sensible.',
+  'Your account is deleted': 'Tu cuenta se eliminó',
+  'Your account, your name and your email.': 'Tu cuenta, tu nombre y tu correo.',
+  'Your friends chose to be here. Letting them in is a kind of trust, not a burden.':
+    'Tus amistades eligieron estar aquí. Dejarles entrar es una forma de confianza, no una carga.',
+  'Your place in your circles, your devices and every signed-in session.':
+    'Tu lugar en tus círculos, tus dispositivos y cada sesión abierta.',
+  delete: 'eliminar',
 };
 
 export default es;
