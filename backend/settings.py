@@ -143,6 +143,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test_shoulder.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# `make bench-api` mounts its two floor views (/bench/floor/…) in the server it measures.
+BENCH_FLOORS = env_bool("SHOULDER_BENCH_FLOORS", False) and not PRODUCTION
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if PRODUCTION and not REDIS_URL:
     # Rate limits and lockouts count in the cache: a per-process cache multiplies every limit
