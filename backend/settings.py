@@ -367,7 +367,7 @@ REST_FRAMEWORK = {
         "rest_framework.permissions.IsAuthenticated",
         "backend.accounts.permissions.NotSuspended",
     ],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["backend.common.renderers.ORJSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["backend.common.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "backend.common.pagination.CursorPagination",
     "PAGE_SIZE": 20,
