@@ -8,11 +8,13 @@ from uuid import UUID
 
 from django.db.models import (
     Exists,
+    F,
     FilteredRelation,
     Min,
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
 )
 
 from backend.accounts.models import User
@@ -198,51 +200,64 @@ def _not_blocked_unless_mine(viewer: User, person_ref: str) -> Q:
     return ~Q(blocked_with(viewer, OuterRef(person_ref)), ~Q(checkin__requester_id=viewer.pk))
 
 
+def _first_delivered() -> Subquery:
+    return Subquery(
+        Delivery.objects.filter(
+            notification_id=OuterRef("notification_id"), status=DeliveryStatus.DELIVERED
+        )
+        .values("notification_id")
+        .annotate(first=Min("delivered_at"))
+        .values("first")
+    )
+
+
 def full_reads(rows: list[Row], viewer: User) -> list[Row]:
-    """Full check-ins from `checkin_rows()`: three more flat queries for any number of rows
-    (everyone asked, when each was first told, every answer)."""
+    """Full check-ins from `checkin_rows()`, with one more query for any number of rows:
+    everyone asked, with when each was first told and their answer (only people asked can
+    answer, so the answers are the audience's)."""
     if not rows:
         return []
     ids = [row["id"] for row in rows]
-    members = list(
+    members = (
         AudienceMember.objects.filter(
             _not_blocked_unless_mine(viewer, "user_id"), checkin_id__in=ids
         )
+        .annotate(
+            delivered_at=_first_delivered(),
+            answer=FilteredRelation(
+                "checkin__responses",
+                condition=Q(checkin__responses__responder_id=F("user_id")),
+            ),
+        )
         .order_by("created_at", "user__display_name", "user_id")
-        .values("checkin_id", "user_id", "user__display_name", "seen_at", "notification_id")
-    )
-    notification_ids = [m["notification_id"] for m in members if m["notification_id"]]
-    delivered: dict[Any, Any] = (
-        dict(
-            Delivery.objects.filter(
-                notification_id__in=notification_ids, status=DeliveryStatus.DELIVERED
-            )
-            .values("notification_id")
-            .annotate(first=Min("delivered_at"))
-            .values_list("notification_id", "first")
+        .values(
+            "checkin_id",
+            "user_id",
+            "user__display_name",
+            "seen_at",
+            "delivered_at",
+            *(f"answer__{c}" for c in RESPONSE_COLUMNS),
         )
-        if notification_ids
-        else {}
     )
-    answers = Response.objects.filter(
-        _not_blocked_unless_mine(viewer, "responder_id"), checkin_id__in=ids
-    ).order_by("created_at")
     audience: dict[Any, list[Row]] = {i: [] for i in ids}
-    for m in members:
-        audience[m["checkin_id"]].append(
-            {
-                "user": person(m["user_id"], m["user__display_name"]),
-                "delivered_at": delivered.get(m["notification_id"]),
-                "seen_at": m["seen_at"],
-            }
-        )
     responses: dict[Any, list[Row]] = {i: [] for i in ids}
-    for a in answers.values(
-        "checkin_id", "responder_id", "responder__display_name", *RESPONSE_COLUMNS
-    ):
-        responder = person(a["responder_id"], a["responder__display_name"])
-        responses[a["checkin_id"]].append(_answer_read(a, responder))
-    return [_full_read(row, viewer, audience[row["id"]], responses[row["id"]]) for row in rows]
+    for m in members:
+        user = person(m["user_id"], m["user__display_name"])
+        response = _answer_read(m, user, "answer__") if m["answer__id"] is not None else None
+        audience[m["checkin_id"]].append(
+            {"user": user, "delivered_at": m["delivered_at"], "seen_at": m["seen_at"]}
+        )
+        if response is not None:
+            responses[m["checkin_id"]].append(response)
+    return [
+        _full_read(
+            row,
+            viewer,
+            audience[row["id"]],
+            sorted(responses[row["id"]], key=lambda r: r["created_at"]),
+        )
+        for row in rows
+    ]
 
 
 def checkin_read(*, checkin_id: Any, viewer: User, gate: bool = True) -> Row | None:
