@@ -274,11 +274,23 @@ def checkin_list_rows(*, user: User, status: str | None = None) -> QuerySet[Chec
     return rows.filter(status=status) if status else rows
 
 
-def _asked_rows(user: User) -> QuerySet[CheckIn, Row]:
-    """What asks `user` now, with their own audience row and answer joined in."""
+# Home's lists are short by design (one open reach-out per person, a few scheduled, nudges
+# capped per day); these bound them anyway.
+HOME_SCHEDULED_MAX = 20
+HOME_ASKING_MAX = 50
+HOME_ROWS_MAX = 300
+MY_SESSION_KINDS = (Kind.REACH_OUT, Kind.CHECK_ON_ME)
+
+
+def _home_rows(user: User) -> QuerySet[CheckIn, Row]:
+    """Every check-in home shows, in one query: mine that are asking or scheduled, and what
+    asks `user` now (with their own audience row and answer joined in)."""
+    mine = Q(requester_id=user.pk) & (
+        Q(kind__in=MY_SESSION_KINDS, status__in=ACTIVE_STATUSES) | Q(status=Status.SCHEDULED)
+    )
+    asking = Q(visible_to(user), status__in=ACTIVE_STATUSES) & ~Q(requester_id=user.pk)
     return (
-        CheckIn.objects.filter(visible_to(user), status__in=ACTIVE_STATUSES)
-        .exclude(requester_id=user.pk)
+        CheckIn.objects.filter(mine | asking)
         .annotate(
             mine=FilteredRelation("audience", condition=Q(audience__user_id=user.pk)),
             my_answer=FilteredRelation("responses", condition=Q(responses__responder_id=user.pk)),
@@ -288,48 +300,40 @@ def _asked_rows(user: User) -> QuerySet[CheckIn, Row]:
     )
 
 
-# Home's lists are short by design (one open reach-out per person, a few scheduled, nudges
-# capped per day); these bound them anyway.
-HOME_SCHEDULED_MAX = 20
-HOME_ASKING_MAX = 50
-
-
 def home_read(*, user: User) -> Row:
-    """All the home screen needs (`HomeApi.OutputSerializer`), in five to seven queries."""
+    """All the home screen needs (`HomeApi.OutputSerializer`): my circles, then one query for
+    the check-ins, and one more for the audience of my open one."""
     circles = [
         {"id": c["circle_id"], "name": c["circle__name"], "my_role": c["role"]}
         for c in Membership.objects.filter(user_id=user.pk)
         .order_by("joined_at")
         .values("circle_id", "circle__name", "role")
     ]
-    mine = checkin_rows().filter(requester_id=user.pk)
-    active = list(
-        mine.filter(
-            kind__in=(Kind.REACH_OUT, Kind.CHECK_ON_ME), status__in=ACTIVE_STATUSES
-        ).order_by("-activated_at", "-created_at")[:1]
-    )
-    scheduled = mine.filter(status=Status.SCHEDULED).order_by("scheduled_for")
     me = person(user.pk, user.display_name)
+    active: list[Row] = []
+    scheduled: list[Row] = []
     asking_me: list[Row] = []
     nudges: list[Row] = []
-    for row in _asked_rows(user)[: 2 * HOME_ASKING_MAX]:
+    for row in _home_rows(user)[:HOME_ROWS_MAX]:
+        if row["requester_id"] == user.pk:
+            (scheduled if row["status"] == Status.SCHEDULED else active).append(row)
+            continue
         is_nudge = row["kind"] == Kind.NUDGE
         if is_nudge and row["status"] != Status.OPEN:
             continue
         into = nudges if is_nudge else asking_me
         if len(into) < HOME_ASKING_MAX:
             answered = row["my_answer__id"] is not None
+            my_response = _answer_read(row, me, "my_answer__") if answered else None
             into.append(
                 {
-                    **_core_read(
-                        row,
-                        user,
-                        my_response=_answer_read(row, me, "my_answer__") if answered else None,
-                    ),
+                    **_core_read(row, user, my_response=my_response),
                     "my_seen_at": row["mine__seen_at"],
                 }
             )
-    my_open = next(iter(full_reads(active, user)), None)
+    # Rows come newest first (by when they started asking), so my open one is the first.
+    my_open = next(iter(full_reads(active[:1], user)), None)
+    scheduled.sort(key=lambda row: row["scheduled_for"])
     return {
         "me": me,
         "circles": circles,
