@@ -85,7 +85,9 @@ def ensure_database(url: str, *, rebuild: bool) -> None:
     admin = url.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin, autocommit=True) as conn:
         if rebuild:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+            conn.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not exists:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
@@ -140,14 +142,22 @@ def build_small_world() -> None:
                 no_need_to_explain=True,
                 message=f"Rough night {i}.",
             )
-            checkin_respond(checkin=checkin, responder=friend, answer=Answer.ON_MY_WAY, eta_minutes=15)
+            checkin_respond(
+                checkin=checkin, responder=friend, answer=Answer.ON_MY_WAY, eta_minutes=15
+            )
             checkin = checkin_close(checkin=checkin, by=me)
             note_create(checkin=checkin, author=me, body="Thank you for coming over last night.")
             note_create(checkin=checkin, author=friend, body="Any time. Glad I could be there.")
     mine, _ = checkin_create(
-        requester=me, circle=circle, kind=Kind.REACH_OUT, mode=Mode.CALL, message="Can someone call?"
+        requester=me,
+        circle=circle,
+        kind=Kind.REACH_OUT,
+        mode=Mode.CALL,
+        message="Can someone call?",
     )
-    for friend, answer in zip(friends[:3], [Answer.CALLING, Answer.TEXTING, Answer.CANT_RIGHT_NOW]):
+    for friend, answer in zip(
+        friends[:3], [Answer.CALLING, Answer.TEXTING, Answer.CANT_RIGHT_NOW], strict=False
+    ):
         checkin_respond(checkin=mine, responder=friend, answer=answer)
     checkin_create(requester=friends[0], circle=circle, kind=Kind.REACH_OUT, mode=Mode.TEXT)
 
@@ -160,11 +170,12 @@ NOTES_PER_CHECKIN = 5
 # Everyone else's history, made in the database. Circle c (0-based) holds people
 # c*10 … c*10+9; check-in k is in circle k % 1000, asked by its member (k // 1000) % 10, the
 # next member asked and answering; notes alternate between the two.
+# (The f-strings hold only the integer constants above: no input reaches this SQL.)
 LARGE_SQL = [
     f"""
     CREATE TEMP TABLE bench_people AS
     SELECT n, gen_random_uuid() AS id FROM generate_series(0, {LARGE_PEOPLE - 1}) AS n
-    """,
+    """,  # noqa: S608
     """
     INSERT INTO accounts_user (id, password, last_login, is_superuser, email, display_name,
         timezone, is_active, is_staff, date_joined, is_suspended_until)
@@ -176,7 +187,7 @@ LARGE_SQL = [
     CREATE TEMP TABLE bench_circles AS
     SELECT c, gen_random_uuid() AS id
     FROM generate_series(0, {LARGE_PEOPLE // LARGE_CIRCLE_SIZE - 1}) AS c
-    """,
+    """,  # noqa: S608
     """
     INSERT INTO circles_circle (id, created_at, name, approval_required)
     SELECT id, now() - interval '400 days', 'Circle ' || c, false FROM bench_circles
@@ -188,7 +199,7 @@ LARGE_SQL = [
         CASE WHEN p.n % {LARGE_CIRCLE_SIZE} = 0 THEN 'owner' ELSE 'member' END,
         now() - interval '400 days', 'all'
     FROM bench_people p JOIN bench_circles c ON c.c = p.n / {LARGE_CIRCLE_SIZE}
-    """,
+    """,  # noqa: S608
     f"""
     CREATE TEMP TABLE bench_checkins AS
     SELECT k, gen_random_uuid() AS id,
@@ -202,7 +213,7 @@ LARGE_SQL = [
     JOIN bench_people friend
         ON friend.n = (k % {LARGE_PEOPLE // LARGE_CIRCLE_SIZE}) * {LARGE_CIRCLE_SIZE}
             + ((k / {LARGE_PEOPLE // LARGE_CIRCLE_SIZE}) + 1) % {LARGE_CIRCLE_SIZE}
-    """,
+    """,  # noqa: S608
     """
     INSERT INTO checkins_checkin (id, created_at, requester_id, circle_id, kind, mode,
         no_need_to_explain, just_listen, silence_ok, message, scheduled_for, idempotency_key,
@@ -233,7 +244,7 @@ LARGE_SQL = [
         CASE WHEN i % 2 = 0 THEN b.requester_id ELSE b.friend_id END,
         'Thinking of you after last night.', 'participants', NULL, NULL, NULL
     FROM bench_checkins b CROSS JOIN generate_series(1, {NOTES_PER_CHECKIN}) AS i
-    """,
+    """,  # noqa: S608
     "ANALYZE",
 ]
 
@@ -310,7 +321,7 @@ def start_server(args: argparse.Namespace, log_path: Path) -> subprocess.Popen[b
     }
     env.pop("DJANGO_DEBUG", None)
     log = log_path.open("wb")
-    server = subprocess.Popen(
+    server = subprocess.Popen(  # noqa: S603
         [
             str(ROOT / ".venv" / "bin" / "gunicorn"),
             "backend.wsgi",
@@ -355,9 +366,9 @@ def fetch(url: str, cookie: str, etag: str = "") -> tuple[int, dict[str, str], b
     headers = {"Cookie": cookie, "Accept": "application/json"}
     if etag:
         headers["If-None-Match"] = etag
-    request = urllib.request.Request(url, headers=headers)
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310
     try:
-        with urllib.request.urlopen(request, timeout=10) as answer:
+        with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310
             return answer.status, dict(answer.headers), answer.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()
@@ -415,7 +426,9 @@ FLOORS = [
 ]
 
 
-def run_wrk(args: argparse.Namespace, url: str, env: dict[str, str], seconds: int) -> dict[str, Any]:
+def run_wrk(
+    args: argparse.Namespace, url: str, env: dict[str, str], seconds: int
+) -> dict[str, Any]:
     command = [
         shutil.which("wrk") or "/usr/bin/wrk",
         f"-t{args.threads}",
@@ -427,12 +440,10 @@ def run_wrk(args: argparse.Namespace, url: str, env: dict[str, str], seconds: in
         str(LUA),
         url,
     ]
-    done = subprocess.run(
+    done = subprocess.run(  # noqa: S603
         command, env={**os.environ, **env}, capture_output=True, text=True, check=True
     )
-    line = next(
-        (x for x in done.stdout.splitlines() if x.startswith("BENCH_JSON ")), None
-    )
+    line = next((x for x in done.stdout.splitlines() if x.startswith("BENCH_JSON ")), None)
     if line is None:
         raise SystemExit(f"wrk printed no result:\n{done.stdout}\n{done.stderr}")
     return dict(json.loads(line.removeprefix("BENCH_JSON ")))
@@ -467,8 +478,7 @@ def ratio_table(
 ) -> list[str]:
     lines = [
         f"| endpoint | req/s | ÷ bare ({bare:.0f}) | ÷ signed-in floor ({signed_in:.0f}) "
-        "| p50 ms | p99 ms | non-2xx | bytes |"
-        + (" cost vs other size |" if other else ""),
+        "| p50 ms | p99 ms | non-2xx | bytes |" + (" cost vs other size |" if other else ""),
         "|---|---|---|---|---|---|---|---|" + ("---|" if other else ""),
     ]
     other_ratios = {}
@@ -476,7 +486,7 @@ def ratio_table(
         floor = other["signed_in_floor"]
         other_ratios = {r["key"]: r["rps"] / floor for r in other["results"]}
     for r in results:
-        non = f"{r.non_2xx}" + (f" ({r.not_modified} × 304)" if r.not_modified else "")
+        non = f"{r.non_2xx}" + (f" ({r.not_modified} x 304)" if r.not_modified else "")
         line = (
             f"| {r.label} | {r.rps:.0f} | {r.rps / bare:.2f} | {r.rps / signed_in:.2f} "
             f"| {r.p50_ms:.1f} | {r.p99_ms:.1f} | {non} | {r.bytes_per_request} |"
@@ -484,7 +494,7 @@ def ratio_table(
         if other:
             mine = r.rps / signed_in
             theirs = other_ratios.get(r.key)
-            line += f" {theirs / mine:.2f}× |" if theirs else " – |"
+            line += f" {theirs / mine:.2f}x |" if theirs else " - |"
         lines.append(line)
     return lines
 
@@ -572,8 +582,10 @@ def main() -> None:
     for line in ratio_table(results, bare, signed_in, other):
         out(line)
     if other:
-        out(f"(cost vs other size: this run's time per request ÷ the {other['size']} run's, "
-            "each per its signed-in floor)")
+        out(
+            f"(cost vs other size: this run's time per request ÷ the {other['size']} run's, "
+            "each per its signed-in floor)"
+        )
     if any(r.non_2xx - r.not_modified for r in results):
         out("SOME ANSWERS WERE NOT 2xx/304: see the non-2xx column and " + str(log_path))
     if not args.only:

@@ -211,17 +211,21 @@ def _first_delivered() -> Subquery:
     )
 
 
-def full_reads(rows: list[Row], viewer: User) -> list[Row]:
-    """Full check-ins from `checkin_rows()`, with one more query for any number of rows:
-    everyone asked, with when each was first told and their answer (only people asked can
-    answer, so the answers are the audience's)."""
-    if not rows:
-        return []
-    ids = [row["id"] for row in rows]
-    members = (
-        AudienceMember.objects.filter(
-            _not_blocked_unless_mine(viewer, "user_id"), checkin_id__in=ids
-        )
+MEMBER_COLUMNS = (
+    "checkin_id",
+    "user_id",
+    "user__display_name",
+    "seen_at",
+    "delivered_at",
+    *(f"answer__{c}" for c in RESPONSE_COLUMNS),
+)
+
+
+def _audience_rows(viewer: User) -> QuerySet[AudienceMember]:
+    """Everyone asked as `viewer` may see them, with when each was first told and their
+    answer joined in (only people asked can answer, so the answers are the audience's)."""
+    return (
+        AudienceMember.objects.filter(_not_blocked_unless_mine(viewer, "user_id"))
         .annotate(
             delivered_at=_first_delivered(),
             answer=FilteredRelation(
@@ -230,25 +234,19 @@ def full_reads(rows: list[Row], viewer: User) -> list[Row]:
             ),
         )
         .order_by("created_at", "user__display_name", "user_id")
-        .values(
-            "checkin_id",
-            "user_id",
-            "user__display_name",
-            "seen_at",
-            "delivered_at",
-            *(f"answer__{c}" for c in RESPONSE_COLUMNS),
-        )
     )
-    audience: dict[Any, list[Row]] = {i: [] for i in ids}
-    responses: dict[Any, list[Row]] = {i: [] for i in ids}
+
+
+def _assemble(rows: list[Row], members: list[Row], viewer: User) -> list[Row]:
+    audience: dict[Any, list[Row]] = {row["id"]: [] for row in rows}
+    responses: dict[Any, list[Row]] = {row["id"]: [] for row in rows}
     for m in members:
         user = person(m["user_id"], m["user__display_name"])
-        response = _answer_read(m, user, "answer__") if m["answer__id"] is not None else None
         audience[m["checkin_id"]].append(
             {"user": user, "delivered_at": m["delivered_at"], "seen_at": m["seen_at"]}
         )
-        if response is not None:
-            responses[m["checkin_id"]].append(response)
+        if m["answer__id"] is not None:
+            responses[m["checkin_id"]].append(_answer_read(m, user, "answer__"))
     return [
         _full_read(
             row,
@@ -260,12 +258,37 @@ def full_reads(rows: list[Row], viewer: User) -> list[Row]:
     ]
 
 
+def full_reads(rows: list[Row], viewer: User) -> list[Row]:
+    """Full check-ins from `checkin_rows()`, with one more query for any number of rows."""
+    if not rows:
+        return []
+    ids = [row["id"] for row in rows]
+    members = _audience_rows(viewer).filter(checkin_id__in=ids).values(*MEMBER_COLUMNS)
+    return _assemble(rows, list(members), viewer)
+
+
 def checkin_read(*, checkin_id: Any, viewer: User, gate: bool = True) -> Row | None:
     """One full check-in; with `gate`, through the WHERE of `access_checkin` (None: not the
-    viewer's). Without, for a check-in the viewer just passed the gate for or wrote."""
-    rows = checkin_rows().filter(pk=checkin_id)
-    row = (rows.filter(visible_to(viewer)) if gate else rows).first()
-    return full_reads([row], viewer)[0] if row else None
+    viewer's). Without, for a check-in the viewer just passed the gate for or wrote.
+
+    One query: the audience rows carry their check-in's columns (a check-in always asks
+    someone; only when nobody asked is left to show does a second query read it alone)."""
+    wanted = CheckIn.objects.filter(pk=checkin_id)
+    if gate:
+        wanted = wanted.filter(visible_to(viewer))
+    members = list(
+        _audience_rows(viewer)
+        .filter(checkin_id__in=wanted.values("pk"))
+        .values(*MEMBER_COLUMNS, *(f"checkin__{c}" for c in CHECKIN_COLUMNS))
+    )
+    if members:
+        row = {c: members[0][f"checkin__{c}"] for c in CHECKIN_COLUMNS}
+    else:
+        found = checkin_rows().filter(pk__in=wanted.values("pk")).first()
+        if found is None:
+            return None
+        row = found
+    return _assemble([row], members, viewer)[0]
 
 
 def checkin_list_rows(*, user: User, status: str | None = None) -> QuerySet[CheckIn, Row]:

@@ -110,7 +110,9 @@ def test_hot_reads_answer_what_the_schema_says(make_world: Any, schema: dict[str
     circle = w.circle.pk
 
     home = check_against_schema(schema, me, "/api/v1/home/", "/api/v1/home/")
-    assert home["my_open_checkin"] and home["asking_me"] and home["pending_nudges"]
+    assert home["my_open_checkin"]
+    assert home["asking_me"]
+    assert home["pending_nudges"]
     assert home["asking_me"][0]["my_response"]["answer"] == "texting"
     check_against_schema(schema, me, "/api/v1/me/", "/api/v1/me/")
     check_against_schema(schema, me, "/api/v1/circles/", "/api/v1/circles/")
