@@ -58,6 +58,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--size", choices=["small", "large"], default="small")
     parser.add_argument("--duration", type=int, default=8, help="seconds per endpoint")
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="measure floors and endpoints again, N times"
+    )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "9400")))
     parser.add_argument("--only", default="", help="comma-separated endpoint keys")
@@ -499,6 +502,26 @@ def ratio_table(
     return lines
 
 
+def merge_rounds(rounds: list[list[Result]]) -> dict[str, Result]:
+    """Each URL over all rounds: mean req/s, median p50, worst p99, all non-2xx."""
+    by_key: dict[str, list[Result]] = {}
+    for result in (r for one in rounds for r in one):
+        by_key.setdefault(result.key, []).append(result)
+    return {
+        key: Result(
+            key=key,
+            label=runs[0].label,
+            rps=statistics.mean(r.rps for r in runs),
+            p50_ms=statistics.median(r.p50_ms for r in runs),
+            p99_ms=max(r.p99_ms for r in runs),
+            non_2xx=sum(r.non_2xx for r in runs),
+            not_modified=sum(r.not_modified for r in runs),
+            bytes_per_request=runs[0].bytes_per_request,
+        )
+        for key, runs in by_key.items()
+    }
+
+
 def explain_all(world: World) -> None:
     """Each hot read once through the test client, and EXPLAIN ANALYZE of every query it
     made (markdown, for docs/benchmarks.md)."""
@@ -554,24 +577,31 @@ def main() -> None:
         out(f"warming up ({len(chosen) + 2} URLs)…")
         for endpoint in [*FLOORS, *chosen]:
             measure(args, world, endpoint, 1)
-        floors_before = [measure(args, world, f, args.duration) for f in FLOORS]
-        results = []
-        for endpoint in chosen:
-            result = measure(args, world, endpoint, args.duration)
-            out(f"  {result.label}: {result.rps:.0f} req/s")
-            results.append(result)
-        floors_after = [measure(args, world, f, args.duration) for f in FLOORS]
+        # In rounds (--rounds): the floors and every endpoint again each round, so a machine
+        # whose load drifts over minutes weighs on both sides of each ratio alike.
+        rounds: list[list[Result]] = []
+        for number in range(args.rounds):
+            this_round = [measure(args, world, e, args.duration) for e in [*FLOORS, *chosen]]
+            rounds.append(this_round)
+            summary = ", ".join(f"{r.key} {r.rps:.0f}" for r in this_round)
+            out(f"  round {number + 1}/{args.rounds} (req/s): {summary}")
+        if args.rounds == 1:  # the floors again after the endpoints
+            rounds.append([measure(args, world, f, args.duration) for f in FLOORS])
     finally:
         stop_server(server)
 
-    bare = statistics.mean([floors_before[0].rps, floors_after[0].rps])
-    signed_in = statistics.mean([floors_before[1].rps, floors_after[1].rps])
+    merged = merge_rounds(rounds)
+    floors_before, floors_after = rounds[0][: len(FLOORS)], rounds[-1][: len(FLOORS)]
+    results = [merged[e.key] for e in chosen]
+    bare = merged["bare"].rps
+    signed_in = merged["signed_in"].rps
     other_path = RESULTS / f"api-{'large' if args.size == 'small' else 'small'}.json"
     other = json.loads(other_path.read_text()) if other_path.exists() and not args.only else None
     out("")
     out(
         f"Hot API reads, {args.size} world, wrk -t{args.threads} -c{args.connections} "
-        f"-d{args.duration}s, gunicorn --workers 2 --threads 4, PostgreSQL + Redis"
+        f"-d{args.duration}s x {args.rounds} round(s), gunicorn --workers 2 --threads 4, "
+        "PostgreSQL + Redis"
     )
     out(
         f"floors: bare {floors_before[0].rps:.0f} → {floors_after[0].rps:.0f} req/s, "
