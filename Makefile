@@ -101,7 +101,8 @@ bench-checkins: $(VENV)/.installed
 
 # Hot API reads against a bare and a signed-in floor, with wrk on PostgreSQL + Redis
 # (scripts/bench_api.py: BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_PORT). SIZE=large adds
-# 10 000 people, 1 M check-ins and 5 M notes (built once, then reused).
+# 10 000 people, 1 M check-ins and 5 M notes (built once, then reused). BENCH_ARGS passes
+# options on, e.g. BENCH_ARGS="--rounds 3 --duration 4", "--only home,me", "--explain".
 SIZE ?= small
 bench-api: $(VENV)/.installed
 	$(PY) scripts/bench_api.py --size $(SIZE) $(BENCH_ARGS)
