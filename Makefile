@@ -7,7 +7,7 @@ PORT ?= 8000
 # The crisis list is the server's file, bundled as the offline copy.
 FRONTEND_SRC := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.ts backend/web/crisis_resources.json -type f 2>/dev/null)
 
-.PHONY: help run test translations messages lint types pytest frontend frontend-test frontend-lint api-types api-types-check chromium bench bench-push bench-checkins cluster clean
+.PHONY: help run test translations messages lint types pytest frontend frontend-test frontend-lint api-types api-types-check chromium bench bench-push bench-checkins cluster clean bench-api
 
 help:
 	@echo "make run   - set up what is missing and serve Shoulder on http://127.0.0.1:$(PORT)/"
@@ -113,6 +113,14 @@ bench-push: $(VENV)/.installed
 
 bench-checkins: $(VENV)/.installed
 	$(PY) scripts/bench_checkins.py
+
+# Hot API reads against a bare and a signed-in floor, with wrk on PostgreSQL + Redis
+# (scripts/bench_api.py: BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_PORT). SIZE=large adds
+# 10 000 people, 1 M check-ins and 5 M notes (built once, then reused). BENCH_ARGS passes
+# options on, e.g. BENCH_ARGS="--rounds 3 --duration 4", "--only home,me", "--explain".
+SIZE ?= small
+bench-api: $(VENV)/.installed
+	$(PY) scripts/bench_api.py --size $(SIZE) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist var/static

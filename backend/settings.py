@@ -146,6 +146,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test_shoulder.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# `make bench-api` mounts its two floor views (/bench/floor/…) in the server it measures.
+BENCH_FLOORS = env_bool("SHOULDER_BENCH_FLOORS", False) and not PRODUCTION
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if PRODUCTION and not REDIS_URL:
     # Rate limits and lockouts count in the cache: a per-process cache multiplies every limit
@@ -371,7 +374,7 @@ REST_FRAMEWORK = {
         "rest_framework.permissions.IsAuthenticated",
         "backend.accounts.permissions.NotSuspended",
     ],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["backend.common.renderers.ORJSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["backend.common.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "backend.common.pagination.CursorPagination",
     "PAGE_SIZE": 20,

@@ -1,4 +1,5 @@
 from allauth.account.decorators import secure_admin_login
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -24,6 +25,8 @@ api_v1 = [
 ]
 
 urlpatterns = [
+    # `make bench-api`'s floors, only when BENCH_FLOORS is on (never in production).
+    *([path("", include("backend.common.bench"))] if settings.BENCH_FLOORS else []),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("_allauth/", include("allauth.headless.urls")),

@@ -19,6 +19,11 @@ def validate_timezone(value: str) -> None:
         )
 
 
+def public_name(display_name: str | None) -> str:
+    """How a person is named to everyone else (no display name yet: "A friend")."""
+    return display_name or "A friend"
+
+
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
@@ -74,4 +79,4 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def public_name(self) -> str:
-        return self.display_name or "A friend"
+        return public_name(self.display_name)

@@ -59,7 +59,7 @@ class AftermathNoteSerializer(serializers.Serializer[selectors.NoteView]):
     can_edit = serializers.BooleanField()
 
 
-class AftermathMomentSerializer(serializers.Serializer[selectors.MomentView]):
+class AftermathMomentSerializer(serializers.Serializer[Any]):
     """A session that is over, with the notes the viewer may read (oldest first)."""
 
     id = serializers.UUIDField(source="session.id", read_only=True)
@@ -121,10 +121,8 @@ class NoteListApi(PaginatedApi):
     def get(self, request: Request, checkin_id: UUID) -> Response:
         me = request_user(request)
         checkin = access_session(me, checkin_id)
-        queryset = selectors.note_list_for_checkin(checkin=checkin, user=me)
-        return self.paginate(
-            request, queryset, AftermathNoteSerializer, read_model=selectors.note_views
-        )
+        rows = selectors.note_rows_for_checkin(checkin=checkin, user=me)
+        return self.paginate(request, rows, read_model=selectors.note_reads)
 
     @extend_schema(
         request=InputSerializer,
@@ -237,10 +235,8 @@ class NoteReactionApi(APIView):
 
 
 class _MomentsApi(PaginatedApi):
-    def moments_page(self, request: Request, queryset: QuerySet[CheckIn]) -> Response:
-        return self.paginate(
-            request, queryset, AftermathMomentSerializer, read_model=selectors.moment_views
-        )
+    def moments_page(self, request: Request, rows: QuerySet[CheckIn, selectors.Row]) -> Response:
+        return self.paginate(request, rows, read_model=selectors.moment_reads)
 
 
 class CircleMomentsApi(_MomentsApi):
@@ -256,10 +252,14 @@ class CircleMomentsApi(_MomentsApi):
     )
     def get(self, request: Request, circle_id: UUID) -> Response:
         me = request_user(request)
-        circle = access_circle(me, circle_id)
-        return self.moments_page(
-            request, selectors.moments_for_circle(circle_id=circle.pk, user=me)
+        page = self.moments_page(
+            request, selectors.moment_rows_for_circle(circle_id=circle_id, user=me)
         )
+        # Moments are only ever shown to the circle's members (`session_visible_to`), so a
+        # page with any is already through the gate; an empty one asks it (404 or empty).
+        if not page.data["results"]:
+            access_circle(me, circle_id)
+        return page
 
 
 class PersonMomentsApi(_MomentsApi):
@@ -276,4 +276,4 @@ class PersonMomentsApi(_MomentsApi):
     def get(self, request: Request, user_id: UUID) -> Response:
         me = request_user(request)
         person = access_person(me, user_id, blocked_too=True)
-        return self.moments_page(request, selectors.moments_with_person(person=person, user=me))
+        return self.moments_page(request, selectors.moment_rows_with_person(person=person, user=me))

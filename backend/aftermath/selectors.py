@@ -10,7 +10,6 @@ A note is readable by its author, and by someone who
 and nobody reads a hidden note.
 """
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +18,7 @@ from uuid import UUID
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from backend.accounts.models import User
+from backend.accounts.selectors import person
 from backend.aftermath.models import AftermathNote, Audience, Reaction
 from backend.checkins.models import CheckIn, Kind, Status
 from backend.checkins.selectors import showed_up
@@ -93,10 +93,6 @@ def note_list_for_user(*, user: User) -> QuerySet[AftermathNote]:
     )
 
 
-def note_list_for_checkin(*, checkin: CheckIn, user: User) -> QuerySet[AftermathNote]:
-    return note_list_for_user(user=user).filter(checkin=checkin)
-
-
 def session_base() -> QuerySet[CheckIn]:
     return CheckIn.objects.select_related("requester", "circle")
 
@@ -105,32 +101,13 @@ def is_participant(*, checkin: CheckIn, user: User) -> bool:
     return CheckIn.objects.filter(participant_in(user), pk=checkin.pk).exists()
 
 
-def _moments(user: User) -> QuerySet[CheckIn]:
-    """Sessions that are over and have at least one note `user` may read, each with only
-    those notes (oldest first, like a conversation) prefetched as its `notes`."""
-    notes = note_list_for_user(user=user).order_by("created_at", "pk")
-    return (
-        session_base()
-        .filter(
-            session_visible_to(user),
-            _has_visible_note(user),
-            kind__in=SESSION_KINDS,
-            status__in=OVER_STATUSES,
-        )
-        .prefetch_related(Prefetch("notes", queryset=notes))
-    )
-
-
-def moments_for_circle(*, circle_id: UUID, user: User) -> QuerySet[CheckIn]:
-    return _moments(user).filter(circle_id=circle_id)
-
-
-def moments_with_person(*, person: User, user: User) -> QuerySet[CheckIn]:
-    """Sessions both `user` and `person` were there for; none across a block."""
-    return (
-        _moments(user)
-        .filter(participant_in(user), participant_in(person))
-        .exclude(blocked_with(user, person.pk))
+def _moment_sessions(user: User) -> QuerySet[CheckIn]:
+    """Sessions that are over and have at least one note `user` may read."""
+    return CheckIn.objects.filter(
+        session_visible_to(user),
+        _has_visible_note(user),
+        kind__in=SESSION_KINDS,
+        status__in=OVER_STATUSES,
     )
 
 
@@ -143,15 +120,6 @@ class NoteView:
     can_edit: bool
 
 
-@dataclass(frozen=True)
-class MomentView:
-    """A session that is over, with the notes the viewer may read."""
-
-    session: CheckIn
-    ended_at: dt.datetime | None
-    notes: list[NoteView]
-
-
 def note_views(notes: Iterable[AftermathNote], viewer: User) -> list[NoteView]:
     """From the prefetched reactions (no queries)."""
     views = []
@@ -161,13 +129,118 @@ def note_views(notes: Iterable[AftermathNote], viewer: User) -> list[NoteView]:
     return views
 
 
-def moment_views(sessions: Iterable[CheckIn], viewer: User) -> list[MomentView]:
-    """From sessions of `moments_for_circle` / `moments_with_person` (notes prefetched)."""
-    return [
-        MomentView(
-            session=session,
-            ended_at=session.closed_at or session.expired_at,
-            notes=note_views(session.notes.all(), viewer),
+# --- read models for the hot reads -----------------------------------------------------------
+# The notes page and "our moments" answer plain dicts from `values()` rows (the shapes of
+# `AftermathNoteSerializer` / `AftermathMomentSerializer`, which document them; the tests hold
+# the two the same). To add a field: name its column below and put it in the builder.
+
+NOTE_COLUMNS = (
+    "id",
+    "checkin_id",
+    "author_id",
+    "author__display_name",
+    "body",
+    "audience",
+    "created_at",
+    "edited_at",
+)
+SESSION_COLUMNS = (
+    "id",
+    "kind",
+    "circle_id",
+    "circle__name",
+    "requester_id",
+    "requester__display_name",
+    "created_at",
+    "closed_at",
+    "expired_at",
+)
+Row = dict[str, Any]
+
+
+def note_rows_for_checkin(*, checkin: CheckIn, user: User) -> QuerySet[AftermathNote, Row]:
+    """The notes of a session `user` may read, as flat rows (a page goes to `note_reads`)."""
+    return AftermathNote.objects.filter(note_visible_to(user), checkin=checkin).values(
+        *NOTE_COLUMNS
+    )
+
+
+def _reactions(note_ids: list[Any], viewer: User) -> dict[Any, list[Row]]:
+    """The reactions `reactions_prefetch` shows, for all these notes in one query."""
+    by_note: dict[Any, list[Row]] = {i: [] for i in note_ids}
+    if not note_ids:
+        return by_note
+    rows = (
+        reactions_prefetch(viewer)
+        .queryset.filter(note_id__in=note_ids)  # type: ignore[union-attr]
+        .values("note_id", "user_id", "user__display_name", "kind")
+    )
+    for r in rows:
+        by_note[r["note_id"]].append(
+            {"user": person(r["user_id"], r["user__display_name"]), "kind": r["kind"]}
         )
-        for session in sessions
+    return by_note
+
+
+def _note_read(row: Row, viewer: User, reactions: list[Row]) -> Row:
+    mine = next((r["kind"] for r in reactions if r["user"]["id"] == viewer.pk), None)
+    return {
+        "id": row["id"],
+        "author": person(row["author_id"], row["author__display_name"]),
+        "body": row["body"],
+        "audience": row["audience"],
+        "created_at": row["created_at"],
+        "edited_at": row["edited_at"],
+        "reactions": reactions,
+        "my_reaction": mine,
+        "checkin": row["checkin_id"],
+        "can_edit": row["author_id"] == viewer.pk,
+    }
+
+
+def note_reads(rows: list[Row], viewer: User) -> list[Row]:
+    """Notes from `NOTE_COLUMNS` rows, with one query for all their reactions."""
+    reactions = _reactions([row["id"] for row in rows], viewer)
+    return [_note_read(row, viewer, reactions[row["id"]]) for row in rows]
+
+
+def moment_rows_for_circle(*, circle_id: UUID, user: User) -> QuerySet[CheckIn, Row]:
+    """Our moments in a circle, as flat rows (a page goes to `moment_reads`)."""
+    return _moment_sessions(user).filter(circle_id=circle_id).values(*SESSION_COLUMNS)
+
+
+def moment_rows_with_person(*, person: User, user: User) -> QuerySet[CheckIn, Row]:
+    """Sessions both `user` and `person` were there for; none across a block."""
+    return (
+        _moment_sessions(user)
+        .filter(participant_in(user), participant_in(person))
+        .exclude(blocked_with(user, person.pk))
+        .values(*SESSION_COLUMNS)
+    )
+
+
+def moment_reads(rows: list[Row], viewer: User) -> list[Row]:
+    """Moments from `SESSION_COLUMNS` rows: one query for the notes the viewer may read of
+    all of them (oldest first), one for those notes' reactions."""
+    if not rows:
+        return []
+    notes_by_session: dict[Any, list[Row]] = {row["id"]: [] for row in rows}
+    note_rows = list(
+        AftermathNote.objects.filter(note_visible_to(viewer), checkin_id__in=list(notes_by_session))
+        .order_by("created_at", "pk")
+        .values(*NOTE_COLUMNS)
+    )
+    for note in note_reads(note_rows, viewer):
+        notes_by_session[note["checkin"]].append(note)
+    return [
+        {
+            "id": row["id"],
+            "kind": row["kind"],
+            "circle": {"id": row["circle_id"], "name": row["circle__name"]},
+            "requester": person(row["requester_id"], row["requester__display_name"]),
+            "created_at": row["created_at"],
+            "ended_at": row["closed_at"] or row["expired_at"],
+            "notes": notes_by_session[row["id"]],
+        }
+        for row in rows
     ]

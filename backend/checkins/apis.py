@@ -18,7 +18,7 @@ from rest_framework.views import APIView
 
 from backend.accounts.apis import PersonSerializer, request_user
 from backend.checkins import conf, selectors, services
-from backend.checkins.access import access_checkin
+from backend.checkins.access import access_checkin, access_checkin_read
 from backend.checkins.models import Answer, CheckIn, Kind, Mode, Status
 from backend.checkins.models import Response as CheckinResponse
 from backend.checkins.throttling import NudgeThrottle
@@ -60,7 +60,7 @@ class NullableModeField(serializers.ChoiceField):
 class ModeratedMessageField(serializers.CharField):
     """A check-in's message, empty for everyone once moderation hid it."""
 
-    def get_attribute(self, instance: selectors.CheckinView) -> str:
+    def get_attribute(self, instance: Any) -> str:
         checkin = instance.checkin
         return "" if checkin.message_hidden_at else checkin.message
 
@@ -81,7 +81,7 @@ class CheckinAnswerSerializer(serializers.ModelSerializer[CheckinResponse]):
         )
 
 
-class CheckinAudienceSerializer(serializers.Serializer[selectors.AudienceView]):
+class CheckinAudienceSerializer(serializers.Serializer[Any]):
     user = PersonSerializer(source="member.user")
     delivered_at = serializers.DateTimeField(
         source="member.delivered_at", allow_null=True, read_only=True
@@ -94,7 +94,7 @@ def _at(field: str) -> serializers.DateTimeField:
     return serializers.DateTimeField(source=f"checkin.{field}", allow_null=True, required=False)
 
 
-class _CheckinViewSerializer(serializers.Serializer[selectors.CheckinView]):
+class _CheckinViewSerializer(serializers.Serializer[Any]):
     """The fields of a check-in every view of it shows, in `Meta.fields` order."""
 
     class Meta:
@@ -180,7 +180,7 @@ class CheckinSerializer(_CheckinViewSerializer):
         )
 
     @extend_schema_field(serializers.DateTimeField(allow_null=True))
-    def get_cancel_until(self, view: selectors.CheckinView) -> datetime | None:
+    def get_cancel_until(self, view: Any) -> datetime | None:
         return conf.cancel_until(view.checkin.activated_at)
 
 
@@ -195,8 +195,9 @@ class CheckinCompactSerializer(_CheckinViewSerializer):
 
 
 def _detail(request: Request, checkin: CheckIn, code: int = status.HTTP_200_OK) -> Response:
-    view = selectors.checkin_detail(checkin=checkin, viewer=request_user(request))
-    return Response(CheckinSerializer(view).data, status=code)
+    """The check-in as `CheckinSerializer` documents it (the lean read model)."""
+    data = selectors.checkin_read(checkin_id=checkin.pk, viewer=request_user(request), gate=False)
+    return Response(data, status=code)
 
 
 class LocalDateTimeField(serializers.DateTimeField):
@@ -265,12 +266,10 @@ class CheckinListApi(PaginatedApi):
     def get(self, request: Request) -> Response:
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
-        queryset = selectors.checkin_list_for_user(
+        rows = selectors.checkin_list_rows(
             user=request_user(request), status=filters.validated_data.get("status")
         )
-        return self.paginate(
-            request, queryset, CheckinSerializer, read_model=selectors.checkin_views
-        )
+        return self.paginate(request, rows, read_model=selectors.full_reads)
 
     @extend_schema(
         request=InputSerializer,
@@ -314,7 +313,7 @@ class CheckinDetailApi(APIView):
         description="One check-in with its audience (delivered/seen), responses and status.",
     )
     def get(self, request: Request, checkin_id: UUID) -> Response:
-        return _detail(request, access_checkin(request_user(request), checkin_id))
+        return Response(access_checkin_read(request_user(request), checkin_id))
 
 
 class CheckinRespondApi(APIView):
@@ -465,6 +464,4 @@ class HomeApi(APIView):
         ),
     )
     def get(self, request: Request) -> Response:
-        return Response(
-            self.OutputSerializer(selectors.home_for_user(user=request_user(request))).data
-        )
+        return Response(selectors.home_read(user=request_user(request)))

@@ -1,25 +1,25 @@
-"""Reads of check-ins. Every list and detail has a constant number of queries: the audience
-and responses are prefetched once per page, delivery status is a subquery over the
-notifications app's deliveries (no cross-app writes), and who may see what is one WHERE.
-Serializers read typed views (`CheckinView`) built here from the prefetched rows."""
+"""Reads of check-ins. Every list and detail has a constant number of queries: one for the
+check-ins (flat rows), then one each for the audience, first deliveries (the notifications
+app's rows; no cross-app writes) and responses of all of them; who may see what is one
+WHERE. The API answers with the plain dicts built here (see "read models" below)."""
 
-import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 from uuid import UUID
 
 from django.db.models import (
     Exists,
+    F,
+    FilteredRelation,
+    Min,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Subquery,
-    prefetch_related_objects,
 )
 
 from backend.accounts.models import User
+from backend.accounts.selectors import person
+from backend.checkins import conf
 from backend.checkins.models import (
     ACTIVE_STATUSES,
     NOT_THERE_ANSWERS,
@@ -47,158 +47,8 @@ def visible_to(user: User) -> Q:
     return Q(requester_id=user.pk) | asked
 
 
-def _delivered_at() -> Subquery:
-    return Subquery(
-        Delivery.objects.filter(
-            notification_id=OuterRef("notification_id"), status=DeliveryStatus.DELIVERED
-        )
-        .order_by("delivered_at")
-        .values("delivered_at")[:1]
-    )
-
-
-def detail_prefetches(viewer: User) -> list[Prefetch[str]]:
-    """The audience (with delivered_at) and the responses. Someone asked doesn't see the
-    people they are in a block relation with; the requester sees everyone they asked."""
-    audience = (
-        AudienceMember.objects.select_related("user")
-        .annotate(delivered_at=_delivered_at())
-        .exclude(blocked_with(viewer, OuterRef("user_id")) & ~Q(checkin__requester_id=viewer.pk))
-        .order_by("created_at", "user__display_name", "user_id")
-    )
-    responses = (
-        Response.objects.select_related("responder")
-        .exclude(
-            blocked_with(viewer, OuterRef("responder_id")) & ~Q(checkin__requester_id=viewer.pk)
-        )
-        .order_by("created_at")
-    )
-    return [Prefetch("audience", queryset=audience), Prefetch("responses", queryset=responses)]
-
-
 def checkin_base() -> QuerySet[CheckIn]:
     return CheckIn.objects.select_related("requester", "circle", "closed_by")
-
-
-@dataclass(frozen=True)
-class AudienceView:
-    """One person asked (`member.delivered_at` annotated) with their current answer."""
-
-    member: AudienceMember
-    response: Response | None
-
-
-@dataclass(frozen=True)
-class CheckinView:
-    """A check-in as one viewer sees it: what the serializers read."""
-
-    checkin: CheckIn
-    audience: list[AudienceView]
-    responses: list[Response]
-    my_role: Literal["requester", "asked"]
-    my_response: Response | None
-    my_seen_at: dt.datetime | None
-    offer_help: bool
-
-
-def checkin_views(checkins: Iterable[CheckIn], viewer: User) -> list[CheckinView]:
-    """The read models of check-ins loaded with their audience and responses prefetched
-    (no queries here)."""
-    views = []
-    for checkin in checkins:
-        responses = list(checkin.responses.all())
-        by_responder = {r.responder_id: r for r in responses}
-        members = list(checkin.audience.all())
-        mine = next((m for m in members if m.user_id == viewer.pk), None)
-        is_requester = checkin.requester_id == viewer.pk
-        views.append(
-            CheckinView(
-                checkin=checkin,
-                audience=[AudienceView(m, by_responder.get(m.user_id)) for m in members],
-                responses=responses,
-                my_role="requester" if is_requester else "asked",
-                my_response=by_responder.get(viewer.pk),
-                my_seen_at=mine.seen_at if mine else None,
-                offer_help=offer_help(checkin) if is_requester else False,
-            )
-        )
-    return views
-
-
-def offer_help(checkin: CheckIn) -> bool:
-    """Nobody (other than "can't right now") has answered in time: the PWA offers another
-    circle and "Need help right now?"."""
-    return checkin.status == Status.OPEN and checkin.nobody_answered_at is not None
-
-
-def checkin_list_for_user(*, user: User, status: str | None = None) -> QuerySet[CheckIn]:
-    queryset = checkin_base().filter(visible_to(user)).prefetch_related(*detail_prefetches(user))
-    if status:
-        queryset = queryset.filter(status=status)
-    return queryset
-
-
-def checkin_detail(*, checkin: CheckIn, viewer: User) -> CheckinView:
-    """What the detail shows of a check-in fetched through `access_checkin`."""
-    prefetch_related_objects([checkin], *detail_prefetches(viewer))
-    return checkin_views([checkin], viewer)[0]
-
-
-def _compact_prefetches(user: User) -> list[Prefetch[str]]:
-    # Only my own audience row and my own answer: the compact cards show "you were asked".
-    return [
-        Prefetch(
-            "audience",
-            queryset=AudienceMember.objects.filter(user_id=user.pk).annotate(
-                delivered_at=_delivered_at()
-            ),
-        ),
-        Prefetch("responses", queryset=Response.objects.filter(responder_id=user.pk)),
-    ]
-
-
-def home_for_user(*, user: User) -> dict[str, Any]:
-    """All the home screen needs, in a fixed number of queries."""
-    memberships = list(
-        Membership.objects.filter(user=user).select_related("circle").order_by("joined_at")
-    )
-    mine_active = list(
-        checkin_base()
-        .filter(
-            requester=user,
-            kind__in=(Kind.REACH_OUT, Kind.CHECK_ON_ME),
-            status__in=ACTIVE_STATUSES,
-        )
-        .prefetch_related(*detail_prefetches(user))
-        .order_by("-activated_at", "-created_at")[:1]
-    )
-    my_scheduled = list(
-        checkin_base()
-        .filter(requester=user, status=Status.SCHEDULED)
-        .prefetch_related(*_compact_prefetches(user))
-        .order_by("scheduled_for")[:20]
-    )
-    asked = (
-        checkin_base()
-        .filter(visible_to(user), status__in=ACTIVE_STATUSES)
-        .exclude(requester=user)
-        .prefetch_related(*_compact_prefetches(user))
-        .order_by("-activated_at", "-created_at")
-    )
-    asking_me = list(asked.exclude(kind=Kind.NUDGE)[:50])
-    pending_nudges = list(asked.filter(kind=Kind.NUDGE, status=Status.OPEN)[:50])
-    my_open = next(iter(checkin_views(mine_active, user)), None)
-    return {
-        "me": user,
-        "circles": [
-            {"id": m.circle_id, "name": m.circle.name, "my_role": m.role} for m in memberships
-        ],
-        "my_open_checkin": my_open,
-        "my_scheduled": checkin_views(my_scheduled, user),
-        "asking_me": checkin_views(asking_me, user),
-        "pending_nudges": checkin_views(pending_nudges, user),
-        "offer_help": bool(my_open and my_open.offer_help),
-    }
 
 
 def audience_user_ids(*, checkin: CheckIn) -> list[Any]:
@@ -240,3 +90,282 @@ def ask_still_wanted(notification: Notification) -> bool:
     if not checkin_id:
         return True
     return CheckIn.objects.filter(pk=checkin_id, status__in=ACTIVE_STATUSES).exists()
+
+
+# --- read models for the hot reads -----------------------------------------------------------
+# Home, the detail and the list answer with plain dicts built from `values()` rows: a few flat
+# queries (no per-row subquery in the SELECT, no model instances, no serializer walk). The
+# shapes are `CheckinSerializer` / `CheckinCompactSerializer` (which document them; the tests
+# hold the two the same). To add a field: name its column in `CHECKIN_COLUMNS` (or
+# `RESPONSE_COLUMNS`) and put it in `_core_read` / `_full_read` (and in the serializer).
+
+CHECKIN_COLUMNS = (
+    "id",
+    "kind",
+    "status",
+    "mode",
+    "no_need_to_explain",
+    "just_listen",
+    "silence_ok",
+    "message",
+    "message_hidden_at",
+    "requester_id",
+    "requester__display_name",
+    "circle_id",
+    "circle__name",
+    "created_at",
+    "scheduled_for",
+    "activated_at",
+    "answered_at",
+    "nobody_answered_at",
+    "closed_at",
+    "closed_by_id",
+    "closed_by__display_name",
+    "expired_at",
+    "cancelled_at",
+    "in_reply_to_id",
+)
+RESPONSE_COLUMNS = ("id", "answer", "eta_minutes", "message", "created_at", "updated_at")
+Row = dict[str, Any]
+
+
+def checkin_rows() -> QuerySet[CheckIn, Row]:
+    """Check-ins as flat rows with their requester, circle and closer (one query)."""
+    return CheckIn.objects.values(*CHECKIN_COLUMNS)
+
+
+def _answer_read(row: Row, responder: dict[str, Any] | None, prefix: str = "") -> Row:
+    """A response (`CheckinAnswerSerializer`) from its columns (under `prefix`)."""
+    return {
+        "id": row[f"{prefix}id"],
+        "responder": responder,
+        "answer": row[f"{prefix}answer"],
+        "eta_minutes": row[f"{prefix}eta_minutes"],
+        "message": row[f"{prefix}message"],
+        "created_at": row[f"{prefix}created_at"],
+        "updated_at": row[f"{prefix}updated_at"],
+    }
+
+
+def _core_read(row: Row, viewer: User, *, my_response: Row | None) -> Row:
+    """The fields every view of a check-in shows (`_CORE_FIELDS`)."""
+    is_requester = row["requester_id"] == viewer.pk
+    return {
+        "id": row["id"],
+        "kind": row["kind"],
+        "status": row["status"],
+        "mode": row["mode"] or None,
+        "no_need_to_explain": row["no_need_to_explain"],
+        "just_listen": row["just_listen"],
+        "silence_ok": row["silence_ok"],
+        "message": "" if row["message_hidden_at"] else row["message"],
+        "requester": person(row["requester_id"], row["requester__display_name"]),
+        "circle": {"id": row["circle_id"], "name": row["circle__name"]},
+        "created_at": row["created_at"],
+        "scheduled_for": row["scheduled_for"],
+        "activated_at": row["activated_at"],
+        "my_role": "requester" if is_requester else "asked",
+        "my_response": my_response,
+        "offer_help": is_requester and _offer_help(row),
+    }
+
+
+def _offer_help(row: Row) -> bool:
+    return row["status"] == Status.OPEN and row["nobody_answered_at"] is not None
+
+
+def _full_read(row: Row, viewer: User, audience: list[Row], responses: list[Row]) -> Row:
+    """One check-in with everyone asked and every answer (`CheckinSerializer`)."""
+    by_responder = {r["responder"]["id"]: r for r in responses}
+    return {
+        **_core_read(row, viewer, my_response=by_responder.get(viewer.pk)),
+        "cancel_until": conf.cancel_until(row["activated_at"]),
+        "audience": [
+            {**member, "response": by_responder.get(member["user"]["id"])} for member in audience
+        ],
+        "responses": responses,
+        "answered_at": row["answered_at"],
+        "nobody_answered_at": row["nobody_answered_at"],
+        "closed_at": row["closed_at"],
+        "closed_by": person(row["closed_by_id"], row["closed_by__display_name"]),
+        "expired_at": row["expired_at"],
+        "cancelled_at": row["cancelled_at"],
+        "in_reply_to": row["in_reply_to_id"],
+    }
+
+
+def _not_blocked_unless_mine(viewer: User, person_ref: str) -> Q:
+    # Someone asked doesn't see the people they are in a block relation with; the requester
+    # sees everyone they asked.
+    return ~Q(blocked_with(viewer, OuterRef(person_ref)), ~Q(checkin__requester_id=viewer.pk))
+
+
+def _first_delivered() -> Subquery:
+    return Subquery(
+        Delivery.objects.filter(
+            notification_id=OuterRef("notification_id"), status=DeliveryStatus.DELIVERED
+        )
+        .values("notification_id")
+        .annotate(first=Min("delivered_at"))
+        .values("first")
+    )
+
+
+MEMBER_COLUMNS = (
+    "checkin_id",
+    "user_id",
+    "user__display_name",
+    "seen_at",
+    "delivered_at",
+    *(f"answer__{c}" for c in RESPONSE_COLUMNS),
+)
+
+
+def _audience_rows(viewer: User) -> QuerySet[AudienceMember]:
+    """Everyone asked as `viewer` may see them, with when each was first told and their
+    answer joined in (only people asked can answer, so the answers are the audience's)."""
+    return (
+        AudienceMember.objects.filter(_not_blocked_unless_mine(viewer, "user_id"))
+        .annotate(
+            delivered_at=_first_delivered(),
+            answer=FilteredRelation(
+                "checkin__responses",
+                condition=Q(checkin__responses__responder_id=F("user_id")),
+            ),
+        )
+        .order_by("created_at", "user__display_name", "user_id")
+    )
+
+
+def _assemble(rows: list[Row], members: list[Row], viewer: User) -> list[Row]:
+    audience: dict[Any, list[Row]] = {row["id"]: [] for row in rows}
+    responses: dict[Any, list[Row]] = {row["id"]: [] for row in rows}
+    for m in members:
+        user = person(m["user_id"], m["user__display_name"])
+        audience[m["checkin_id"]].append(
+            {"user": user, "delivered_at": m["delivered_at"], "seen_at": m["seen_at"]}
+        )
+        if m["answer__id"] is not None:
+            responses[m["checkin_id"]].append(_answer_read(m, user, "answer__"))
+    return [
+        _full_read(
+            row,
+            viewer,
+            audience[row["id"]],
+            sorted(responses[row["id"]], key=lambda r: r["created_at"]),
+        )
+        for row in rows
+    ]
+
+
+def full_reads(rows: list[Row], viewer: User) -> list[Row]:
+    """Full check-ins from `checkin_rows()`, with one more query for any number of rows."""
+    if not rows:
+        return []
+    ids = [row["id"] for row in rows]
+    members = _audience_rows(viewer).filter(checkin_id__in=ids).values(*MEMBER_COLUMNS)
+    return _assemble(rows, list(members), viewer)
+
+
+def checkin_read(*, checkin_id: Any, viewer: User, gate: bool = True) -> Row | None:
+    """One full check-in; with `gate`, through the WHERE of `access_checkin` (None: not the
+    viewer's). Without, for a check-in the viewer just passed the gate for or wrote.
+
+    One query: the audience rows carry their check-in's columns (a check-in always asks
+    someone; only when nobody asked is left to show does a second query read it alone)."""
+    wanted = CheckIn.objects.filter(pk=checkin_id)
+    if gate:
+        wanted = wanted.filter(visible_to(viewer))
+    members = list(
+        _audience_rows(viewer)
+        .filter(checkin_id__in=wanted.values("pk"))
+        .values(*MEMBER_COLUMNS, *(f"checkin__{c}" for c in CHECKIN_COLUMNS))
+    )
+    if members:
+        row = {c: members[0][f"checkin__{c}"] for c in CHECKIN_COLUMNS}
+    else:
+        found = checkin_rows().filter(pk__in=wanted.values("pk")).first()
+        if found is None:
+            return None
+        row = found
+    return _assemble([row], members, viewer)[0]
+
+
+def checkin_list_rows(*, user: User, status: str | None = None) -> QuerySet[CheckIn, Row]:
+    """The list's rows (a page of them goes through `full_reads`)."""
+    rows = checkin_rows().filter(visible_to(user))
+    return rows.filter(status=status) if status else rows
+
+
+# Home's lists are short by design (one open reach-out per person, a few scheduled, nudges
+# capped per day); these bound them anyway.
+HOME_SCHEDULED_MAX = 20
+HOME_ASKING_MAX = 50
+HOME_ROWS_MAX = 300
+MY_SESSION_KINDS = (Kind.REACH_OUT, Kind.CHECK_ON_ME)
+
+
+def _home_rows(user: User) -> QuerySet[CheckIn, Row]:
+    """Every check-in home shows, in one query: mine that are asking or scheduled, and what
+    asks `user` now (with their own audience row and answer joined in)."""
+    mine = Q(requester_id=user.pk) & (
+        Q(kind__in=MY_SESSION_KINDS, status__in=ACTIVE_STATUSES) | Q(status=Status.SCHEDULED)
+    )
+    asking = Q(visible_to(user), status__in=ACTIVE_STATUSES) & ~Q(requester_id=user.pk)
+    return (
+        CheckIn.objects.filter(mine | asking)
+        .annotate(
+            mine=FilteredRelation("audience", condition=Q(audience__user_id=user.pk)),
+            my_answer=FilteredRelation("responses", condition=Q(responses__responder_id=user.pk)),
+        )
+        .values(*CHECKIN_COLUMNS, "mine__seen_at", *(f"my_answer__{c}" for c in RESPONSE_COLUMNS))
+        .order_by("-activated_at", "-created_at")
+    )
+
+
+def home_read(*, user: User) -> Row:
+    """All the home screen needs (`HomeApi.OutputSerializer`): my circles, then one query for
+    the check-ins, and one more for the audience of my open one."""
+    circles = [
+        {"id": c["circle_id"], "name": c["circle__name"], "my_role": c["role"]}
+        for c in Membership.objects.filter(user_id=user.pk)
+        .order_by("joined_at")
+        .values("circle_id", "circle__name", "role")
+    ]
+    me = person(user.pk, user.display_name)
+    active: list[Row] = []
+    scheduled: list[Row] = []
+    asking_me: list[Row] = []
+    nudges: list[Row] = []
+    for row in _home_rows(user)[:HOME_ROWS_MAX]:
+        if row["requester_id"] == user.pk:
+            (scheduled if row["status"] == Status.SCHEDULED else active).append(row)
+            continue
+        is_nudge = row["kind"] == Kind.NUDGE
+        if is_nudge and row["status"] != Status.OPEN:
+            continue
+        into = nudges if is_nudge else asking_me
+        if len(into) < HOME_ASKING_MAX:
+            answered = row["my_answer__id"] is not None
+            my_response = _answer_read(row, me, "my_answer__") if answered else None
+            into.append(
+                {
+                    **_core_read(row, user, my_response=my_response),
+                    "my_seen_at": row["mine__seen_at"],
+                }
+            )
+    # Rows come newest first (by when they started asking), so my open one is the first.
+    my_open = next(iter(full_reads(active[:1], user)), None)
+    scheduled.sort(key=lambda row: row["scheduled_for"])
+    return {
+        "me": me,
+        "circles": circles,
+        "my_open_checkin": my_open,
+        "my_scheduled": [
+            {**_core_read(row, user, my_response=None), "my_seen_at": None}
+            for row in scheduled[:HOME_SCHEDULED_MAX]
+        ],
+        "asking_me": asking_me,
+        "pending_nudges": nudges,
+        "offer_help": bool(my_open and my_open["offer_help"]),
+    }

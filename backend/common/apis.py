@@ -65,16 +65,20 @@ class PaginatedApi(APIView):
     def paginate(
         self,
         request: Request,
-        queryset: QuerySet[Any],
-        serializer: type[serializers.BaseSerializer[Any]],
+        queryset: QuerySet[Any, Any],
+        serializer: type[serializers.BaseSerializer[Any]] | None = None,
         *,
         read_model: Callable[[list[Any], Any], Sequence[Any]] | None = None,
     ) -> Response:
         """One page of `queryset` through `serializer`; with `read_model(page, me)` (a
-        selector building typed views of the rows), the serializer reads those instead."""
+        selector building typed views of the rows), the serializer reads those instead; with
+        a read model and no serializer, the read model's plain dicts are the answer (the lean
+        path of the hot lists; `extend_schema` documents them with their serializer)."""
         paginator = self.pagination_class()
         page: Sequence[Any] = list(paginator.paginate_queryset(queryset, request, view=self) or [])
         if read_model is not None:
             page = read_model(list(page), request.user)
+        if serializer is None:
+            return paginator.get_paginated_response(page)
         data = serializer(page, many=True, context={"request": request}).data
         return paginator.get_paginated_response(data)
