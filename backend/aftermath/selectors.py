@@ -20,7 +20,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from backend.accounts.models import User
 from backend.aftermath.models import AftermathNote, Audience, Reaction
-from backend.checkins.models import CheckIn, Kind, Status
+from backend.checkins.models import CheckIn, Kind, ShareOffer, ShareStatus, Status
 from backend.checkins.selectors import showed_up
 from backend.circles.models import Membership
 from backend.circles.selectors import blocked_with
@@ -117,8 +117,20 @@ def _moments(user: User) -> QuerySet[CheckIn]:
             kind__in=SESSION_KINDS,
             status__in=OVER_STATUSES,
         )
-        .prefetch_related(Prefetch("notes", queryset=notes))
+        .prefetch_related(Prefetch("notes", queryset=notes), _shared_with(user))
     )
+
+
+def _shared_with(user: User) -> Prefetch[str]:
+    """The friends whose "Can I share too?" was answered "Of course" (two-way sessions), as
+    `accepted_shares`; none across a block with `user`."""
+    offers = (
+        ShareOffer.objects.filter(status=ShareStatus.ACCEPTED)
+        .exclude(blocked_with(user, OuterRef("offered_by_id")))
+        .select_related("offered_by")
+        .order_by("accepted_at", "pk")
+    )
+    return Prefetch("share_offers", queryset=offers, to_attr="accepted_shares")
 
 
 def moments_for_circle(*, circle_id: UUID, user: User) -> QuerySet[CheckIn]:
@@ -145,11 +157,13 @@ class NoteView:
 
 @dataclass(frozen=True)
 class MomentView:
-    """A session that is over, with the notes the viewer may read."""
+    """A session that is over, with the notes the viewer may read. `shared_with`: in a
+    two-way session, the friends who shared too (one moment together, never a tally)."""
 
     session: CheckIn
     ended_at: dt.datetime | None
     notes: list[NoteView]
+    shared_with: list[User]
 
 
 def note_views(notes: Iterable[AftermathNote], viewer: User) -> list[NoteView]:
@@ -168,6 +182,7 @@ def moment_views(sessions: Iterable[CheckIn], viewer: User) -> list[MomentView]:
             session=session,
             ended_at=session.closed_at or session.expired_at,
             notes=note_views(session.notes.all(), viewer),
+            shared_with=[offer.offered_by for offer in getattr(session, "accepted_shares", [])],
         )
         for session in sessions
     ]
