@@ -65,7 +65,7 @@ def _sharing(request: Request, checkin: CheckIn, code: int = status.HTTP_200_OK)
     return Response(SharingSerializer(view).data, status=code)
 
 
-class _NeedsSerializer(serializers.Serializer[dict[str, Any]]):
+class ShareNeedsSerializer(serializers.Serializer[dict[str, Any]]):
     no_need_to_explain = serializers.BooleanField(required=False)
     just_listen = serializers.BooleanField(required=False)
     silence_ok = serializers.BooleanField(required=False)
@@ -91,7 +91,7 @@ class SharingApi(APIView):
 
 class ShareOfferApi(APIView):
     @extend_schema(
-        request=_NeedsSerializer,
+        request=ShareNeedsSerializer,
         responses={201: SharingSerializer, 200: SharingSerializer, **SHARING_ERRORS},
         operation_id="checkin_share_offer",
         description=(
@@ -104,7 +104,7 @@ class ShareOfferApi(APIView):
     def post(self, request: Request, checkin_id: UUID) -> Response:
         me = request_user(request)
         checkin = access_checkin(me, checkin_id)
-        serializer = _NeedsSerializer(data=request.data)
+        serializer = ShareNeedsSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         _, created = mutual.share_offer(checkin=checkin, by=me, **serializer.validated_data)
         return _sharing(
@@ -112,7 +112,7 @@ class ShareOfferApi(APIView):
         )
 
     @extend_schema(
-        request=_NeedsSerializer,
+        request=ShareNeedsSerializer,
         responses={200: SharingSerializer, **SHARING_ERRORS},
         operation_id="checkin_share_needs",
         description=(
@@ -123,7 +123,7 @@ class ShareOfferApi(APIView):
     def patch(self, request: Request, checkin_id: UUID) -> Response:
         me = request_user(request)
         checkin = access_checkin(me, checkin_id)
-        serializer = _NeedsSerializer(data=request.data)
+        serializer = ShareNeedsSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         mutual.share_needs_set(checkin=checkin, by=me, **serializer.validated_data)
         return _sharing(request, checkin)

@@ -842,11 +842,6 @@ export interface components {
             id: string;
             role: string;
         };
-        _NeedsRequest: {
-            just_listen?: boolean;
-            no_need_to_explain?: boolean;
-            silence_ok?: boolean;
-        };
         _Note: {
             audience: string;
             body: string;
@@ -1655,11 +1650,6 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["Strike"][];
         };
-        Patched_NeedsRequest: {
-            just_listen?: boolean;
-            no_need_to_explain?: boolean;
-            silence_ok?: boolean;
-        };
         PatchedCircleDetailInputRequest: {
             approval_required?: boolean;
             name?: string;
@@ -1676,6 +1666,11 @@ export interface components {
             circles?: components["schemas"]["NotificationSettingsCircleLevelInputRequest"][];
             quiet_hours?: components["schemas"]["NotificationSettingsQuietHoursInputRequest"];
             reach_outs_break_quiet_hours?: boolean;
+        };
+        PatchedShareNeedsRequest: {
+            just_listen?: boolean;
+            no_need_to_explain?: boolean;
+            silence_ok?: boolean;
         };
         /** @description A person as everyone else sees them: never their email. */
         Person: {
@@ -1814,6 +1809,11 @@ export interface components {
          * @enum {string}
          */
         ServerErrorEnum: "server_error";
+        ShareNeedsRequest: {
+            just_listen?: boolean;
+            no_need_to_explain?: boolean;
+            silence_ok?: boolean;
+        };
         /** @description A friend's "Can I share too?", with the needs they picked for themselves. */
         ShareOffer: {
             /** Format: date-time */
@@ -3067,7 +3067,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["_NeedsRequest"];
+                "application/json": components["schemas"]["ShareNeedsRequest"];
             };
         };
         responses: {
@@ -3156,7 +3156,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["Patched_NeedsRequest"];
+                "application/json": components["schemas"]["PatchedShareNeedsRequest"];
             };
         };
         responses: {
