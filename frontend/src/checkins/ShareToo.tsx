@@ -55,6 +55,20 @@ export function ShareToo({ checkin }: { checkin: Checkin }) {
     }
   };
 
+  // Ticked at once (the checkbox never waits for the server); each change saves only itself.
+  const changeNeed = (key: keyof ShareNeeds, on: boolean) => {
+    setSharing((current) => {
+      const offer = current?.my_offer;
+      if (!current || !offer) return current;
+      const changed = { ...offer, [key]: on };
+      return { ...current, my_offer: changed, offers: current.offers.map((o) => (o.id === offer.id ? changed : o)) };
+    });
+    setError(null);
+    setMyNeeds(checkin.id, { [key]: on })
+      .then(setSharing)
+      .catch((err: unknown) => setError(err as ApiError));
+  };
+
   if (!sharing) return null;
   const name = checkin.requester.display_name;
 
@@ -136,7 +150,7 @@ export function ShareToo({ checkin }: { checkin: Checkin }) {
         {line} You’re there for each other.
       </p>
       <FormError message={error?.detail} />
-      <fieldset class="group" disabled={busy}>
+      <fieldset class="group">
         <legend>What would help you? (optional)</legend>
         <ul class="checklist">
           {NEEDS.map((n) => (
@@ -145,10 +159,7 @@ export function ShareToo({ checkin }: { checkin: Checkin }) {
                 type="checkbox"
                 id={`my-need-${n.key}`}
                 checked={mine[n.key]}
-                onChange={(e) => {
-                  const change: ShareNeeds = { [n.key]: e.currentTarget.checked };
-                  void run(() => setMyNeeds(checkin.id, change));
-                }}
+                onChange={(e) => changeNeed(n.key, e.currentTarget.checked)}
               />
               <label for={`my-need-${n.key}`}>{n.label}</label>
             </li>
