@@ -922,6 +922,15 @@ export interface components {
             last_seen_at: string | null;
             user_agent: string;
         };
+        _ShareOffer: {
+            checkin: components["schemas"]["_CheckinRef"];
+            /** Format: date-time */
+            created_at: string;
+            just_listen: boolean;
+            no_need_to_explain: boolean;
+            silence_ok: boolean;
+            status: string;
+        };
         _Strike: {
             appeal: components["schemas"]["_Appeal"] | null;
             /** Format: date-time */
@@ -1358,6 +1367,8 @@ export interface components {
             /** @description Reports I made and their outcomes. */
             reports: components["schemas"]["_Report"][];
             sessions: components["schemas"]["_Session"][];
+            /** @description My "Can I share too?" in others' sessions, with my needs. */
+            share_offers: components["schemas"]["_ShareOffer"][];
             /** @description Warnings and suspensions, with my appeals. */
             strikes: components["schemas"]["_Strike"][];
         };
