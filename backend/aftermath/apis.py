@@ -69,6 +69,13 @@ class AftermathMomentSerializer(serializers.Serializer[Any]):
     created_at = serializers.DateTimeField(source="session.created_at", read_only=True)
     ended_at = serializers.DateTimeField(allow_null=True)
     notes = AftermathNoteSerializer(many=True)
+    mutual = serializers.BooleanField(
+        help_text="A two-way session: someone who came shared too (“You were there for each "
+        "other”)."
+    )
+    shared_with = PersonSerializer(
+        many=True, help_text="In a two-way session, the friends who shared too."
+    )
 
 
 def _note(request: Request, note_id: UUID, code: int = status.HTTP_200_OK) -> Response:

@@ -20,7 +20,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from backend.accounts.models import User
 from backend.accounts.selectors import person
 from backend.aftermath.models import AftermathNote, Audience, Reaction
-from backend.checkins.models import CheckIn, Kind, Status
+from backend.checkins.models import CheckIn, Kind, ShareOffer, ShareStatus, Status
 from backend.checkins.selectors import showed_up
 from backend.circles.models import Membership
 from backend.circles.selectors import blocked_with
@@ -232,6 +232,19 @@ def moment_reads(rows: list[Row], viewer: User) -> list[Row]:
     )
     for note in note_reads(note_rows, viewer):
         notes_by_session[note["checkin"]].append(note)
+    # Two-way sessions: the friends whose "Can I share too?" was answered "Of course" — one
+    # moment together, never a tally; nobody across a block with the viewer.
+    shared: dict[Any, list[Row | None]] = {row["id"]: [] for row in rows}
+    offers = (
+        ShareOffer.objects.filter(status=ShareStatus.ACCEPTED, checkin_id__in=list(shared))
+        .exclude(blocked_with(viewer, OuterRef("offered_by_id")))
+        .order_by("accepted_at", "pk")
+        .values("checkin_id", "offered_by_id", "offered_by__display_name")
+    )
+    for offer in offers:
+        shared[offer["checkin_id"]].append(
+            person(offer["offered_by_id"], offer["offered_by__display_name"])
+        )
     return [
         {
             "id": row["id"],
@@ -241,6 +254,8 @@ def moment_reads(rows: list[Row], viewer: User) -> list[Row]:
             "created_at": row["created_at"],
             "ended_at": row["closed_at"] or row["expired_at"],
             "notes": notes_by_session[row["id"]],
+            "mutual": bool(shared[row["id"]]),
+            "shared_with": shared[row["id"]],
         }
         for row in rows
     ]

@@ -13,6 +13,11 @@ class CheckinsConfig(AppConfig):
         # checkins and can't import it.
         on_membership_ended(checkins_end_for_departure)
 
+        from backend.checkins.mutual import share_offers_end_for_departure, share_still_wanted
+
+        # ... and their "Can I share too?" offers there.
+        on_membership_ended(share_offers_end_for_departure)
+
         from backend.checkins.models import Kind
         from backend.checkins.selectors import ask_still_wanted
         from backend.checkins.transitions import transitions_overdue
@@ -24,3 +29,4 @@ class CheckinsConfig(AppConfig):
 
         # A re-sent ask (its worker died mid-send) goes out only while the check-in asks.
         still_wanted_source((Kind.REACH_OUT, Kind.CHECK_ON_ME, Kind.NUDGE), ask_still_wanted)
+        still_wanted_source(("share_offer", "share_accepted"), share_still_wanted)

@@ -20,6 +20,11 @@ class CheckinErrorCode(StrEnum):
     TOO_MANY_SCHEDULED = "too_many_scheduled"
     SCHEDULED_TOO_CLOSE = "scheduled_too_close"
     NUDGE_LIMIT = "nudge_limit"
+    NOT_THERE = "not_there"
+    OFFER_ALREADY_ACCEPTED = "offer_already_accepted"
+    OFFER_ENDED = "offer_ended"
+    NOT_A_SESSION = "not_a_session"
+    SESSION_NOT_OVER = "session_not_over"
     # Validation codes (400, with `attr` naming the field).
     EMPTY_AUDIENCE = "empty_audience"
     NOT_IN_CIRCLE = "not_in_circle"
@@ -136,3 +141,51 @@ class NudgeLimit(ApplicationError):
             status_code=status.HTTP_429_TOO_MANY_REQUESTS,
         )
         self.wait = max(1, wait_seconds)
+
+
+def not_there() -> ApplicationError:
+    return ApplicationError(
+        CheckinErrorCode.NOT_THERE,
+        "Only a friend who answered that they're coming, calling or texting can do this.",
+        status_code=status.HTTP_403_FORBIDDEN,
+    )
+
+
+def offer_not_found() -> ApplicationError:
+    return ApplicationError(
+        ErrorCode.NOT_FOUND,
+        "There is no such offer, or it isn't yours to see.",
+        status_code=status.HTTP_404_NOT_FOUND,
+    )
+
+
+def offer_already_accepted() -> ApplicationError:
+    return ApplicationError(
+        CheckinErrorCode.OFFER_ALREADY_ACCEPTED,
+        "You already said “of course”: you're sharing this time together.",
+        status_code=status.HTTP_409_CONFLICT,
+    )
+
+
+def offer_ended() -> ApplicationError:
+    return ApplicationError(
+        CheckinErrorCode.OFFER_ENDED,
+        "This offer has ended: your friend isn't in this circle any more.",
+        status_code=status.HTTP_409_CONFLICT,
+    )
+
+
+def not_a_session() -> ApplicationError:
+    return ApplicationError(
+        CheckinErrorCode.NOT_A_SESSION,
+        "This only works from a time you were there for someone.",
+        status_code=status.HTTP_409_CONFLICT,
+    )
+
+
+def session_not_over() -> ApplicationError:
+    return ApplicationError(
+        CheckinErrorCode.SESSION_NOT_OVER,
+        "This time together isn't over yet. You can ask to share too while it lasts.",
+        status_code=status.HTTP_409_CONFLICT,
+    )

@@ -99,7 +99,8 @@ class CheckIn(BaseModel):
     message = models.CharField(max_length=MESSAGE_MAX, blank=True)
     scheduled_for = models.DateTimeField(null=True, blank=True)
     idempotency_key = models.CharField(max_length=IDEMPOTENCY_KEY_MAX, blank=True)
-    # A reach-out sent back to the sender of a nudge ("I need you").
+    # A reach-out sent back to the sender of a nudge ("I need you"), or to the person one was
+    # there for ("I could use someone too", see `mutual.py`).
     in_reply_to = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="replies"
     )
@@ -224,3 +225,44 @@ class Response(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.answer} from {self.responder_id}"
+
+
+# --- two-way sessions ------------------------------------------------------------------------
+
+
+class ShareStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    ACCEPTED = "accepted", "Accepted"  # "Of course": the session is mutual
+    DECLINED = "declined", "Declined"  # "Let it be": quietly, nobody is told
+    ENDED = "ended", "Ended"  # the friend left the circle (or was removed)
+
+
+class ShareOffer(BaseModel):
+    """ "Can I share too?": a friend who showed up asks to share something of their own in
+    the same session; once the requester answers "Of course" the session is mutual and the
+    friend's needs (the same three as a check-in's) are shown to both of them. One per friend
+    per check-in; the requester's answer (by rule, the only one who answers) is a timestamp."""
+
+    checkin = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="share_offers")
+    offered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="share_offers"
+    )
+    status = models.CharField(
+        max_length=10, choices=ShareStatus.choices, default=ShareStatus.PENDING
+    )
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    declined_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    no_need_to_explain = models.BooleanField(default=False)
+    just_listen = models.BooleanField(default=False)
+    silence_ok = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["checkin", "offered_by"], name="share_offer_once"),
+        ]
+        indexes: ClassVar = [models.Index(fields=["offered_by", "status"])]
+
+    def __str__(self) -> str:
+        return f"share offer {self.status} from {self.offered_by_id} in {self.checkin_id}"

@@ -222,3 +222,55 @@ def aftercare(checkin: CheckIn, user_ids: list[UUID]) -> None:
         circle_id=checkin.circle_id,
         tag=f"{_tag(checkin)}-aftercare",
     )
+
+
+# --- two-way sessions ---------------------------------------------------------------------
+# Soft by design: low urgency, the circle's notification level applies (muted or
+# "reach-outs only" hear nothing of it: the session screen shows it anyway), and quiet hours
+# as for everything else that follows an ask. The words never say "declined", and a "let it
+# be" sends nothing at all.
+
+SHARE_OFFER_BODY = "Whenever you're ready. It's okay to let it be."
+SHARE_ACCEPTED_BODY = "Share whenever you're ready."
+
+
+def share_offer_title(name: str) -> str:
+    return f"{name} would like to share something too"
+
+
+def share_accepted_title(name: str) -> str:
+    return f"{name} said: of course"
+
+
+def share_offered(checkin: CheckIn, by: User) -> None:
+    """To the requester: a friend who is there asks "Can I share too?"."""
+    notify(
+        user_ids=[checkin.requester_id],
+        kind="share_offer",
+        title=share_offer_title(by.public_name),
+        body=SHARE_OFFER_BODY,
+        url=_url(checkin),
+        data={"checkin_id": str(checkin.pk)},
+        urgency=Urgency.LOW,
+        ttl=conf.PUSH_TTL_SECONDS,
+        circle_id=checkin.circle_id,
+        breaks_quiet_hours=_breaks_quiet_hours(checkin),
+        tag=f"{_tag(checkin)}-share-{by.pk}"[:64],
+    )
+
+
+def share_accepted(checkin: CheckIn, offered_by_id: UUID) -> None:
+    """To the friend whose offer the requester answered with "Of course"."""
+    notify(
+        user_ids=[offered_by_id],
+        kind="share_accepted",
+        title=share_accepted_title(checkin.requester.public_name),
+        body=SHARE_ACCEPTED_BODY,
+        url=_url(checkin),
+        data={"checkin_id": str(checkin.pk)},
+        urgency=Urgency.LOW,
+        ttl=conf.PUSH_TTL_SECONDS,
+        circle_id=checkin.circle_id,
+        breaks_quiet_hours=_breaks_quiet_hours(checkin),
+        tag=f"{_tag(checkin)}-share-{offered_by_id}"[:64],
+    )

@@ -78,8 +78,8 @@ def who_was_there(*, checkin: CheckIn) -> set[UUID]:
     return {checkin.requester_id, *there}
 
 
-def showed_up(user: User | UUID, checkin: Any) -> Exists:
-    """`user` showed up for `checkin` (an OuterRef or id): `who_was_there` as a WHERE."""
+def showed_up(user: User | UUID | OuterRef, checkin: Any) -> Exists:
+    """`user` showed up for `checkin` (each an OuterRef or id): `who_was_there` as a WHERE."""
     user_id = user.pk if isinstance(user, User) else user
     return Exists(_showing_up().filter(checkin_id=checkin, responder_id=user_id))
 

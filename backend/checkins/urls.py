@@ -1,6 +1,6 @@
 from django.urls import path
 
-from backend.checkins import apis
+from backend.checkins import apis, mutual_apis
 
 urlpatterns = [
     path("home/", apis.HomeApi.as_view(), name="home"),
@@ -22,5 +22,31 @@ urlpatterns = [
         "checkins/<uuid:checkin_id>/reach-back/",
         apis.CheckinReachBackApi.as_view(),
         name="checkin-reach-back",
+    ),
+    # Two-way sessions (mutual.py).
+    path(
+        "checkins/<uuid:checkin_id>/sharing/",
+        mutual_apis.SharingApi.as_view(),
+        name="checkin-sharing",
+    ),
+    path(
+        "checkins/<uuid:checkin_id>/sharing/offer/",
+        mutual_apis.ShareOfferApi.as_view(),
+        name="checkin-share-offer",
+    ),
+    path(
+        "checkins/<uuid:checkin_id>/sharing/offers/<uuid:offer_id>/accept/",
+        mutual_apis.ShareAcceptApi.as_view(),
+        name="checkin-share-accept",
+    ),
+    path(
+        "checkins/<uuid:checkin_id>/sharing/offers/<uuid:offer_id>/decline/",
+        mutual_apis.ShareDeclineApi.as_view(),
+        name="checkin-share-decline",
+    ),
+    path(
+        "checkins/<uuid:checkin_id>/reach-out-too/",
+        mutual_apis.ReachOutTooApi.as_view(),
+        name="checkin-reach-out-too",
     ),
 ]

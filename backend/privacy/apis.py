@@ -116,6 +116,15 @@ class _Answer(serializers.Serializer[Any]):
     created_at = serializers.DateTimeField()
 
 
+class _ShareOffer(serializers.Serializer[Any]):
+    checkin = _CheckinRef()
+    status = serializers.CharField()
+    no_need_to_explain = serializers.BooleanField()
+    just_listen = serializers.BooleanField()
+    silence_ok = serializers.BooleanField()
+    created_at = serializers.DateTimeField()
+
+
 class _ReactionReceived(serializers.Serializer[Any]):
     by = _Person()
     kind = serializers.CharField()
@@ -204,6 +213,9 @@ class ExportSerializer(serializers.Serializer[Any]):
     invites_created = _Invite(many=True)
     checkins = _Checkin(many=True, help_text="Check-ins I made, with who was asked and answers.")
     answers_given = _Answer(many=True, help_text="My answers to others' check-ins.")
+    share_offers = _ShareOffer(
+        many=True, help_text='My "Can I share too?" in others\' sessions, with my needs.'
+    )
     notes = _Note(many=True, help_text="Notes I wrote, with the reactions they received.")
     reactions_given = _ReactionGiven(many=True)
     reports = _Report(many=True, help_text="Reports I made and their outcomes.")

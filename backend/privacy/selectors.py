@@ -13,7 +13,7 @@ from django.db.models import Prefetch
 
 from backend.accounts.models import User
 from backend.aftermath.models import AftermathNote, Reaction
-from backend.checkins.models import AudienceMember, CheckIn, Response
+from backend.checkins.models import AudienceMember, CheckIn, Response, ShareOffer
 from backend.circles.models import Block, Invite, Membership
 from backend.circles.selectors import notification_settings_get
 from backend.moderation.models import Report, Strike
@@ -141,6 +141,25 @@ def _answers(user: User) -> list[dict[str, Any]]:
     ]
 
 
+def _share_offers(user: User) -> list[dict[str, Any]]:
+    rows = (
+        ShareOffer.objects.filter(offered_by=user)
+        .select_related("checkin__requester")
+        .order_by("created_at")
+    )
+    return [
+        {
+            "checkin": {"id": o.checkin.pk, "requester": _person(o.checkin.requester)},
+            "status": o.status,
+            "no_need_to_explain": o.no_need_to_explain,
+            "just_listen": o.just_listen,
+            "silence_ok": o.silence_ok,
+            "created_at": o.created_at,
+        }
+        for o in rows
+    ]
+
+
 def _notes(user: User) -> list[dict[str, Any]]:
     rows = (
         AftermathNote.objects.filter(author=user)
@@ -263,6 +282,7 @@ def export_for_user(*, user: User) -> dict[str, Any]:
         "invites_created": _invites(user),
         "checkins": _checkins(user),
         "answers_given": _answers(user),
+        "share_offers": _share_offers(user),
         "notes": _notes(user),
         "reactions_given": _reactions(user),
         "reports": _reports(user),

@@ -9,6 +9,7 @@ from django.test import Client
 from backend.accounts.models import User
 from backend.aftermath.models import AftermathNote, Audience
 from backend.checkins.models import CheckIn, Kind, Mode
+from backend.checkins.mutual import share_offer
 from backend.checkins.services import checkin_close, checkin_create, checkin_respond
 from backend.circles.models import Circle
 from backend.circles.services import invite_create
@@ -107,6 +108,7 @@ def build() -> PrivacyWorld:
     )
     checkin_respond(checkin=alexs_checkin, responder=dana, answer="on_my_way", message=ANSWER_WORDS)
     checkin_respond(checkin=alexs_checkin, responder=sam, answer="calling")
+    share_offer(checkin=alexs_checkin, by=dana, silence_ok=True)  # "Can I share too?"
     alexs_checkin = checkin_close(checkin=alexs_checkin, by=alex)
     danas_note = make_note(alexs_checkin, dana, NOTE_WORDS, audience=Audience.CIRCLE)
     reported_note = make_note(alexs_checkin, dana, REPORTED_NOTE_WORDS)

@@ -48,6 +48,8 @@ def test_export_holds_one_of_everything_and_nothing_private_of_others(db: Any) -
     [answer] = data["answers_given"]
     assert answer["message"] == ANSWER_WORDS
     assert answer["checkin"]["requester"]["display_name"] == "Alex"
+    [offer] = data["share_offers"]
+    assert (offer["checkin"]["requester"]["display_name"], offer["silence_ok"]) == ("Alex", True)
     notes = {n["body"]: n for n in data["notes"]}
     assert NOTE_WORDS in notes
     assert [r["kind"] for r in notes[NOTE_WORDS]["reactions_received"]] == ["hug"]

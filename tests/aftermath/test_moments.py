@@ -37,7 +37,17 @@ def test_circle_moments_newest_first_with_notes_oldest_first(world: World) -> No
     body = circle_moments(world, "participant", "?page_size=2")
     assert set(body) == {"next", "previous", "results"}
     first = body["results"][0]
-    assert set(first) == {"id", "kind", "circle", "requester", "created_at", "ended_at", "notes"}
+    assert set(first) == {
+        "id",
+        "kind",
+        "circle",
+        "requester",
+        "created_at",
+        "ended_at",
+        "notes",
+        "mutual",
+        "shared_with",
+    }
     assert first["requester"] == {"id": str(world.participant.pk), "display_name": "Alex"}
     assert first["circle"] == {"id": str(world.circle.pk), "name": "Sunday people"}
     assert first["ended_at"] is not None

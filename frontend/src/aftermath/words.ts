@@ -70,17 +70,29 @@ export function formatDate(iso: string, now: Date = new Date(), locale = 'en-GB'
   }).format(date);
 }
 
-/** "Alex reached out · 3 March"; "You reached out" for my own. */
+/**
+ * "Alex reached out · 3 March"; "You reached out" for my own. A two-way session is one moment
+ * together: "You were there for each other" (or "Alex and Sam were…" for the rest of the
+ * circle) — never who helped whom, never a count.
+ */
 export function momentTitle(
-  moment: Pick<Moment, 'kind' | 'requester' | 'created_at'>,
+  moment: Pick<Moment, 'kind' | 'requester' | 'created_at'> & Partial<Pick<Moment, 'mutual' | 'shared_with'>>,
   myId: string | null | undefined,
   now?: Date,
   timeZone?: string,
 ): string {
-  const mine = myId !== null && myId !== undefined && moment.requester.id === myId;
-  const who = mine ? 'You' : moment.requester.display_name;
+  const date = formatDate(moment.created_at, now, 'en-GB', timeZone);
+  const isMe = (id: string) => myId !== null && myId !== undefined && id === myId;
+  if (moment.mutual) {
+    const people = [moment.requester, ...(moment.shared_with ?? [])];
+    if (people.some((p) => isMe(p.id))) return `You were there for each other · ${date}`;
+    const names = people.map((p) => p.display_name);
+    const joined = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+    return `${joined} were there for each other · ${date}`;
+  }
+  const who = isMe(moment.requester.id) ? 'You' : moment.requester.display_name;
   const what = moment.kind === 'check_on_me' ? 'asked to be checked on' : 'reached out';
-  return `${who} ${what} · ${formatDate(moment.created_at, now, 'en-GB', timeZone)}`;
+  return `${who} ${what} · ${date}`;
 }
 
 /** The notes list after one changed (`null`: it was deleted). */

@@ -139,6 +139,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checkins/{checkin_id}/reach-out-too/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description "I could use someone too": after a session I was there for (closed or expired), a reach-out in its circle to the person I was with (`to` = `person`, default) or to everyone in the circle (`circle`). Same errors as creating a reach-out, plus 403 `not_there`, 409 `session_not_over`, `not_a_session`. */
+        post: operations["checkin_reach_out_too"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/checkins/{checkin_id}/responses/": {
         parameters: {
             query?: never;
@@ -167,6 +184,75 @@ export interface paths {
         put?: never;
         /** @description Asked friends mark it seen; idempotent (the first time is kept). */
         post: operations["checkin_seen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkins/{checkin_id}/sharing/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The two-way side of a check-in for me: whether I may ask to share too, the offers I may see (the requester: all that count; a friend: their own), whether the session is mutual, and after a session I was there for, who "I could use someone too" would ask. */
+        get: operations["checkin_sharing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkins/{checkin_id}/sharing/offer/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description "Can I share too?": a friend who showed up (on my way, calling, texting), while the session is on. The requester is told softly. 201 the first time; asking again answers 200 with the offer already made, whatever became of it. Optional needs. Errors: 403 `not_there`; 409 `checkin_not_open`, `not_a_session`, `offer_ended`. */
+        post: operations["checkin_share_offer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description The friend who offered says what would help them (the needs given change). Errors: 404 (no offer of mine), 409 `checkin_not_open`, `offer_ended`. */
+        patch: operations["checkin_share_needs"];
+        trace?: never;
+    };
+    "/api/v1/checkins/{checkin_id}/sharing/offers/{offer_id}/accept/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description "Of course": the requester makes the session mutual (idempotent; also after "let it be"). The friend is told softly. Errors: 403 `requester_only`; 404 no such offer; 409 `checkin_not_open`, `offer_ended`. */
+        post: operations["checkin_share_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkins/{checkin_id}/sharing/offers/{offer_id}/decline/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description "Let it be": quietly, nobody is told (idempotent). Errors: 403 `requester_only`; 404 no such offer; 409 `checkin_not_open`, `offer_already_accepted`, `offer_ended`. */
+        post: operations["checkin_share_decline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -836,6 +922,15 @@ export interface components {
             last_seen_at: string | null;
             user_agent: string;
         };
+        _ShareOffer: {
+            checkin: components["schemas"]["_CheckinRef"];
+            /** Format: date-time */
+            created_at: string;
+            just_listen: boolean;
+            no_need_to_explain: boolean;
+            silence_ok: boolean;
+            status: string;
+        };
         _Strike: {
             appeal: components["schemas"]["_Appeal"] | null;
             /** Format: date-time */
@@ -858,8 +953,12 @@ export interface components {
             /** Format: uuid */
             readonly id: string;
             kind: components["schemas"]["CheckinKindEnum"];
+            /** @description A two-way session: someone who came shared too (“You were there for each other”). */
+            mutual: boolean;
             notes: components["schemas"]["AftermathNote"][];
             requester: components["schemas"]["Person"];
+            /** @description In a two-way session, the friends who shared too. */
+            shared_with: components["schemas"]["Person"][];
         };
         /** @description A note as one of its readers sees it. */
         AftermathNote: {
@@ -1268,6 +1367,8 @@ export interface components {
             /** @description Reports I made and their outcomes. */
             reports: components["schemas"]["_Report"][];
             sessions: components["schemas"]["_Session"][];
+            /** @description My "Can I share too?" in others' sessions, with my needs. */
+            share_offers: components["schemas"]["_ShareOffer"][];
             /** @description Warnings and suspensions, with my appeals. */
             strikes: components["schemas"]["_Strike"][];
         };
@@ -1591,6 +1692,11 @@ export interface components {
             quiet_hours?: components["schemas"]["NotificationSettingsQuietHoursInputRequest"];
             reach_outs_break_quiet_hours?: boolean;
         };
+        PatchedShareNeedsRequest: {
+            just_listen?: boolean;
+            no_need_to_explain?: boolean;
+            silence_ok?: boolean;
+        };
         /** @description A person as everyone else sees them: never their email. */
         Person: {
             display_name: string;
@@ -1627,6 +1733,26 @@ export interface components {
         PushTestOutput: {
             /** @description How many devices a test was queued for. */
             devices: number;
+        };
+        ReachOutToo: {
+            circle: components["schemas"]["CircleRef"];
+            /** @description The person I was there for; null when I can't ask them now. */
+            person: components["schemas"]["Person"] | null;
+        };
+        ReachOutTooInputRequest: {
+            /** @default  */
+            idempotency_key?: string;
+            /** @default false */
+            just_listen?: boolean;
+            /** @default  */
+            message?: string;
+            mode: components["schemas"]["CheckinModeEnum"];
+            /** @default false */
+            no_need_to_explain?: boolean;
+            /** @default false */
+            silence_ok?: boolean;
+            /** @default person */
+            to?: components["schemas"]["ToEnum"];
         };
         /**
          * @description * `hug` - Hug
@@ -1708,6 +1834,44 @@ export interface components {
          * @enum {string}
          */
         ServerErrorEnum: "server_error";
+        ShareNeedsRequest: {
+            just_listen?: boolean;
+            no_need_to_explain?: boolean;
+            silence_ok?: boolean;
+        };
+        /** @description A friend's "Can I share too?", with the needs they picked for themselves. */
+        ShareOffer: {
+            /** Format: date-time */
+            accepted_at: string | null;
+            by: components["schemas"]["Person"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            just_listen: boolean;
+            no_need_to_explain: boolean;
+            silence_ok: boolean;
+            status: components["schemas"]["ShareOfferStatusEnum"];
+        };
+        /**
+         * @description * `pending` - Pending
+         *     * `accepted` - Accepted
+         *     * `declined` - Declined
+         *     * `ended` - Ended
+         * @enum {string}
+         */
+        ShareOfferStatusEnum: "pending" | "accepted" | "declined" | "ended";
+        Sharing: {
+            /** @description I showed up, the session is on and I haven't asked yet: offer "Can I share too?". */
+            can_offer: boolean;
+            /** @description Someone's offer was answered "Of course". */
+            mutual: boolean;
+            my_offer: components["schemas"]["ShareOffer"] | null;
+            /** @description The requester: every offer that counts; a friend: their own. */
+            offers: components["schemas"]["ShareOffer"][];
+            /** @description After a session I was there for: "I could use someone too" asks this person (or the circle) — POST …/reach-out-too/. */
+            reach_out_too: components["schemas"]["ReachOutToo"] | null;
+        };
         /** @enum {string} */
         StandingEnum: "good" | "suspended";
         Strike: {
@@ -1736,6 +1900,12 @@ export interface components {
          * @enum {string}
          */
         StrikeKindEnum: "warning" | "suspension" | "ban";
+        /**
+         * @description * `person` - person
+         *     * `circle` - circle
+         * @enum {string}
+         */
+        ToEnum: "person" | "circle";
     };
     responses: never;
     parameters: never;
@@ -2587,6 +2757,95 @@ export interface operations {
             };
         };
     };
+    checkin_reach_out_too: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkin_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReachOutTooInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkin"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkin"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenReachOutError"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse429"];
+                };
+            };
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse500"];
+                };
+            };
+        };
+    };
     checkin_respond: {
         parameters: {
             query?: never;
@@ -2693,6 +2952,401 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CheckinSeenOutput"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse429"];
+                };
+            };
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse500"];
+                };
+            };
+        };
+    };
+    checkin_sharing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkin_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sharing"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse429"];
+                };
+            };
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse500"];
+                };
+            };
+        };
+    };
+    checkin_share_offer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkin_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ShareNeedsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sharing"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sharing"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse429"];
+                };
+            };
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse500"];
+                };
+            };
+        };
+    };
+    checkin_share_needs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkin_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedShareNeedsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sharing"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse429"];
+                };
+            };
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse500"];
+                };
+            };
+        };
+    };
+    checkin_share_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkin_id: string;
+                offer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sharing"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse429"];
+                };
+            };
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse500"];
+                };
+            };
+        };
+    };
+    checkin_share_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkin_id: string;
+                offer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sharing"];
                 };
             };
             400: {

@@ -5,6 +5,7 @@ import { ApiError } from '../api/client';
 import { useLiveRefresh } from '../checkins/live';
 import { NudgeAnswer } from '../checkins/NudgeAnswer';
 import { SafeSpaceChecklist } from '../checkins/SafeSpaceChecklist';
+import { ShareToo } from '../checkins/ShareToo';
 import {
   askTitle,
   ETA_CHOICES,
@@ -230,6 +231,7 @@ function RequesterView({ checkin, onChange }: { checkin: Checkin; onChange: (c: 
         </section>
       )}
 
+      {!scheduled && <ShareToo checkin={checkin} />}
       {!scheduled && <SafeSpaceChecklist checkinId={checkin.id} />}
 
       <div class="actions">
@@ -289,6 +291,7 @@ function FriendView({ checkin, onChange }: { checkin: Checkin; onChange: (c: Che
             : 'Nothing you need to do. You can always check in on them.'}
         </p>
         <AftermathSlot checkin={checkin} />
+        <ShareToo checkin={checkin} />
         <a class="button button--quiet" href="/">
           Go home
         </a>
@@ -352,6 +355,7 @@ function FriendView({ checkin, onChange }: { checkin: Checkin; onChange: (c: Che
         </div>
       )}
 
+      <ShareToo checkin={checkin} />
       {others.length > 0 && (
         <section aria-labelledby="others-title" class="more">
           <h2 id="others-title">Also there</h2>
