@@ -36,7 +36,7 @@ MODES = ["come_over", "call", "text", "sit_with_me"]
 
 def record(**entry: Any) -> None:
     with _lock:
-        LEDGER.append(entry)
+        LEDGER.append({**entry, "t": time.time()})
 
 
 class Person(FastHttpUser):
