@@ -49,8 +49,21 @@ psql "${PG_URL%/*}/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname='$dbn
   || psql "${PG_URL%/*}/postgres" -qc "CREATE DATABASE $dbname"
 
 [ -f frontend/dist/index.html ] || (cd frontend && npm run build --silent)
+# Every cluster of this checkout shares one collected copy of the static files.
+if [ "$VAR/static" != "$ROOT/var/static" ] && [ ! -L "$VAR/static" ]; then
+  mkdir -p "$ROOT/var/static"
+  rm -rf "$VAR/static"
+  ln -s "$ROOT/var/static" "$VAR/static"
+fi
 "$PY" manage.py migrate --noinput -v 0
-"$PY" manage.py collectstatic --noinput -v 0
+# Collecting compresses every file again (minutes on a busy machine): only when something
+# changed since the last time (the built PWA, an app's static files, the installed packages).
+manifest=$ROOT/var/static/staticfiles.json
+if [ ! -f "$manifest" ] || [ -n "$(find frontend/dist backend .venv/.installed -newer "$manifest" \
+    -type f \( -path 'frontend/dist/*' -o -path '*/static/*' -o -name .installed \) \
+    -print -quit 2>/dev/null)" ]; then
+  "$PY" manage.py collectstatic --noinput -v 0
+fi
 "$PY" manage.py sweep_deliveries
 "$PY" manage.py checkins_sweep
 

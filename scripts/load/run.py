@@ -245,6 +245,9 @@ def check_books(
     *, people: list[Person], service: PushService, ledger: Path, server_errors_allowed: int = 0
 ) -> Report:
     """The load's checks, from the database and the push service."""
+    from django.db.models import Q
+    from django.utils import timezone
+
     from backend.aftermath.models import AftermathNote, Reaction
     from backend.checkins.models import AudienceMember, CheckIn
     from backend.checkins.models import Response as Answer
@@ -335,8 +338,14 @@ def check_books(
     statuses_db = Counter(status for status, *_ in deliveries)
     report.info["pushes delivered"] = len(delivered)
     report.info["pushes cancelled (no longer wanted)"] = statuses_db.get("cancelled", 0)
-    report.check("pushes due but not delivered (pending, sending, failed)",
-                 sum(statuses_db.get(s, 0) for s in ("pending", "sending", "failed")))  # fmt: skip
+    now = timezone.now()
+    overdue = Delivery.objects.filter(
+        Q(status__in=("sending", "failed")) | Q(status="pending", next_attempt_at__lte=now)
+    ).count()
+    report.info["pushes waiting for a person's quiet hours to end"] = Delivery.objects.filter(
+        status="pending", next_attempt_at__gt=now
+    ).count()
+    report.check("pushes due but not delivered (pending, sending, failed)", overdue)
     report.check("pushes marked delivered the service never got", len(delivered - set(received)))
     report.check("pushes the service got that no delivery row sent", len(set(received) - delivered))
     report.check("pushes delivered more than once", sum(n - 1 for n in received.values() if n > 1))
