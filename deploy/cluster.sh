@@ -83,9 +83,12 @@ stop() {
 }
 trap stop INT TERM EXIT
 
+# --keep-alive outlasts nginx's idle upstream connections (keepalive_timeout 60s): were gunicorn
+# to close one first (its default is 2 s), a request nginx sent on it at that moment would be
+# reset — a 502 for a POST, which nginx does not send elsewhere (seen under `make load`).
 for port in $APP_PORTS; do
   scripts/keep-running.sh "$ROOT/.venv/bin/gunicorn" backend.wsgi -c gunicorn.conf.py \
-    --bind "127.0.0.1:$port" --workers "${WEB_CONCURRENCY:-2}" --threads 4 \
+    --bind "127.0.0.1:$port" --workers "${WEB_CONCURRENCY:-2}" --threads 4 --keep-alive 75 \
     --control-socket "$VAR/gunicorn-$port.ctl" \
     > "$VAR/gunicorn-$port.log" 2>&1 &
   pids+=($!)
