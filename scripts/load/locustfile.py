@@ -108,6 +108,9 @@ class Person(FastHttpUser):
             return
         checkin = random.choice(asking)
         answer = random.choice(ANSWERS)
+        # Tried before it is sent: an answer the client never hears back about (the run ended,
+        # the connection dropped) may still be stored, replacing the one acknowledged before.
+        record(op="answer try", checkin=checkin["id"], responder=self.me["id"], answer=answer)
         code, _ = self._call(
             "POST",
             f"{API}/checkins/{checkin['id']}/responses/",
@@ -159,6 +162,7 @@ class Person(FastHttpUser):
             return
         note = random.choice(body["results"])
         kind = random.choice(REACTIONS)
+        record(op="reaction try", note=note["id"], user=self.me["id"], kind=kind)
         code, _ = self._call(
             "PUT", f"{API}/notes/{note['id']}/reaction/", "react", {"kind": kind}, retry=True
         )
@@ -191,6 +195,7 @@ class Person(FastHttpUser):
             return
         nudge = random.choice(nudges)
         answer = random.choice(NUDGE_ANSWERS)
+        record(op="answer try", checkin=nudge["id"], responder=self.me["id"], answer=answer)
         code, _ = self._call(
             "POST",
             f"{API}/checkins/{nudge['id']}/responses/",

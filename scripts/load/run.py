@@ -281,15 +281,27 @@ def check_books(
         key_ids[e["key"]].add(e["id"])
     report.check("one key answered with two check-ins", sum(len(v) > 1 for v in key_ids.values()))
 
-    # Answers: the last acknowledged answer of each person is the one stored, once.
-    last: dict[tuple[str, str], str] = {}
-    for e in by_op["answer"]:
-        last[(e["checkin"], e["responder"])] = e["answer"]
-    rows = Counter(Answer.objects.filter(checkin_id__in={c for c, _ in last}).values_list(
+    # Answers: what is stored is the last acknowledged answer of each person, or one they
+    # tried after it and never heard back about; and it is stored once.
+    def replaced(op: str, key: tuple[str, str]) -> tuple[dict[tuple[str, str], str], Any]:
+        last: dict[tuple[str, str], dict[str, Any]] = {}
+        for e in by_op[op]:
+            last[(e[key[0]], e[key[1]])] = e
+        later: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for e in by_op[f"{op} try"]:
+            k = (e[key[0]], e[key[1]])
+            if k in last and e["t"] >= last[k]["t"]:
+                later[k].add(e[key[2]])
+        return {k: e[key[2]] for k, e in last.items()}, later
+
+    answered, later_answers = replaced("answer", ("checkin", "responder", "answer"))
+    rows = Counter(Answer.objects.filter(checkin_id__in={c for c, _ in answered}).values_list(
         "checkin_id", "responder_id", "answer"))  # fmt: skip
     stored_answers = {(str(c), str(r)): a for (c, r, a) in rows}
-    report.check("answers acknowledged but not stored as answered",
-                 sum(stored_answers.get(k) != a for k, a in last.items()))  # fmt: skip
+    report.check(
+        "answers acknowledged but not stored as answered",
+        sum(stored_answers.get(k) not in {a, *later_answers[k]} for k, a in answered.items()),
+    )
     report.check("answers stored more than once", sum(n - 1 for n in rows.values()))
 
     # Notes: each acknowledged note's token is in exactly one stored note.
@@ -300,17 +312,17 @@ def check_books(
     )
     report.check("notes stored more than once", sum(n - 1 for n in tokens.values() if n > 1))
 
-    # Reactions: the last acknowledged kind of each person on each note is stored.
-    reacted: dict[tuple[str, str], str] = {}
-    for e in by_op["reaction"]:
-        reacted[(e["note"], e["user"])] = e["kind"]
+    # Reactions: likewise, the last acknowledged kind (or a later try) of each person.
+    reacted, later_reactions = replaced("reaction", ("note", "user", "kind"))
     stored_reactions = {
         (str(n), str(u)): k
         for n, u, k in Reaction.objects.filter(note_id__in={n for n, _ in reacted}).values_list(
             "note_id", "user_id", "kind")
     }  # fmt: skip
-    report.check("reactions acknowledged but not stored",
-                 sum(stored_reactions.get(k) != v for k, v in reacted.items()))  # fmt: skip
+    report.check(
+        "reactions acknowledged but not stored",
+        sum(stored_reactions.get(k) not in {v, *later_reactions[k]} for k, v in reacted.items()),
+    )
 
     # Pushes: every delivery row that is due went out exactly once, to its own person.
     phones = {p.phone.path: p for p in people if p.phone}
