@@ -144,8 +144,8 @@ class Cluster:
                     and f"127.0.0.1:{port}" in line
                     and "keep-running" not in line
                 ):
-                    parent = proc.parent()
-                    if parent is not None and "gunicorn" not in " ".join(parent.cmdline()):
+                    parent = proc.parent()  # the master's is keep-running.sh
+                    if parent is not None and "keep-running" in " ".join(parent.cmdline()):
                         return [proc, *proc.children(recursive=True)]
             except Exception:  # noqa: S112 (a process that just ended)
                 continue
