@@ -99,6 +99,8 @@ def test_refusals_are_retried_with_backoff_and_retry_after_and_gone_devices_remo
             lambda: (
                 all(accepted(n) for n in ("flaky", "busy", "fine"))
                 and not PushSubscription.objects.filter(endpoint=phones["gone"].endpoint).exists()
+                # and the workers have written down what the service answered
+                and not Delivery.objects.filter(status__in=("pending", "sending")).exists()
             ),
             timeout=conf.BACKOFF_SECONDS[0] + 60,
         )
