@@ -7,7 +7,7 @@ PORT ?= 8000
 # The crisis list is the server's file, bundled as the offline copy.
 FRONTEND_SRC := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.ts backend/web/crisis_resources.json -type f 2>/dev/null)
 
-.PHONY: help run test translations messages lint types pytest frontend frontend-test frontend-lint api-types api-types-check chromium bench bench-push bench-checkins cluster clean bench-api
+.PHONY: help run test translations messages lint types pytest frontend frontend-test frontend-lint api-types api-types-check chromium bench bench-push bench-checkins cluster clean bench-api load
 
 help:
 	@echo "make run   - set up what is missing and serve Shoulder on http://127.0.0.1:$(PORT)/"
@@ -104,6 +104,12 @@ test: lint types api-types-check frontend-lint frontend-test pytest
 # Production on one machine: nginx, two gunicorns, two workers, PostgreSQL, Redis (deploy/).
 cluster: $(VENV)/.installed frontend
 	deploy/cluster.sh
+
+# A bounded load test (a benchmark): a cluster of its own (deploy/cluster.sh on ports 9780-9782,
+# database shoulder_load), USERS simulated people (100) for DURATION seconds (120), then checks
+# that nothing was lost, stored twice, sent twice or sent to the wrong person (scripts/load/).
+load: $(VENV)/.installed frontend
+	$(PY) scripts/load/run.py --users $(or $(USERS),100) --duration $(or $(DURATION),120)
 
 # Benchmarks measure; they are not tests (numbers go in the issue notes).
 bench: bench-push bench-checkins

@@ -156,10 +156,32 @@ if PRODUCTION and not REDIS_URL:
     raise ImproperlyConfigured(
         "Production needs REDIS_URL (a cache shared by every process, for rate limits)."
     )
-if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+
+
+def redis_cache(url: str) -> dict[str, Any]:
+    """The cache on Redis. django-redis, not Django's own RedisCache: with IGNORE_EXCEPTIONS a
+    Redis that is down or restarting reads as an empty cache (rate limits count from zero,
+    sessions come from the database) instead of every request answering 500."""
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+            # One quick retry (a connection the restart broke), no backoff: a Redis that is
+            # down costs each request milliseconds, not seconds.
+            "CONNECTION_POOL_KWARGS": {"retry": Retry(NoBackoff(), 1)},
+        },
     }
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -363,6 +385,13 @@ SHOULDER: dict[str, Any] = {
         "report": "20/hour",
     },
 }
+# `THROTTLE_RATES=scope=rate,scope=rate` replaces those scopes' rates (e.g. for `make load`,
+# where 100 people reach out, answer and nudge far faster than anyone would).
+for _scope, _, _rate in (
+    item.strip().partition("=") for item in os.environ.get("THROTTLE_RATES", "").split(",")
+):
+    if _scope and _rate:
+        SHOULDER["THROTTLE_RATES"][_scope] = _rate
 
 # --- REST API ---------------------------------------------------------------
 REST_FRAMEWORK = {

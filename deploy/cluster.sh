@@ -3,11 +3,18 @@
 # of two gunicorn instances (8101, 8102), two task workers, PostgreSQL (database
 # shoulder_cluster) and Redis (db 3), with the production settings except HTTPS
 # (SHOULDER_LOCAL_HTTP=1). Ctrl-C stops them all.
+# Every process runs under scripts/keep-running.sh, as a process supervisor would run it: one
+# that dies (a crash, a SIGKILL) is started again while nginx sends its share to the others.
+# Knobs (environment): CLUSTER_PORT (nginx, 8080), CLUSTER_APP_PORTS ("8101 8102"),
+# CLUSTER_DATABASE_URL, CLUSTER_REDIS_URL, CLUSTER_VAR (var/cluster); `make load` and the
+# fault tests run their own cluster on other ports this way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 PY=$ROOT/.venv/bin/python
-VAR=$ROOT/var/cluster
+VAR=${CLUSTER_VAR:-$ROOT/var/cluster}
+PORT=${CLUSTER_PORT:-8080}
+APP_PORTS=${CLUSTER_APP_PORTS:-"8101 8102"}
 
 # The worker command lines, in one place: one worker for the `asks` queue, one for the rest.
 # Until the queues are split (and `manage.py worker` lands) both run every queue.
@@ -19,8 +26,8 @@ export DJANGO_ENV=production SHOULDER_LOCAL_HTTP=1 TRUSTED_PROXY_COUNT=1
 export DATABASE_URL=$PG_URL
 export REDIS_URL=${CLUSTER_REDIS_URL:-redis://127.0.0.1:6379/3}
 export SHOULDER_VAR_DIR=$VAR
-export ALLOWED_HOSTS=127.0.0.1,localhost SITE_URL=http://127.0.0.1:8080
-export CSRF_TRUSTED_ORIGINS=http://127.0.0.1:8080,http://localhost:8080
+export ALLOWED_HOSTS=127.0.0.1,localhost SITE_URL=http://127.0.0.1:$PORT
+export CSRF_TRUSTED_ORIGINS=http://127.0.0.1:$PORT,http://localhost:$PORT
 export EMAIL_BACKEND_NAME=console
 export PUSH_HOSTS=${PUSH_HOSTS:-"fcm.googleapis.com,*.push.services.mozilla.com,*.push.apple.com"}
 mkdir -p "$VAR/tmp"
@@ -42,12 +49,30 @@ psql "${PG_URL%/*}/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname='$dbn
   || psql "${PG_URL%/*}/postgres" -qc "CREATE DATABASE $dbname"
 
 [ -f frontend/dist/index.html ] || (cd frontend && npm run build --silent)
+# Every cluster of this checkout shares one collected copy of the static files.
+if [ "$VAR/static" != "$ROOT/var/static" ] && [ ! -L "$VAR/static" ]; then
+  mkdir -p "$ROOT/var/static"
+  rm -rf "$VAR/static"
+  ln -s "$ROOT/var/static" "$VAR/static"
+fi
 "$PY" manage.py migrate --noinput -v 0
-"$PY" manage.py collectstatic --noinput -v 0
+# Collecting compresses every file again (minutes on a busy machine): only when something
+# changed since the last time (the built PWA, an app's static files, the installed packages).
+manifest=$ROOT/var/static/staticfiles.json
+if [ ! -f "$manifest" ] || [ -n "$(find frontend/dist backend .venv/.installed -newer "$manifest" \
+    -type f \( -path 'frontend/dist/*' -o -path '*/static/*' -o -name .installed \) \
+    -print -quit 2>/dev/null)" ]; then
+  "$PY" manage.py collectstatic --noinput -v 0
+fi
 "$PY" manage.py sweep_deliveries
 "$PY" manage.py checkins_sweep
 
-sed -e "s|@VAR@|$VAR|g" -e "s|@ROOT@|$ROOT|g" deploy/nginx.conf.template > "$VAR/nginx.conf"
+upstreams=""
+for port in $APP_PORTS; do
+  upstreams+="        server 127.0.0.1:$port max_fails=3 fail_timeout=2s;\n"
+done
+sed -e "s|@VAR@|$VAR|g" -e "s|@PORT@|$PORT|g" -e "s|@UPSTREAMS@|${upstreams%\\n}|" \
+  deploy/nginx.conf.template > "$VAR/nginx.conf"
 
 pids=()
 stop() {
@@ -58,9 +83,13 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-for port in 8101 8102; do
-  "$ROOT/.venv/bin/gunicorn" backend.wsgi -c gunicorn.conf.py --bind "127.0.0.1:$port" \
-    --workers "${WEB_CONCURRENCY:-2}" --threads 4 --control-socket "$VAR/gunicorn-$port.ctl" \
+# --keep-alive outlasts nginx's idle upstream connections (keepalive_timeout 60s): were gunicorn
+# to close one first (its default is 2 s), a request nginx sent on it at that moment would be
+# reset — a 502 for a POST, which nginx does not send elsewhere (seen under `make load`).
+for port in $APP_PORTS; do
+  scripts/keep-running.sh "$ROOT/.venv/bin/gunicorn" backend.wsgi -c gunicorn.conf.py \
+    --bind "127.0.0.1:$port" --workers "${WEB_CONCURRENCY:-2}" --threads 4 --keep-alive 75 \
+    --control-socket "$VAR/gunicorn-$port.ctl" \
     > "$VAR/gunicorn-$port.log" 2>&1 &
   pids+=($!)
 done
@@ -75,14 +104,13 @@ wait_for() {
   echo "No answer from $1 (logs: $VAR)" >&2
   return 1
 }
-wait_for http://127.0.0.1:8101/healthz
-wait_for http://127.0.0.1:8102/healthz
-# The proxy starts once both app servers answer.
+for port in $APP_PORTS; do wait_for "http://127.0.0.1:$port/healthz"; done
+# The proxy starts once every app server answers.
 "$NGINX" -c "$VAR/nginx.conf" -p "$VAR" -e "$VAR/nginx-error.log" &
 pids+=($!)
-wait_for http://127.0.0.1:8080/healthz
-echo "Shoulder cluster at http://127.0.0.1:8080/ (nginx -> gunicorn 8101, 8102; 2 workers;"
-echo "PostgreSQL ${dbname}; Redis ${REDIS_URL##*/}; logs in var/cluster/). Ctrl-C stops it."
+wait_for "http://127.0.0.1:$PORT/healthz"
+echo "Shoulder cluster at http://127.0.0.1:$PORT/ (nginx -> gunicorn ${APP_PORTS// /, }; 2 workers;"
+echo "PostgreSQL ${dbname}; Redis ${REDIS_URL##*/}; logs in ${VAR#"$ROOT"/}/). Ctrl-C stops it."
 wait -n "${pids[@]}" || true
-echo "A cluster process exited (logs in var/cluster/)." >&2
+echo "A cluster process exited (logs in ${VAR#"$ROOT"/}/)." >&2
 exit 1

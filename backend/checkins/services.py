@@ -133,11 +133,14 @@ def _lock_people(*, requester: User, kind: str, audience: list[UUID] | None) -> 
     the check-in the first one made instead of racing it into `open_reach_out_exists`, and
     the caps count what is really there. A nudge also waits for other nudges to the same
     friend; both rows are locked in one statement in id order, so two friends nudging each
-    other at once don't deadlock."""
+    other at once don't deadlock. `FOR NO KEY UPDATE`: it serializes these creates but not
+    PostgreSQL's foreign-key checks (a KEY SHARE on each person a new row points at, taken at
+    COMMIT), so two friends asking each other at once don't deadlock either (`make load`)."""
     ids = {requester.pk}
     if kind == Kind.NUDGE and audience is not None and len(set(audience) - ids) == 1:
         ids |= set(audience)
-    list(User.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk"))
+    people = User.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk")
+    list(people.values_list("pk"))
 
 
 def _check_schedule_room(*, requester: User, scheduled_for: dt.datetime) -> None:
@@ -285,7 +288,12 @@ def checkin_reach_back(
 
 
 def _lock(checkin: CheckIn) -> CheckIn:
-    return CheckIn.objects.select_for_update().select_related("requester").get(pk=checkin.pk)
+    # NO KEY: rows being written that point at these (answers, notes) need not wait for it.
+    return (
+        CheckIn.objects.select_for_update(no_key=True)
+        .select_related("requester")
+        .get(pk=checkin.pk)
+    )
 
 
 @transaction.atomic
