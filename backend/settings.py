@@ -156,6 +156,11 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# With a shared cache, a signed-in request reads its session from Redis (written through to
+# the database, read from there when Redis is away); a per-process cache would keep serving
+# a session another process has ended, so without Redis sessions stay in the database.
+if REDIS_URL:
+    SESSION_ENGINE = "backend.common.sessions"
 
 AUTH_USER_MODEL = "accounts.User"
 # Staff log in through the PWA too (allauth's rate limits and MFA apply), then land in /admin/.
