@@ -347,6 +347,9 @@ SHOULDER: dict[str, Any] = {
     "VAPID_PRIVATE_KEY": os.environ.get("VAPID_PRIVATE_KEY", "").strip(),
     "VAPID_PUBLIC_KEY": os.environ.get("VAPID_PUBLIC_KEY", "").strip(),
     "VAPID_SUBJECT": os.environ.get("VAPID_SUBJECT", "").strip(),
+    # Polled reads (home, a check-in) answer `If-None-Match` with 304 from a per-person
+    # version in the cache (backend.common.versions); needs a cache shared by every process.
+    "CONDITIONAL_GET": env_bool("CONDITIONAL_GET", bool(REDIS_URL)),
     # DRF throttle rates per scope (`user_or_ip` is every call's ceiling).
     "THROTTLE_RATES": {
         "user_or_ip": os.environ.get("THROTTLE_DEFAULT", "600/min"),

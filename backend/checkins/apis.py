@@ -31,6 +31,7 @@ from backend.common.apis import (
     PaginatedApi,
     error_responses,
 )
+from backend.common.conditional import conditional_get
 from backend.common.throttling import throttles_with
 
 # --- shared shapes -------------------------------------------------------------------
@@ -313,6 +314,7 @@ class CheckinDetailApi(APIView):
         operation_id="checkin_retrieve",
         description="One check-in with its audience (delivered/seen), responses and status.",
     )
+    @conditional_get
     def get(self, request: Request, checkin_id: UUID) -> Response:
         return _detail(request, access_checkin(request_user(request), checkin_id))
 
@@ -464,6 +466,7 @@ class HomeApi(APIView):
             "(`asking_me`), nudges waiting for my answer, and `offer_help`."
         ),
     )
+    @conditional_get
     def get(self, request: Request) -> Response:
         return Response(
             self.OutputSerializer(selectors.home_for_user(user=request_user(request))).data

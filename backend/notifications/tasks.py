@@ -70,6 +70,16 @@ def still_wanted_source(kinds: Iterable[str], check: StillWanted) -> None:
         _still_wanted[kind] = check
 
 
+# Told of every push delivered, in the transaction that records it: "delivered" shows on what
+# the push was about, which higher apps know (they register at startup).
+Delivered = Callable[[list[Notification]], None]
+_delivered: list[Delivered] = []
+
+
+def delivered_source(listener: Delivered) -> None:
+    _delivered.append(listener)
+
+
 def _is_still_wanted(notification: Notification) -> bool:
     check = _still_wanted.get(notification.kind)
     return check is None or check(notification)
@@ -279,6 +289,8 @@ def delivery_attempt(*, delivery_id: uuid.UUID) -> str:
         PushSubscription.objects.filter(pk=subscription.pk).update(
             last_success_at=done, failure_count=0
         )
+        for listener in _delivered:
+            listener([notification])
     return DeliveryStatus.DELIVERED
 
 
