@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 class SessionStore(CachedDBStore):
     def load(self) -> dict[str, Any]:
         try:
-            data = self._cache.get(self.cache_key)
+            data = self._cache.get(self.cache_key)  # type: ignore[attr-defined]
         except Exception:
             logger.warning("Session cache unreachable; reading the session from the database")
             return self._load_from_db(cache=False)
@@ -27,18 +27,20 @@ class SessionStore(CachedDBStore):
         return data
 
     def _load_from_db(self, *, cache: bool) -> dict[str, Any]:
-        s = self._get_session_from_db()
+        s = self._get_session_from_db()  # type: ignore[attr-defined]
         if not s:
             return {}
         data: dict[str, Any] = self.decode(s.session_data)
         if cache:
             try:
-                self._cache.set(self.cache_key, data, self.get_expiry_age(expiry=s.expire_date))
+                self._cache.set(  # type: ignore[attr-defined]
+                    self.cache_key, data, self.get_expiry_age(expiry=s.expire_date)
+                )
             except Exception:
                 logger.warning("Session cache unreachable; the session stays uncached")
         return data
 
-    def exists(self, session_key: str | None) -> bool:
+    def exists(self, session_key: str) -> bool:
         try:
             return super().exists(session_key)
         except Exception:

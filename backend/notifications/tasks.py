@@ -119,7 +119,7 @@ def enqueue_deliveries(
             enqueue_delivery(delivery_id, run_after, queue_name=queue_name)
         return
     now = timezone.now()
-    rows = []
+    rows: list[Any] = []
     for delivery_id, run_after in jobs:
         job = deliver.using(
             queue_name=queue_name,
