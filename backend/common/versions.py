@@ -88,7 +88,9 @@ class TrackedQuerySet(models.QuerySet[Any]):
     def update(self, **kwargs: Any) -> int:
         concerned = _concerned_by_rows.get(self.model)
         if concerned is not None:
-            bump(concerned(self))
+            rows = self.all()
+            rows.query.select_for_update = False  # read only to name the people
+            bump(concerned(rows))
         return super().update(**kwargs)
 
 
