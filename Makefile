@@ -56,7 +56,7 @@ run: $(VENV)/.installed frontend translations
 	@# Each task worker survives database restarts on its own (manage.py worker) and is
 	@# started again by scripts/keep-running.sh if it dies anyway.
 	@trap 'kill 0' EXIT INT TERM; \
-	  scripts/keep-running.sh $(PY) manage.py worker --queue-name=asks & \
+	  scripts/keep-running.sh $(PY) manage.py worker --queue-name=asks --interval 0.2 --threads 4 & \
 	  scripts/keep-running.sh $(PY) manage.py worker --queue-name=default & \
 	  $(VENV)/bin/gunicorn backend.wsgi -c gunicorn.conf.py --bind 127.0.0.1:$(PORT) \
 	    --workers 2 --threads 4 & \

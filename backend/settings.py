@@ -184,6 +184,11 @@ if REDIS_URL:
     CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# With a shared cache, a signed-in request reads its session from Redis (written through to
+# the database, read from there when Redis is away); a per-process cache would keep serving
+# a session another process has ended, so without Redis sessions stay in the database.
+if REDIS_URL:
+    SESSION_ENGINE = "backend.common.sessions"
 
 AUTH_USER_MODEL = "accounts.User"
 # Staff log in through the PWA too (allauth's rate limits and MFA apply), then land in /admin/.
@@ -374,6 +379,9 @@ SHOULDER: dict[str, Any] = {
     "VAPID_PRIVATE_KEY": os.environ.get("VAPID_PRIVATE_KEY", "").strip(),
     "VAPID_PUBLIC_KEY": os.environ.get("VAPID_PUBLIC_KEY", "").strip(),
     "VAPID_SUBJECT": os.environ.get("VAPID_SUBJECT", "").strip(),
+    # Polled reads (home, a check-in) answer `If-None-Match` with 304 from a per-person
+    # version in the cache (backend.common.versions); needs a cache shared by every process.
+    "CONDITIONAL_GET": env_bool("CONDITIONAL_GET", bool(REDIS_URL)),
     # DRF throttle rates per scope (`user_or_ip` is every call's ceiling).
     "THROTTLE_RATES": {
         "user_or_ip": os.environ.get("THROTTLE_DEFAULT", "600/min"),

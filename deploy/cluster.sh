@@ -18,7 +18,7 @@ APP_PORTS=${CLUSTER_APP_PORTS:-"8101 8102"}
 
 # The worker command lines, in one place: one worker for the `asks` queue, one for the rest.
 # Until the queues are split (and `manage.py worker` lands) both run every queue.
-WORKER_ASKS=${WORKER_ASKS:-"scripts/keep-running.sh $PY manage.py worker --queue-name=asks"}
+WORKER_ASKS=${WORKER_ASKS:-"scripts/keep-running.sh $PY manage.py worker --queue-name=asks --interval 0.2 --threads 4"}
 WORKER_DEFAULT=${WORKER_DEFAULT:-"scripts/keep-running.sh $PY manage.py worker --queue-name=default"}
 
 PG_URL=${CLUSTER_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/shoulder_cluster}

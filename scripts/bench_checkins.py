@@ -5,11 +5,13 @@
         .venv/bin/python scripts/bench_checkins.py
 
 One person with a circle of 12 (everyone with one push device, so every reach-out writes the
-notifications, deliveries and queued tasks it would in production). Measures
-`POST /api/v1/checkins/` (a reach-out to the 11 others; each is then closed, which is not
-timed) and `POST /api/v1/checkins/{id}/responses/` (friends answering in turn, so most
-requests replace an answer). Uses a fresh SQLite file in a temporary directory, or the
-PostgreSQL scratch database in DATABASE_URL (created if missing, migrated, then filled).
+notifications, deliveries and queued tasks it would in production), and one with a circle of
+2. Measures `POST /api/v1/checkins/` (a reach-out to the 11 others, and, interleaved with it,
+a reach-out to 1; each is then closed, which is not timed; the ratio of their medians is the
+cost of asking more friends, target ≤ 1.2) and `POST /api/v1/checkins/{id}/responses/`
+(friends answering in turn, so most requests replace an answer). Uses a fresh SQLite file in
+a temporary directory, or the PostgreSQL scratch database in DATABASE_URL (created if
+missing, migrated, then filled).
 Prints p50/p95/max in milliseconds. Not part of pytest.
 """
 
@@ -112,7 +114,11 @@ def main() -> None:
     circle = circle_create(user=owner, name="Bench circle")
     friends = [person(i, run) for i in range(1, 12)]
     Membership.objects.bulk_create(Membership(circle=circle, user=f) for f in friends)
+    solo_owner = person(100, run)
+    solo_circle = circle_create(user=solo_owner, name="Bench pair")
+    Membership.objects.create(circle=solo_circle, user=person(101, run))
     me = client_for(owner)
+    solo = client_for(solo_owner)
     friend_clients = [client_for(f) for f in friends]
     body = {
         "kind": "reach_out",
@@ -122,20 +128,28 @@ def main() -> None:
         "message": "Rough night.",
     }
 
-    # Warm up (first request imports and compiles things).
-    res = me.post("/api/v1/checkins/", body, content_type="application/json")
-    assert res.status_code == 201, res.content
-    me.post(f"/api/v1/checkins/{res.json()['id']}/close/", content_type="application/json")
+    solo_body = {**body, "circle": str(solo_circle.pk)}
 
-    create: list[float] = []
-    for _ in range(n):
-        ms, res = timed(lambda: me.post("/api/v1/checkins/", body, content_type="application/json"))
+    def reach_out(client: Client, payload: dict[str, Any]) -> float:
+        ms, res = timed(
+            lambda: client.post("/api/v1/checkins/", payload, content_type="application/json")
+        )
         assert res.status_code == 201, res.content
-        create.append(ms)
-        closed = me.post(
+        closed = client.post(
             f"/api/v1/checkins/{res.json()['id']}/close/", content_type="application/json"
         )
         assert closed.status_code == 200, closed.content
+        return ms
+
+    # Warm up (first request imports and compiles things).
+    reach_out(me, body)
+    reach_out(solo, solo_body)
+
+    create: list[float] = []
+    create_one: list[float] = []
+    for _ in range(n):  # interleaved, so both see the same machine
+        create.append(reach_out(me, body))
+        create_one.append(reach_out(solo, solo_body))
 
     res = me.post("/api/v1/checkins/", body, content_type="application/json")
     url = f"/api/v1/checkins/{res.json()['id']}/responses/"
@@ -162,6 +176,7 @@ def main() -> None:
     out(f"{'request':<42} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for name, values in (
         ("POST /api/v1/checkins/ (reach-out to 11)", create),
+        ("POST /api/v1/checkins/ (reach-out to 1)", create_one),
         ("POST /api/v1/checkins/{id}/responses/", respond),
         ("GET /api/v1/checkins/{id}/ (11 answers)", detail),
         ("GET /api/v1/home/", home),
@@ -170,6 +185,8 @@ def main() -> None:
             f"{name:<42} {statistics.median(values):8.1f} {percentile(values, 95):8.1f} "
             f"{max(values):8.1f}"
         )
+    ratio = statistics.median(create) / statistics.median(create_one)
+    out(f"reach-out to 11 / reach-out to 1 (medians): {ratio:.2f} (target <= 1.2)")
     out(f"check-ins made: {CheckIn.objects.filter(requester=owner).count()}")
 
 

@@ -7,6 +7,9 @@ DATABASE_URL, which it migrates and fills), 12 devices with real P-256 keys, and
 `manage.py db_worker` subprocess started the way `make run` starts it. Reports:
 - enqueue -> receipt latency per push (paced: one notification to every device every 100 ms;
   burst: all notifications at once), p50/p95/max;
+- reach-out -> all 11 pushes received (the asks queue, as a reach-out enqueues them), one
+  reach-out at a time (`--rounds` of them), p50/p95/max; then the same with `--backlog` other
+  check-ins' pushes (11 each) enqueued just before every measured one (target: p95 < 1 s);
 - request latency of `POST /api/v1/push/test/` (enqueues one task per device) for a person
   with 1 device vs 12, 50 requests each.
 Not part of pytest.
@@ -48,6 +51,7 @@ from django_tasks_db.models import DBTaskResult  # noqa: E402
 from backend.accounts.models import User  # noqa: E402
 from backend.notifications.models import Delivery, PushSubscription  # noqa: E402
 from backend.notifications.services import notify  # noqa: E402
+from backend.notifications.tasks import notification_topic  # noqa: E402
 
 
 def b64url(raw: bytes) -> str:
@@ -74,6 +78,7 @@ class PushService(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), Handler)
         self.lock = threading.Lock()
         self.received: list[tuple[float, str, bytes]] = []
+        self.topics: list[tuple[float, str]] = []
 
     @property
     def base(self) -> str:
@@ -89,6 +94,7 @@ class Handler(BaseHTTPRequestHandler):
         at = time.time()
         with self.server.lock:
             self.server.received.append((at, self.path, body))
+            self.server.topics.append((at, self.headers.get("Topic", "")))
         self.send_response(201)
         self.send_header("Content-Length", "0")
         self.end_headers()
@@ -110,6 +116,53 @@ def row(label: str, values: list[float]) -> str:
     )
 
 
+def ask(user_ids: list[Any], tag: str) -> list[str]:
+    """What a reach-out enqueues: a high-urgency push to each friend, in the asks queue."""
+    with transaction.atomic():
+        sent = notify(
+            user_ids=user_ids,
+            kind="reach_out",
+            title="Sam is reaching out",
+            body="Come over if you can.",
+            url="/",
+            urgency="high",
+            breaks_quiet_hours=True,
+            tag=tag,
+        )
+    return [str(n.pk) for n in sent]
+
+
+def reach_outs(
+    service: "PushService", friends: list[Any], *, rounds: int, backlog: int
+) -> list[float]:
+    """Seconds from each measured reach-out's commit until all its pushes were received."""
+    results = []
+    for r in range(rounds):
+        service.received.clear()
+        service.topics.clear()
+        for n in range(backlog):
+            ask(friends, f"backlog-{backlog}-{r}-{n}")
+        tag = f"measured-{backlog}-{r}"
+        topic = notification_topic(tag)
+        wanted = len(ask(friends, tag))
+        start = time.time()  # after commit: the tasks exist now
+        deadline = start + 120
+        while time.time() < deadline:
+            with service.lock:
+                mine = [at for at, t in service.topics if t == topic]
+            if len(mine) >= wanted:
+                break
+            time.sleep(0.005)
+        if len(mine) < wanted:
+            statuses = list(Delivery.objects.values_list("status", "last_error"))
+            raise AssertionError((len(mine), wanted, statuses[-15:]))
+        results.append(max(mine) - start)
+        # The backlog drains before the next round.
+        while len(service.received) < wanted * (backlog + 1) and time.time() < deadline:
+            time.sleep(0.02)
+    return results
+
+
 def make_user(email: str) -> User:
     return User.objects.create_user(email, None, display_name=email.split("@")[0])
 
@@ -121,6 +174,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--interval", default="1", help="db_worker --interval (make run: 1)")
     parser.add_argument("--workers", type=int, default=1, help="db_worker processes (make run: 1)")
+    parser.add_argument("--modes", default="paced,burst", help="bulk modes to run ('' for none)")
+    parser.add_argument("--rounds", type=int, default=20, help="measured reach-outs")
+    parser.add_argument("--backlog", type=int, default=20, help="check-ins queued before each")
+    parser.add_argument(
+        "--worker-args", default="", help="more `manage.py worker` arguments, e.g. '--threads 4'"
+    )
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
@@ -163,12 +222,12 @@ def main() -> None:
     command = [
         sys.executable,
         "manage.py",
-        "db_worker",
+        "worker",
         "--queue-name=*",
         f"--interval={args.interval}",
-        "--no-reload",
         "-v",
         "0",
+        *args.worker_args.split(),
     ]
     workers = [
         subprocess.Popen(command, cwd=ROOT, env=os.environ.copy())  # noqa: S603
@@ -177,7 +236,7 @@ def main() -> None:
     delivery_rows = []
     try:
         time.sleep(2)  # let the worker start (imports, startup delay)
-        for mode in ("paced", "burst"):
+        for mode in [m for m in args.modes.split(",") if m]:
             service.received.clear()
             enqueued: dict[str, float] = {}
             started = time.time()
@@ -218,6 +277,14 @@ def main() -> None:
                 + f", {rate:.0f}/s"
             )
             delivery_rows.append(row(label, latencies))
+        friends = [u.pk for u in circle[:11]]
+        for backlog in (0, args.backlog):
+            delivery_rows.append(
+                row(
+                    f"reach-out -> 11 received, {backlog} check-ins queued",
+                    reach_outs(service, friends, rounds=args.rounds, backlog=backlog),
+                )
+            )
     finally:
         for worker in workers:
             worker.terminate()
@@ -226,8 +293,8 @@ def main() -> None:
 
     db = django.db.connection
     print(  # noqa: T201
-        f"\nShoulder push benchmark ({db.vendor}, {args.workers} x db_worker "
-        f"--interval={args.interval}, "
+        f"\nShoulder push benchmark ({db.vendor}, {args.workers} x manage.py worker "
+        f"--interval={args.interval} {args.worker_args}, "
         f"python {sys.version.split()[0]})\n"
     )
     header = f"| {'what':<44} | {'n':>5} | {'p50 ms':>8} | {'p95 ms':>8} | {'max ms':>8} |"

@@ -9,6 +9,7 @@ from django.db import models
 from backend.aftermath.conf import BODY_MAX
 from backend.checkins.models import CheckIn
 from backend.common.models import BaseModel
+from backend.common.versions import TrackedQuerySet
 
 
 class Audience(models.TextChoices):
@@ -46,6 +47,8 @@ class AftermathNote(BaseModel):
         related_name="+",
     )
 
+    objects = TrackedQuerySet.as_manager()
+
     class Meta:
         constraints: ClassVar = [
             models.CheckConstraint(condition=~models.Q(body=""), name="note_body_not_empty"),
@@ -68,6 +71,8 @@ class Reaction(BaseModel):
     )
     kind = models.CharField(max_length=8, choices=ReactionKind.choices)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TrackedQuerySet.as_manager()
 
     class Meta:
         constraints: ClassVar = [

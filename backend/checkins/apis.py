@@ -31,6 +31,7 @@ from backend.common.apis import (
     PaginatedApi,
     error_responses,
 )
+from backend.common.conditional import conditional_get
 from backend.common.throttling import throttles_with
 
 # --- shared shapes -------------------------------------------------------------------
@@ -312,6 +313,7 @@ class CheckinDetailApi(APIView):
         operation_id="checkin_retrieve",
         description="One check-in with its audience (delivered/seen), responses and status.",
     )
+    @conditional_get
     def get(self, request: Request, checkin_id: UUID) -> Response:
         return Response(access_checkin_read(request_user(request), checkin_id))
 
@@ -463,5 +465,6 @@ class HomeApi(APIView):
             "(`asking_me`), nudges waiting for my answer, and `offer_help`."
         ),
     )
+    @conditional_get
     def get(self, request: Request) -> Response:
         return Response(selectors.home_read(user=request_user(request)))

@@ -30,3 +30,7 @@ class CheckinsConfig(AppConfig):
         # A re-sent ask (its worker died mid-send) goes out only while the check-in asks.
         still_wanted_source((Kind.REACH_OUT, Kind.CHECK_ON_ME, Kind.NUDGE), ask_still_wanted)
         still_wanted_source(("share_offer", "share_accepted"), share_still_wanted)
+
+        from backend.checkins.versions import track_checkins
+
+        track_checkins()

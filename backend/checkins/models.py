@@ -18,6 +18,7 @@ from backend.checkins import conf
 from backend.checkins.conf import ETA_MAX_MINUTES, IDEMPOTENCY_KEY_MAX, MESSAGE_MAX
 from backend.circles.models import Circle
 from backend.common.models import BaseModel
+from backend.common.versions import TrackedQuerySet
 
 
 class Kind(models.TextChoices):
@@ -64,7 +65,7 @@ ANSWERS_FOR_KIND: dict[str, tuple[str, ...]] = {
 NOT_THERE_ANSWERS = (Answer.CANT_RIGHT_NOW,)
 
 
-class CheckInQuerySet(models.QuerySet["CheckIn"]):
+class CheckInQuerySet(TrackedQuerySet):
     """When each time-driven transition is due (see `transitions.py`)."""
 
     def due_activation(self, now: dt.datetime) -> "CheckInQuerySet":
@@ -173,6 +174,8 @@ class AudienceMember(BaseModel):
     notification_id = models.UUIDField(null=True, blank=True)
     seen_at = models.DateTimeField(null=True, blank=True)
 
+    objects = TrackedQuerySet.as_manager()
+
     class Meta:
         constraints: ClassVar = [
             models.UniqueConstraint(fields=["checkin", "user"], name="audience_member_unique"),
@@ -183,7 +186,7 @@ class AudienceMember(BaseModel):
         return f"{self.user_id} asked in {self.checkin_id}"
 
 
-class ResponseQuerySet(models.QuerySet["Response"]):
+class ResponseQuerySet(TrackedQuerySet):
     def aftercare_due(self, now: dt.datetime) -> "ResponseQuerySet":
         """Helpers whose "How are you after that?" is due and not sent yet (the unset
         `aftercare_sent_at` is also the exactly-once guard of sending it)."""
@@ -257,6 +260,8 @@ class ShareOffer(BaseModel):
     just_listen = models.BooleanField(default=False)
     silence_ok = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TrackedQuerySet.as_manager()
 
     class Meta:
         constraints: ClassVar = [

@@ -11,3 +11,8 @@ class CirclesConfig(AppConfig):
 
         # notify() honours each person's level for a circle without importing this app.
         circle_levels_source(notification_levels)
+
+        from backend.circles.versions import track_circles
+
+        # Polls answer 304 until something they show changes (backend.common.versions).
+        track_circles()

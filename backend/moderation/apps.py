@@ -13,3 +13,7 @@ class ModerationConfig(AppConfig):
         # After auth's own hook has made this app's permissions (it runs first: auth is
         # installed before us).
         post_migrate.connect(moderators_group_ensure, sender=self)
+
+        from backend.moderation.versions import track_moderation
+
+        track_moderation()

@@ -30,7 +30,7 @@ from backend.notifications.models import (
     PushSubscription,
     Urgency,
 )
-from backend.notifications.tasks import enqueue_delivery
+from backend.notifications.tasks import enqueue_deliveries
 
 # Kinds that still come through when a circle is set to "reach_outs only".
 REACH_OUT_KINDS = frozenset({"reach_out", "check_on_me"})
@@ -363,9 +363,8 @@ def _notify(
     queue_name = conf.ASKS_QUEUE if breaks_quiet_hours else DEFAULT_TASK_QUEUE_NAME
 
     def enqueue_all() -> None:
-        # If this stops halfway (database hiccup), the sweep enqueues the rest.
-        for delivery_id, run_after in jobs:
-            enqueue_delivery(delivery_id, run_after, queue_name=queue_name)
+        # One INSERT for every device; if it fails (database hiccup), the sweep enqueues them.
+        enqueue_deliveries(jobs, queue_name=queue_name)
 
     if jobs:
         transaction.on_commit(enqueue_all)

@@ -10,7 +10,7 @@ import hashlib
 import json
 import logging
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -20,6 +20,9 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.tasks import DEFAULT_TASK_QUEUE_NAME, task
 from django.utils import timezone
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.compat import normalize_json
+from django_tasks_db.models import DBTaskResult, get_date_max
 from pywebpush import WebPushException, webpush
 
 from backend.common.periodic import schedule_periodic
@@ -67,6 +70,16 @@ def still_wanted_source(kinds: Iterable[str], check: StillWanted) -> None:
         _still_wanted[kind] = check
 
 
+# Told of every push delivered, in the transaction that records it: "delivered" shows on what
+# the push was about, which higher apps know (they register at startup).
+Delivered = Callable[[list[Notification]], None]
+_delivered: list[Delivered] = []
+
+
+def delivered_source(listener: Delivered) -> None:
+    _delivered.append(listener)
+
+
 def _is_still_wanted(notification: Notification) -> bool:
     check = _still_wanted.get(notification.kind)
     return check is None or check(notification)
@@ -87,6 +100,45 @@ def enqueue_delivery(
         deliver.using(queue_name=queue_name, run_after=run_after).enqueue(str(delivery_id))
     else:
         deliver.using(queue_name=queue_name).enqueue(str(delivery_id))
+
+
+def enqueue_deliveries(
+    jobs: Sequence[tuple[uuid.UUID, datetime | None]],
+    *,
+    queue_name: str = DEFAULT_TASK_QUEUE_NAME,
+) -> None:
+    """Enqueue one `deliver` task per `(delivery_id, run_after)`, in one INSERT.
+
+    A reach-out to 11 friends then costs the same one statement as a reach-out to one
+    (`enqueue_delivery` in a loop was a round trip per device). The rows are the ones the
+    database backend's own `enqueue` writes; another backend enqueues one by one.
+    """
+    backend = deliver.get_backend()
+    if not isinstance(backend, DatabaseBackend):
+        for delivery_id, run_after in jobs:
+            enqueue_delivery(delivery_id, run_after, queue_name=queue_name)
+        return
+    now = timezone.now()
+    rows: list[Any] = []
+    for delivery_id, run_after in jobs:
+        job = deliver.using(
+            queue_name=queue_name,
+            run_after=run_after if run_after is not None and run_after > now else None,
+        )
+        backend.validate_task(job)
+        rows.append(
+            DBTaskResult(
+                id=backend._get_id(),
+                args_kwargs=normalize_json({"args": [str(delivery_id)], "kwargs": {}}),
+                priority=job.priority,
+                task_path=job.module_path,
+                queue_name=job.queue_name,
+                # What the backend's pre_save signal (skipped by bulk_create) sets for "now".
+                run_after=job.run_after or get_date_max(),
+                backend_name=backend.alias,
+            )
+        )
+    DBTaskResult.objects.bulk_create(rows)
 
 
 def _claim(delivery_id: uuid.UUID, now: datetime) -> bool:
@@ -237,6 +289,13 @@ def delivery_attempt(*, delivery_id: uuid.UUID) -> str:
         PushSubscription.objects.filter(pk=subscription.pk).update(
             last_success_at=done, failure_count=0
         )
+        for listener in _delivered:
+            try:
+                with transaction.atomic():  # a savepoint: its failure leaves ours usable
+                    listener([notification])
+            except Exception:
+                # A listener (a screen's version bump) never undoes a push that went out.
+                logger.exception("A delivered-listener failed for notification %s", notification.pk)
     return DeliveryStatus.DELIVERED
 
 

@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api, fillPath, normaliseErrors, OfflineError, onAuthChange, readCookie } from '../src/api/client';
+import {
+  ApiError,
+  api,
+  fillPath,
+  forgetConditional,
+  normaliseErrors,
+  OfflineError,
+  onAuthChange,
+  readCookie,
+} from '../src/api/client';
 
 function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), {
@@ -137,5 +146,65 @@ describe('fillPath', () => {
 
   it('refuses a missing parameter instead of asking for "undefined"', () => {
     expect(() => fillPath('/api/v1/checkins/{checkin_id}/', {})).toThrow(/checkin_id/);
+  });
+});
+
+describe('conditional polling', () => {
+  const fetchMock = vi.fn();
+  const tagged = (body: unknown, etag: string) =>
+    new Response(JSON.stringify(body), {
+      status: 200,
+      headers: { 'Content-Type': 'application/json', ETag: etag },
+    });
+  beforeEach(() => {
+    vi.stubGlobal('fetch', fetchMock);
+    vi.stubGlobal('document', { cookie: '' });
+    forgetConditional();
+  });
+  afterEach(() => {
+    fetchMock.mockReset();
+    vi.unstubAllGlobals();
+  });
+
+  it('sends the last ETag of a URL and answers a 304 with the body it kept', async () => {
+    fetchMock.mockResolvedValueOnce(tagged({ n: 1 }, 'W/"a"'));
+    expect((await api.get('/api/v1/home/')).data).toEqual({ n: 1 });
+    expect(fetchMock.mock.calls[0]![1].headers['If-None-Match']).toBeUndefined();
+
+    fetchMock.mockResolvedValueOnce(new Response(null, { status: 304, headers: { ETag: 'W/"a"' } }));
+    expect(await api.get('/api/v1/home/')).toEqual({ status: 200, data: { n: 1 } });
+    expect(fetchMock.mock.calls[1]![1].headers['If-None-Match']).toBe('W/"a"');
+
+    // Something changed: the new body and its ETag replace the kept ones.
+    fetchMock.mockResolvedValueOnce(tagged({ n: 2 }, 'W/"b"'));
+    expect((await api.get('/api/v1/home/')).data).toEqual({ n: 2 });
+    expect(fetchMock.mock.calls[2]![1].headers['If-None-Match']).toBe('W/"a"');
+    fetchMock.mockResolvedValueOnce(new Response(null, { status: 304 }));
+    expect((await api.get('/api/v1/home/')).data).toEqual({ n: 2 });
+    expect(fetchMock.mock.calls[3]![1].headers['If-None-Match']).toBe('W/"b"');
+  });
+
+  it('keeps nothing for untagged answers, other URLs or writes', async () => {
+    fetchMock.mockResolvedValueOnce(tagged({ n: 1 }, 'W/"a"'));
+    await api.get('/api/v1/checkins/1/');
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, { me: true }));
+    await api.get('/api/v1/me/');
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, {}));
+    await api.post('/api/v1/checkins/1/close/');
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, { me: true }));
+    await api.get('/api/v1/me/');
+    expect(fetchMock.mock.calls[1]![1].headers['If-None-Match']).toBeUndefined();
+    expect(fetchMock.mock.calls[2]![1].headers['If-None-Match']).toBeUndefined();
+    expect(fetchMock.mock.calls[3]![1].headers['If-None-Match']).toBeUndefined();
+  });
+
+  it('forgets every kept body when the session ends', async () => {
+    fetchMock.mockResolvedValueOnce(tagged({ n: 1 }, 'W/"a"'));
+    await api.get('/api/v1/home/');
+    fetchMock.mockResolvedValueOnce(jsonResponse(401, { errors: [] }));
+    await api.get('/api/v1/me/').catch(() => undefined);
+    fetchMock.mockResolvedValueOnce(tagged({ n: 9 }, 'W/"z"'));
+    await api.get('/api/v1/home/');
+    expect(fetchMock.mock.calls[2]![1].headers['If-None-Match']).toBeUndefined();
   });
 });

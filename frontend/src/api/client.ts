@@ -133,6 +133,28 @@ export function onApiError(listener: ErrorListener): () => void {
   return () => errorListeners.delete(listener);
 }
 
+/**
+ * Conditional polling: the last `ETag` and body of each GET the server tagged (home, a
+ * check-in). The next GET of that URL sends `If-None-Match`; a 304 (nothing changed for this
+ * person) is answered from here without a body crossing the network. Memory only, a few URLs,
+ * forgotten when the session changes.
+ */
+const conditional = new Map<string, { etag: string; body: unknown }>();
+const CONDITIONAL_MAX = 32;
+
+export function forgetConditional(): void {
+  conditional.clear();
+}
+
+function remember(url: string, etag: string, body: unknown): void {
+  conditional.delete(url);
+  conditional.set(url, { etag, body });
+  if (conditional.size > CONDITIONAL_MAX) {
+    const oldest = conditional.keys().next().value;
+    if (oldest !== undefined) conditional.delete(oldest);
+  }
+}
+
 export interface RequestOptions {
   body?: unknown;
   /** Non-2xx statuses that are answers, not errors (allauth's 401 flows). */
@@ -152,6 +174,8 @@ export async function request<T>(
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const cached = method === 'GET' ? conditional.get(url) : undefined;
+  if (cached) headers['If-None-Match'] = cached.etag;
   if (method !== 'GET') {
     const token = readCookie('csrftoken');
     if (token) headers['X-CSRFToken'] = token;
@@ -171,6 +195,10 @@ export async function request<T>(
     throw new OfflineError();
   }
 
+  if (response.status === 304 && cached) {
+    return { status: 200, data: cached.body as T };
+  }
+
   let body: unknown = null;
   const type = response.headers.get('Content-Type') ?? '';
   if (type.includes('json')) {
@@ -184,9 +212,15 @@ export async function request<T>(
   const status = response.status;
   const fromAllauth = url.startsWith(ALLAUTH_BASE);
   if ((fromAllauth && (status === 401 || status === 410)) || (!fromAllauth && status === 401)) {
+    forgetConditional();
     for (const listener of authListeners) listener({ status, body });
   }
 
+  if (method === 'GET') {
+    const etag = response.headers.get('ETag');
+    if (response.ok && etag) remember(url, etag, body);
+    else conditional.delete(url);
+  }
   if (response.ok || options.accept?.includes(status)) {
     return { status, data: body as T };
   }

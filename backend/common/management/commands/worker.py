@@ -9,8 +9,12 @@ recover it (see notifications/tasks.py).
 """
 
 import logging
+import signal
+import sys
+import threading
 import time
 from argparse import ArgumentParser
+from types import FrameType
 from typing import Any
 
 from django.core.management.base import CommandError
@@ -68,6 +72,15 @@ class Command(db_worker.Command):
         # A long-running worker: reloading on code changes (db_worker's default under DEBUG)
         # is db_worker's job while developing.
         parser.set_defaults(reload=False)
+        parser.add_argument(
+            "--threads",
+            type=int,
+            default=1,
+            help=(
+                "Tasks run at once in this process, each thread polling on its own (pushes wait "
+                "on the network: the asks worker sends a reach-out's pushes side by side)."
+            ),
+        )
 
     def handle(
         self,
@@ -94,15 +107,55 @@ class Command(db_worker.Command):
         excluded = exclude_queues.split(",") if exclude_queues else []
         if excluded and "*" not in queue_names:
             raise CommandError("--exclude-queues can only be used with --queue-name=*")
-        worker = ResilientWorker(
-            queue_names=queue_names,
-            interval=interval,
-            batch=batch,
-            backend_name=backend_name,
-            startup_delay=startup_delay,
-            max_tasks=max_tasks,
-            worker_id=worker_id,
-            excluded_queue_names=excluded,
-        )
-        worker.configure_signals()
-        worker.run()
+        threads = int(options.get("threads", 1))
+        if threads < 1:
+            raise CommandError("--threads must be at least 1.")
+
+        def make(n: int) -> ResilientWorker:
+            return ResilientWorker(
+                queue_names=queue_names,
+                interval=interval,
+                batch=batch,
+                backend_name=backend_name,
+                startup_delay=startup_delay,
+                max_tasks=max_tasks,
+                worker_id=worker_id if threads == 1 else f"{worker_id[:56]}-{n}",
+                excluded_queue_names=excluded,
+            )
+
+        if threads == 1:
+            worker = make(0)
+            worker.configure_signals()
+            worker.run()
+            return
+        run_threads([make(n) for n in range(threads)])
+
+
+def run_threads(workers: list[ResilientWorker]) -> None:
+    """Each worker polls in a thread of its own (its own database connection). The first
+    SIGTERM/SIGINT lets every thread finish its task and stop; a second one exits at once."""
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        if not any(w.running for w in workers):
+            sys.exit(1)
+        logger.warning("Received %s - finishing the running tasks", signal.strsignal(signum))
+        for w in workers:
+            w.running = False
+        if not any(w.running_task for w in workers):
+            sys.exit(0)  # nothing to finish (the threads are sleeping or backing off)
+
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT):
+        signal.signal(sig, stop)
+
+    def work(worker: ResilientWorker) -> None:
+        try:
+            worker.run()
+        finally:
+            _close_connections()
+
+    pool = [threading.Thread(target=work, args=(w,), daemon=True) for w in workers]
+    for thread in pool:
+        thread.start()
+    while any(thread.is_alive() for thread in pool):
+        for thread in pool:
+            thread.join(0.2)
