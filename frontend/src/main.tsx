@@ -3,23 +3,37 @@ import './styles/base.css';
 import { fetchSession } from './api/allauth';
 import { OfflineError } from './api/client';
 import { App } from './app';
+import { mayHaveSession } from './auth/device';
 import { auth } from './auth/state';
 import { resumeOutbox } from './checkins/boot';
 import { startPwa } from './pwa/register';
 import { routablePath } from './router';
+import { routes } from './routes';
 
 // A path with a broken %-escape can't be routed: show "not found" rather than nothing.
 if (!routablePath(window.location.pathname)) history.replaceState(null, '', '/not-found');
 startPwa();
 resumeOutbox();
 
-fetchSession().catch((err: unknown) => {
-  // Offline at start: public pages still work, signed-in ones say we're offline.
-  auth.value = {
-    status: err instanceof OfflineError ? 'unknown' : 'anonymous',
-    user: null,
-    pending: [],
-  };
-});
+if (mayHaveSession()) {
+  // Likely signed in: fetch home's code while the session check is on its way.
+  if (window.location.pathname === '/')
+    void routes
+      .find((r) => r.pattern === '/')
+      ?.load()
+      .catch(() => undefined);
+  fetchSession().catch((err: unknown) => {
+    // Offline at start: public pages still work, signed-in ones say we're offline.
+    auth.value = {
+      status: err instanceof OfflineError ? 'unknown' : 'anonymous',
+      user: null,
+      pending: [],
+    };
+  });
+} else {
+  // No session cookie: the server could only say "signed out" (with a 401 the console
+  // would log), so the first screen shows at once without asking.
+  auth.value = { status: 'anonymous', user: null, pending: [] };
+}
 
 render(<App />, document.getElementById('app')!);
