@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 // Subpath imports: the package index also pulls in prerendering and hydration.
 import lazy from 'preact-iso/lazy';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso/router';
-import { signedInHereBefore } from './auth/device';
+import { mayHaveSession, signedInHereBefore } from './auth/device';
 import { auth } from './auth/state';
 import { Header } from './components/Header';
 import { InstallPrompt } from './components/InstallPrompt';
@@ -28,7 +28,10 @@ function guarded(route: RouteDef): ComponentType<{ params?: Record<string, strin
     const location = useLocation();
     const here = location.url.split('#')[0]!;
     const query = new URLSearchParams(here.includes('?') ? here.slice(here.indexOf('?')) : '');
-    const decision = decide(route.access, auth.value, here, query.get('next'), signedInHereBefore());
+    const decision = decide(route.access, auth.value, here, query.get('next'), {
+      signedInBefore: signedInHereBefore(),
+      hasSession: mayHaveSession(),
+    });
     // While the next page's chunk loads, the router still shows this one: it is leaving,
     // and must not redirect from the new address.
     const leaving = path !== undefined && path !== location.path;

@@ -8,7 +8,6 @@ import { auth } from './auth/state';
 import { resumeOutbox } from './checkins/boot';
 import { startPwa } from './pwa/register';
 import { routablePath } from './router';
-import { routes } from './routes';
 
 // A path with a broken %-escape can't be routed: show "not found" rather than nothing.
 if (!routablePath(window.location.pathname)) history.replaceState(null, '', '/not-found');
@@ -16,12 +15,7 @@ startPwa();
 resumeOutbox();
 
 if (mayHaveSession()) {
-  // Likely signed in: fetch home's code while the session check is on its way.
-  if (window.location.pathname === '/')
-    void routes
-      .find((r) => r.pattern === '/')
-      ?.load()
-      .catch(() => undefined);
+  // Likely signed in: signed-in pages render (and load their data) beside this check.
   fetchSession().catch((err: unknown) => {
     // Offline at start: public pages still work, signed-in ones say we're offline.
     auth.value = {

@@ -60,16 +60,31 @@ describe('route guard', () => {
   });
 
   it('shows home to a stranger as the welcome, and only home', () => {
-    expect(decide('user', anon, '/', null, false)).toEqual({ kind: 'landing' });
-    expect(decide('user', anon, '/?utm=x', null, false)).toEqual({ kind: 'landing' });
-    expect(decide('user', anon, '/account', null, false)).toEqual({ kind: 'redirect', to: '/login?next=%2Faccount' });
+    const stranger = { signedInBefore: false, hasSession: false };
+    expect(decide('user', anon, '/', null, stranger)).toEqual({ kind: 'landing' });
+    expect(decide('user', anon, '/?utm=x', null, stranger)).toEqual({ kind: 'landing' });
+    expect(decide('user', anon, '/account', null, stranger)).toEqual({
+      kind: 'redirect',
+      to: '/login?next=%2Faccount',
+    });
     // Mid sign-up (a code to enter) the stranger goes on to it; signed in, home itself.
-    expect(decide('user', { ...anon, pending: ['verify_email'] }, '/', null, false)).toEqual({
+    expect(decide('user', { ...anon, pending: ['verify_email'] }, '/', null, stranger)).toEqual({
       kind: 'redirect',
       to: '/verify',
     });
-    expect(decide('user', user, '/', null, false)).toEqual({ kind: 'render' });
-    expect(decide('user', { ...anon, status: 'loading' }, '/', null, false)).toEqual({ kind: 'wait' });
+    expect(decide('user', user, '/', null, stranger)).toEqual({ kind: 'render' });
+    expect(decide('user', { ...anon, status: 'loading' }, '/', null, stranger)).toEqual({ kind: 'wait' });
+  });
+
+  it('renders signed-in pages beside the session check when the browser holds a session', () => {
+    const loading: AuthState = { ...anon, status: 'loading' };
+    const returning = { signedInBefore: true, hasSession: true };
+    expect(decide('user', loading, '/', null, returning)).toEqual({ kind: 'render' });
+    expect(decide('user', loading, '/account', null, returning)).toEqual({ kind: 'render' });
+    // Log-in pages still wait: they may be about to send the person on.
+    expect(decide('guest', loading, '/login', null, returning)).toEqual({ kind: 'wait' });
+    // The check said signed out after all: to the log-in.
+    expect(decide('user', anon, '/', null, returning)).toEqual({ kind: 'redirect', to: '/login' });
   });
 
   it('keeps the page they wanted as ?next=', () => {
