@@ -8,6 +8,7 @@ names nobody and grants nothing (the session cookie stays the only credential).
 """
 
 from collections.abc import Callable
+from typing import Literal, cast
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -15,16 +16,20 @@ from django.http import HttpRequest, HttpResponse
 SESSION_HINT_COOKIE = "shoulder_has_session"
 
 
+def _samesite() -> Literal["Lax", "Strict", "None", False] | None:
+    return cast(Literal["Lax", "Strict", "None", False] | None, settings.SESSION_COOKIE_SAMESITE)
+
+
 def _set_hint(response: HttpResponse, max_age: int | str | None) -> None:
     response.set_cookie(
         SESSION_HINT_COOKIE,
         "1",
-        max_age=max_age or None,
+        max_age=int(max_age) if max_age not in (None, "") else None,
         path=settings.SESSION_COOKIE_PATH,
         domain=settings.SESSION_COOKIE_DOMAIN,
         secure=settings.SESSION_COOKIE_SECURE,
         httponly=False,
-        samesite=settings.SESSION_COOKIE_SAMESITE,
+        samesite=_samesite(),
     )
 
 
@@ -33,7 +38,7 @@ def _delete_hint(response: HttpResponse) -> None:
         SESSION_HINT_COOKIE,
         path=settings.SESSION_COOKIE_PATH,
         domain=settings.SESSION_COOKIE_DOMAIN,
-        samesite=settings.SESSION_COOKIE_SAMESITE,
+        samesite=_samesite(),
     )
 
 
