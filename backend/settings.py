@@ -88,6 +88,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside SessionMiddleware: mirrors the session cookie into one the PWA can read.
+    "backend.web.session_hint.session_hint_middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language of a request: Accept-Language, then (once signed in) the person's own.
     "django.middleware.locale.LocaleMiddleware",

@@ -96,16 +96,20 @@ def pytest_configure(config: Any) -> None:
         call_command("collectstatic", interactive=False, verbosity=0)
 
 
-SLOW_MARKERS = ("fuzz", "faults", "load")
+SLOW_MARKERS = ("fuzz", "faults", "load", "lighthouse")
+# Slow suites that need no PostgreSQL also run when chosen by name: `pytest -m lighthouse`.
+RUN_WHEN_CHOSEN = ("lighthouse",)
 
 
 def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
     # The slow suites run once per CI run: `.ci/run` sets SLOW_SUITES=1 for its PostgreSQL
     # pass (the production database) and not for the SQLite one.
     import os
+    import re
 
     from django.conf import settings
 
+    chosen = set(re.findall(r"(?<!not )\b(\w+)\b", config.getoption("markexpr") or ""))
     wanted = os.environ.get("SLOW_SUITES") == "1"
     on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
     if wanted and on_postgres:
@@ -117,5 +121,6 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
     )
     skip = pytest.mark.skip(reason=reason)
     for item in items:
-        if any(item.get_closest_marker(name) for name in SLOW_MARKERS):
+        slow = {name for name in SLOW_MARKERS if item.get_closest_marker(name)}
+        if slow and not (slow & chosen & set(RUN_WHEN_CHOSEN)):
             item.add_marker(skip)

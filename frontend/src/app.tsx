@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 // Subpath imports: the package index also pulls in prerendering and hydration.
 import lazy from 'preact-iso/lazy';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso/router';
+import { mayHaveSession, signedInHereBefore } from './auth/device';
 import { auth } from './auth/state';
 import { Header } from './components/Header';
 import { InstallPrompt } from './components/InstallPrompt';
@@ -10,6 +11,7 @@ import { OfflineNotice } from './components/OfflineNotice';
 import { UpdateBanner } from './components/UpdateBanner';
 import { decide } from './guard';
 import { SuspendedBanner } from './moderation/SuspendedBanner';
+import { Landing } from './pages/Landing';
 import { APP_SCOPE, navigate, routablePath, setRouteFn } from './router';
 import { notFound, type RouteDef, routes } from './routes';
 
@@ -22,16 +24,23 @@ const scope = { test: (href: string) => APP_SCOPE.test(href) && routablePath(hre
  */
 function guarded(route: RouteDef): ComponentType<{ params?: Record<string, string> }> {
   const Page = lazy(() => route.load().catch(() => ({ default: OfflineNotice })));
-  return function Guarded({ params }) {
-    const { url } = useLocation();
-    const here = url.split('#')[0]!;
+  return function Guarded({ params, path }: { params?: Record<string, string>; path?: string }) {
+    const location = useLocation();
+    const here = location.url.split('#')[0]!;
     const query = new URLSearchParams(here.includes('?') ? here.slice(here.indexOf('?')) : '');
-    const decision = decide(route.access, auth.value, here, query.get('next'));
-    const to = decision.kind === 'redirect' ? decision.to : null;
+    const decision = decide(route.access, auth.value, here, query.get('next'), {
+      signedInBefore: signedInHereBefore(),
+      hasSession: mayHaveSession(),
+    });
+    // While the next page's chunk loads, the router still shows this one: it is leaving,
+    // and must not redirect from the new address.
+    const leaving = path !== undefined && path !== location.path;
+    const to = decision.kind === 'redirect' && !leaving ? decision.to : null;
     useEffect(() => {
       if (to) navigate(to, { replace: true });
     }, [to]);
     if (decision.kind === 'offline') return <OfflineNotice />;
+    if (decision.kind === 'landing') return <Landing />;
     if (decision.kind !== 'render') {
       return (
         <p class="waiting" role="status">

@@ -3,6 +3,7 @@ import './styles/base.css';
 import { fetchSession } from './api/allauth';
 import { OfflineError } from './api/client';
 import { App } from './app';
+import { mayHaveSession } from './auth/device';
 import { auth } from './auth/state';
 import { resumeOutbox } from './checkins/boot';
 import { startLocale } from './i18n/i18n';
@@ -15,13 +16,20 @@ void startLocale();
 startPwa();
 resumeOutbox();
 
-fetchSession().catch((err: unknown) => {
-  // Offline at start: public pages still work, signed-in ones say we're offline.
-  auth.value = {
-    status: err instanceof OfflineError ? 'unknown' : 'anonymous',
-    user: null,
-    pending: [],
-  };
-});
+if (mayHaveSession()) {
+  // Likely signed in: signed-in pages render (and load their data) beside this check.
+  fetchSession().catch((err: unknown) => {
+    // Offline at start: public pages still work, signed-in ones say we're offline.
+    auth.value = {
+      status: err instanceof OfflineError ? 'unknown' : 'anonymous',
+      user: null,
+      pending: [],
+    };
+  });
+} else {
+  // No session cookie: the server could only say "signed out" (with a 401 the console
+  // would log), so the first screen shows at once without asking.
+  auth.value = { status: 'anonymous', user: null, pending: [] };
+}
 
 render(<App />, document.getElementById('app')!);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mayHaveSession } from '../src/auth/device';
 import { type AuthState, authStateFrom } from '../src/auth/state';
 import { afterAuth, decide } from '../src/guard';
 
@@ -58,6 +59,34 @@ describe('route guard', () => {
     expect(decide('user', anon, '/', null)).toEqual({ kind: 'redirect', to: '/login' });
   });
 
+  it('shows home to a stranger as the welcome, and only home', () => {
+    const stranger = { signedInBefore: false, hasSession: false };
+    expect(decide('user', anon, '/', null, stranger)).toEqual({ kind: 'landing' });
+    expect(decide('user', anon, '/?utm=x', null, stranger)).toEqual({ kind: 'landing' });
+    expect(decide('user', anon, '/account', null, stranger)).toEqual({
+      kind: 'redirect',
+      to: '/login?next=%2Faccount',
+    });
+    // Mid sign-up (a code to enter) the stranger goes on to it; signed in, home itself.
+    expect(decide('user', { ...anon, pending: ['verify_email'] }, '/', null, stranger)).toEqual({
+      kind: 'redirect',
+      to: '/verify',
+    });
+    expect(decide('user', user, '/', null, stranger)).toEqual({ kind: 'render' });
+    expect(decide('user', { ...anon, status: 'loading' }, '/', null, stranger)).toEqual({ kind: 'wait' });
+  });
+
+  it('renders signed-in pages beside the session check when the browser holds a session', () => {
+    const loading: AuthState = { ...anon, status: 'loading' };
+    const returning = { signedInBefore: true, hasSession: true };
+    expect(decide('user', loading, '/', null, returning)).toEqual({ kind: 'render' });
+    expect(decide('user', loading, '/account', null, returning)).toEqual({ kind: 'render' });
+    // Log-in pages still wait: they may be about to send the person on.
+    expect(decide('guest', loading, '/login', null, returning)).toEqual({ kind: 'wait' });
+    // The check said signed out after all: to the log-in.
+    expect(decide('user', anon, '/', null, returning)).toEqual({ kind: 'redirect', to: '/login' });
+  });
+
   it('keeps the page they wanted as ?next=', () => {
     expect(decide('user', anon, '/account', null)).toEqual({
       kind: 'redirect',
@@ -102,5 +131,14 @@ describe('route guard', () => {
     expect(afterAuth(null)).toBe('/');
     expect(afterAuth('/invite/tok')).toBe('/invite/tok');
     expect(afterAuth('//evil.example')).toBe('/');
+  });
+});
+
+describe('session hint', () => {
+  it('asks the server only when the browser holds a session cookie', () => {
+    expect(mayHaveSession('')).toBe(false);
+    expect(mayHaveSession('csrftoken=abc')).toBe(false);
+    expect(mayHaveSession('csrftoken=abc; shoulder_has_session=1')).toBe(true);
+    expect(mayHaveSession('shoulder_has_session=')).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_sign_up_verify_log_out_and_log_in(phone: Page, mailoutbox: list[Any]) -> None:
     page = phone
     page.goto("/")
-    expect(page).to_have_url(re.compile(r"/login"))
+    expect(page.get_by_text(re.compile("Shoulder is for a small circle"))).to_be_visible()
     expect(page.get_by_role("link", name="Need help right now?")).to_be_visible()
     assert_accessible(page)
 

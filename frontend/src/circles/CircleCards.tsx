@@ -12,7 +12,8 @@ export function CircleCards({ circles, myId }: { circles: CircleCard[]; myId: st
         <li key={circle.id}>
           <a class="circle-card" href={`/circles/${circle.id}`}>
             <span class="circle-card-name">{circle.name}</span>
-            {circle.members && <span class="circle-card-people">{othersIn({ members: circle.members }, myId)}</span>}
+            {/* Its line is there before the names arrive, so the page below never shifts. */}
+            <span class="circle-card-people">{circle.members ? othersIn({ members: circle.members }, myId) : ''}</span>
           </a>
         </li>
       ))}

@@ -111,7 +111,8 @@ export default function Home() {
           </p>
         </>
       )}
-      <NotificationsInvite />
+      {/* After home's data, not before it: appearing first, it would be pushed down the screen. */}
+      {home && <NotificationsInvite />}
     </Page>
   );
 }
