@@ -25,6 +25,7 @@ from backend.checkins.models import (
     NOT_THERE_ANSWERS,
     AudienceMember,
     CheckIn,
+    Answer,
     Kind,
     Response,
     Status,
@@ -157,6 +158,25 @@ def _compact_prefetches(user: User) -> list[Prefetch[str]]:
     ]
 
 
+def nudge_waiting_for(user: User) -> Q:
+    """Nudges (a `CheckIn` queryset) whose card stays on `user`'s home: not answered yet, or
+    answered "Could use you" and neither reached back from nor put away."""
+    awaiting_reach_back = Q(
+        Exists(
+            Response.objects.filter(
+                checkin_id=OuterRef("pk"), responder_id=user.pk, answer=Answer.NEED_YOU
+            )
+        ),
+        ~Exists(CheckIn.objects.filter(in_reply_to_id=OuterRef("pk"), requester_id=user.pk)),
+        ~Exists(
+            AudienceMember.objects.filter(
+                checkin_id=OuterRef("pk"), user_id=user.pk, dismissed_at__isnull=False
+            )
+        ),
+    )
+    return Q(kind=Kind.NUDGE) & (Q(status=Status.OPEN) | awaiting_reach_back)
+
+
 def home_for_user(*, user: User) -> dict[str, Any]:
     """All the home screen needs, in a fixed number of queries."""
     memberships = list(
@@ -186,7 +206,7 @@ def home_for_user(*, user: User) -> dict[str, Any]:
         .order_by("-activated_at", "-created_at")
     )
     asking_me = list(asked.exclude(kind=Kind.NUDGE)[:50])
-    pending_nudges = list(asked.filter(kind=Kind.NUDGE, status=Status.OPEN)[:50])
+    pending_nudges = list(asked.filter(nudge_waiting_for(user))[:50])
     my_open = next(iter(checkin_views(mine_active, user)), None)
     return {
         "me": user,
