@@ -5,6 +5,7 @@ import { OfflineError } from './api/client';
 import { App } from './app';
 import { auth } from './auth/state';
 import { resumeOutbox } from './checkins/boot';
+import { lastKnownUser, watchSignOut } from './pwa/lastKnown';
 import { startPwa } from './pwa/register';
 import { routablePath } from './router';
 
@@ -12,9 +13,17 @@ import { routablePath } from './router';
 if (!routablePath(window.location.pathname)) history.replaceState(null, '', '/not-found');
 startPwa();
 resumeOutbox();
+watchSignOut();
 
 fetchSession().catch((err: unknown) => {
-  // Offline at start: public pages still work, signed-in ones say we're offline.
+  // Offline at start: whoever was signed in here last sees their last known home (and can
+  // write a reach-out that waits for the connection); the session is asked again once online.
+  const known = err instanceof OfflineError ? lastKnownUser() : null;
+  if (known) {
+    auth.value = { status: 'authenticated', user: known, pending: [] };
+    window.addEventListener('online', () => void fetchSession().catch(() => undefined), { once: true });
+    return;
+  }
   auth.value = {
     status: err instanceof OfflineError ? 'unknown' : 'anonymous',
     user: null,
