@@ -283,7 +283,9 @@ class PersonMomentsApi(_MomentsApi):
 
 
 class ActivityApi(APIView):
-    class ItemSerializer(serializers.Serializer[activity.ActivityItem]):
+    class ItemSerializer(serializers.Serializer[Any]):
+        """Something that happened lately around me (an `activity.ActivityItem`)."""
+
         kind = serializers.ChoiceField(
             choices=["answer", "nudge_answer", "okay_now", "join_request", "note"]
         )
@@ -299,7 +301,7 @@ class ActivityApi(APIView):
         description=(
             "What happened lately around me, newest first (a few days, at most 20): answers to "
             "what I asked (`answer`, `nudge_answer`, with `answer`), friends who said "
-            "\"I'm okay now\" (`okay_now`), people waiting to join a circle I look after "
+            '"I\'m okay now" (`okay_now`), people waiting to join a circle I look after '
             "(`join_request`), and new notes I may read (`note`). No counts: home shows it "
             "as a calm list."
         ),

@@ -23,9 +23,9 @@ from backend.accounts.models import User
 from backend.checkins.models import (
     ACTIVE_STATUSES,
     NOT_THERE_ANSWERS,
+    Answer,
     AudienceMember,
     CheckIn,
-    Answer,
     Kind,
     Response,
     Status,

@@ -67,9 +67,7 @@ def test_old_things_and_blocked_people_are_left_out(make_world: Any) -> None:
     assert _kinds(w.client(w.owner)) == []
 
 
-def test_query_count_does_not_grow(
-    make_world: Any, django_assert_max_num_queries: Any
-) -> None:
+def test_query_count_does_not_grow(make_world: Any, django_assert_max_num_queries: Any) -> None:
     w = make_world(members=3)
     for friend in w.members:
         session = make_session(friend, w.circle, {w.owner: "on_my_way"})

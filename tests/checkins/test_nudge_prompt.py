@@ -45,7 +45,7 @@ def test_other_answers_leave_home(make_world: Any) -> None:
 
 
 def test_only_the_asked_can_dismiss(make_world: Any) -> None:
-    w, friend, nudge_id = _nudged(make_world)
+    w, _, nudge_id = _nudged(make_world)
     res = post(w.client(w.owner), f"{CHECKINS}{nudge_id}/dismiss/")
     assert res.status_code == 403
     assert error_codes(res) == ["not_asked"]

@@ -28,7 +28,9 @@ def tuesday_people(make_user: Any) -> dict[str, Any]:
     return {"ana": ana, "bea": bea, "circle": circle}
 
 
-def phone_for(new_phone: Any, email: str, name: str, *, first_steps: bool = False) -> tuple[Any, Page]:
+def phone_for(
+    new_phone: Any, email: str, name: str, *, first_steps: bool = False
+) -> tuple[Any, Page]:
     context, page = new_phone()
     if not first_steps:
         context.add_init_script(f"localStorage.setItem('shoulder.onboarding', '{NO_FIRST_STEPS}')")
@@ -71,9 +73,11 @@ def test_send_a_nudge_opens_a_nudge_only_screen(
 
     bea.get_by_label("Add a few words (optional)").fill("Saw the sea and thought of you")
     send.click()
-    expect(bea.get_by_role("heading", name="You’re thinking of Ana", level=1)).to_be_visible()
-    expect(bea.get_by_role("status")).to_have_text("We let Ana know you’re thinking of them.")
-    expect(bea.get_by_text(re.compile(r"^It’s on its way to Ana|^It reached Ana"))).to_be_visible()
+    expect(bea.get_by_role("heading", name="You\u2019re thinking of Ana", level=1)).to_be_visible()
+    expect(bea.get_by_role("status")).to_have_text("We let Ana know you\u2019re thinking of them.")
+    expect(
+        bea.get_by_text(re.compile(r"^It\u2019s on its way to Ana|^It reached Ana"))
+    ).to_be_visible()
     expect(bea.get_by_text("sent", exact=True)).to_have_count(0)
     assert_accessible(bea)
     nudge = CheckIn.objects.get(kind=Kind.NUDGE)
@@ -82,8 +86,10 @@ def test_send_a_nudge_opens_a_nudge_only_screen(
 
     # Its own page says it in full too, never a lone "sent".
     bea.goto(f"/checkins/{nudge.pk}")
-    expect(bea.get_by_role("heading", name="You’re thinking of Ana", level=1)).to_be_visible()
-    expect(bea.get_by_text(re.compile(r"^It’s on its way to Ana|^It reached Ana"))).to_be_visible()
+    expect(bea.get_by_role("heading", name="You\u2019re thinking of Ana", level=1)).to_be_visible()
+    expect(
+        bea.get_by_text(re.compile(r"^It\u2019s on its way to Ana|^It reached Ana"))
+    ).to_be_visible()
     expect(bea.get_by_text("sent", exact=True)).to_have_count(0)
 
 
@@ -120,7 +126,9 @@ def test_could_use_you_reaches_the_nudger_and_the_prompt_stays(
     assert_accessible(bea)
 
     card.get_by_role("button", name=re.compile("Not now")).click()
-    expect(ana.get_by_role("status").filter(has_text="Bea knows you could use them")).to_be_visible()
+    expect(
+        ana.get_by_role("status").filter(has_text="Bea knows you could use them")
+    ).to_be_visible()
     ana.reload()
     expect(ana.get_by_role("heading", name=re.compile("Hi, Ana"))).to_be_visible()
     expect(ana.get_by_role("region", name="Bea is thinking of you — how are you?")).to_have_count(0)
@@ -134,7 +142,7 @@ def test_home_shows_what_happened_and_refreshes_on_push(
         tuesday_people["ana"],
         tuesday_people["circle"],
     )
-    context, bea = phone_for(new_phone, "bea@example.com", "Bea")
+    _, bea = phone_for(new_phone, "bea@example.com", "Bea")
     wait_for_service_worker(bea)
     expect(bea.get_by_role("heading", name="Hi, Bea")).to_be_visible()
 
@@ -198,9 +206,11 @@ def test_hover_colours_only_with_a_real_pointer(
                     const out = [];
                     const walk = (rules, guarded) => {
                       for (const rule of rules) {
+                        const hover = rule.selectorText && rule.selectorText.includes(':hover');
                         if (rule instanceof CSSMediaRule) {
-                          walk(rule.cssRules, guarded || rule.conditionText.includes('hover: hover'));
-                        } else if (rule.selectorText && rule.selectorText.includes(':hover') && !guarded) {
+                          const mine = rule.conditionText.includes('hover: hover');
+                          walk(rule.cssRules, guarded || mine);
+                        } else if (hover && !guarded) {
                           out.push(rule.selectorText);
                         }
                       }
@@ -270,7 +280,9 @@ def test_cold_start_offline_shows_home_and_a_reach_out_waits(
         "Text me"
     ).check()
     send.click()
-    expect(bea.get_by_role("status").filter(has_text="Will send when you're back online")).to_be_visible()
+    expect(
+        bea.get_by_role("status").filter(has_text="Will send when you're back online")
+    ).to_be_visible()
     assert CheckIn.objects.count() == 0
 
     context.set_offline(False)
@@ -342,7 +354,7 @@ def test_first_steps_on_iphone_show_the_home_screen_guide(new_phone: Any, make_u
     log_in(page, "ana@example.com", "Ana")
     steps = page.get_by_role("region", name="Put Shoulder on your home screen")
     expect(steps.get_by_text("Add to Home Screen")).to_be_visible()
-    steps.get_by_role("button", name="I’ve done it").click()
+    steps.get_by_role("button", name="I\u2019ve done it").click()
     notify = page.get_by_role("region", name="Turn on notifications")
     expect(notify).to_be_visible()
     # The footer doesn't repeat the guide once it's been walked through.

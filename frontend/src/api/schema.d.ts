@@ -882,6 +882,7 @@ export interface components {
             /** Format: date-time */
             suspended_until: string | null;
         };
+        /** @description Something that happened lately around me (an `activity.ActivityItem`). */
         ActivityItem: {
             answer: components["schemas"]["CheckinAnswerEnum"] | components["schemas"]["NullEnum"];
             /** Format: date-time */

@@ -103,6 +103,9 @@ export function Onboarding() {
               Skip for now
             </button>
           </div>
+          <p>
+            <a href="/settings/notifications">Choose what you hear about</a>
+          </p>
         </>
       )}
     </section>
