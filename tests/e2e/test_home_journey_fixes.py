@@ -228,16 +228,16 @@ def test_hover_colours_only_with_a_real_pointer(
 
 def test_every_inner_screen_has_a_way_back(new_phone: Any, tuesday_people: dict[str, Any]) -> None:
     context, first = phone_for(new_phone, "bea@example.com", "Bea")
-    expect(first.get_by_role("link", name="Back")).to_have_count(0)
+    expect(first.get_by_role("link", name="Back", exact=True)).to_have_count(0)
 
     # Opened straight in a new window (as from a notification: no history), back goes to
     # where the screen belongs.
     bea = context.new_page()
     bea.goto("/settings/notifications")
     expect(bea.get_by_role("heading", level=1)).to_be_visible()
-    bea.get_by_role("link", name="Back").click()
+    bea.get_by_role("link", name="Back", exact=True).click()
     expect(bea).to_have_url(re.compile(r"/account$"))
-    bea.get_by_role("link", name="Back").click()
+    bea.get_by_role("link", name="Back", exact=True).click()
     expect(bea).to_have_url(re.compile(r"/$"))
 
     # Walked into: back returns to the screen before.
@@ -246,14 +246,14 @@ def test_every_inner_screen_has_a_way_back(new_phone: Any, tuesday_people: dict[
     assert_accessible(bea)
     bea.get_by_role("link", name="Our moments").click()
     expect(bea).to_have_url(re.compile(r"/moments$"))
-    bea.get_by_role("link", name="Back").click()
+    bea.get_by_role("link", name="Back", exact=True).click()
     expect(bea.get_by_role("heading", name="Tuesday people", level=1)).to_be_visible()
-    bea.get_by_role("link", name="Back").click()
+    bea.get_by_role("link", name="Back", exact=True).click()
     expect(bea.get_by_role("heading", name="Hi, Bea")).to_be_visible()
 
     for path in ("/reach-out", "/account", "/about", "/crisis", "/circles/new"):
         bea.goto(path)
-        expect(bea.get_by_role("link", name="Back")).to_be_visible()
+        expect(bea.get_by_role("link", name="Back", exact=True)).to_be_visible()
 
 
 # --- 7: a cold start offline ----------------------------------------------------------------
