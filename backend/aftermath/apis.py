@@ -17,11 +17,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.accounts.apis import PersonSerializer, request_user
-from backend.aftermath import conf, selectors, services
+from backend.aftermath import activity, conf, selectors, services
 from backend.aftermath.access import access_note, access_session
 from backend.aftermath.models import Audience, Reaction, ReactionKind
 from backend.aftermath.throttling import AftermathWriteThrottle
-from backend.checkins.models import CheckIn, Kind
+from backend.checkins.models import Answer, CheckIn, Kind
 from backend.circles.access import access_circle, access_person
 from backend.common.apis import (
     PAGE_PARAMETERS,
@@ -284,3 +284,35 @@ class PersonMomentsApi(_MomentsApi):
         me = request_user(request)
         person = access_person(me, user_id, blocked_too=True)
         return self.moments_page(request, selectors.moment_rows_with_person(person=person, user=me))
+
+
+# --- activity ------------------------------------------------------------------------
+
+
+class ActivityApi(APIView):
+    class ItemSerializer(serializers.Serializer[Any]):
+        """Something that happened lately around me (an `activity.ActivityItem`)."""
+
+        kind = serializers.ChoiceField(
+            choices=["answer", "nudge_answer", "okay_now", "join_request", "note"]
+        )
+        at = serializers.DateTimeField()
+        person = PersonSerializer()
+        circle = CircleRefSerializer()
+        checkin = serializers.UUIDField(source="checkin_id", allow_null=True)
+        answer = serializers.ChoiceField(choices=Answer.choices, allow_null=True)
+
+    @extend_schema(
+        responses={200: ItemSerializer(many=True)},
+        operation_id="activity_list",
+        description=(
+            "What happened lately around me, newest first (a few days, at most 20): answers to "
+            "what I asked (`answer`, `nudge_answer`, with `answer`), friends who said "
+            '"I\'m okay now" (`okay_now`), people waiting to join a circle I look after '
+            "(`join_request`), and new notes I may read (`note`). No counts: home shows it "
+            "as a calm list."
+        ),
+    )
+    def get(self, request: Request) -> Response:
+        items = activity.activity_for_user(user=request_user(request))
+        return Response(self.ItemSerializer(items, many=True).data)

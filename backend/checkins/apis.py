@@ -380,6 +380,26 @@ class CheckinSeenApi(APIView):
         return Response(self.OutputSerializer({"seen_at": seen_at}).data)
 
 
+class CheckinDismissApi(APIView):
+    class OutputSerializer(serializers.Serializer[Any]):
+        dismissed_at = serializers.DateTimeField()
+
+    @extend_schema(
+        request=None,
+        responses={200: OutputSerializer, **ERRORS},
+        operation_id="checkin_dismiss",
+        description=(
+            "Asked friends put its card away from their home (after answering a nudge "
+            '"Could use you", the "reach out to them?" prompt stays until then or until they '
+            "reach back). Idempotent. Errors: 403 `not_asked`."
+        ),
+    )
+    def post(self, request: Request, checkin_id: UUID) -> Response:
+        me = request_user(request)
+        at = services.checkin_dismiss(checkin=access_checkin(me, checkin_id), user=me)
+        return Response(self.OutputSerializer({"dismissed_at": at}).data)
+
+
 class CheckinCloseApi(APIView):
     @extend_schema(
         request=None,

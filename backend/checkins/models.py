@@ -173,6 +173,8 @@ class AudienceMember(BaseModel):
     # from its deliveries, so the notifications app never writes here.
     notification_id = models.UUIDField(null=True, blank=True)
     seen_at = models.DateTimeField(null=True, blank=True)
+    # They put its card away on their home (a nudge's "reach out to them?" prompt).
+    dismissed_at = models.DateTimeField(null=True, blank=True)
 
     objects = TrackedQuerySet.as_manager()
 

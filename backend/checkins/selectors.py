@@ -23,6 +23,7 @@ from backend.checkins import conf
 from backend.checkins.models import (
     ACTIVE_STATUSES,
     NOT_THERE_ANSWERS,
+    Answer,
     AudienceMember,
     CheckIn,
     Kind,
@@ -317,9 +318,31 @@ def _home_rows(user: User) -> QuerySet[CheckIn, Row]:
         .annotate(
             mine=FilteredRelation("audience", condition=Q(audience__user_id=user.pk)),
             my_answer=FilteredRelation("responses", condition=Q(responses__responder_id=user.pk)),
+            # A nudge I answered "Could use you" stays until I reach back or put it away.
+            reached_back=Exists(
+                CheckIn.objects.filter(in_reply_to_id=OuterRef("pk"), requester_id=user.pk)
+            ),
         )
-        .values(*CHECKIN_COLUMNS, "mine__seen_at", *(f"my_answer__{c}" for c in RESPONSE_COLUMNS))
+        .values(
+            *CHECKIN_COLUMNS,
+            "mine__seen_at",
+            "mine__dismissed_at",
+            "reached_back",
+            *(f"my_answer__{c}" for c in RESPONSE_COLUMNS),
+        )
         .order_by("-activated_at", "-created_at")
+    )
+
+
+def _nudge_waiting(row: Row) -> bool:
+    """A nudge's card stays on home: not answered yet, or answered "Could use you" and neither
+    reached back from nor put away (the reach-back prompt survives a reload)."""
+    if row["status"] == Status.OPEN:
+        return True
+    return (
+        row["my_answer__answer"] == Answer.NEED_YOU
+        and row["mine__dismissed_at"] is None
+        and not row["reached_back"]
     )
 
 
@@ -342,7 +365,7 @@ def home_read(*, user: User) -> Row:
             (scheduled if row["status"] == Status.SCHEDULED else active).append(row)
             continue
         is_nudge = row["kind"] == Kind.NUDGE
-        if is_nudge and row["status"] != Status.OPEN:
+        if is_nudge and not _nudge_waiting(row):
             continue
         into = nudges if is_nudge else asking_me
         if len(into) < HOME_ASKING_MAX:

@@ -355,6 +355,24 @@ def checkin_mark_seen(*, checkin: CheckIn, user: User) -> dt.datetime:
     return member.seen_at
 
 
+@transaction.atomic
+def checkin_dismiss(*, checkin: CheckIn, user: User) -> dt.datetime:
+    """An asked friend puts the check-in's card away from their home (e.g. "reach out to
+    them?" after answering a nudge). Idempotent: the first time is kept."""
+    member = AudienceMember.objects.filter(checkin=checkin, user=user).first()
+    if member is None:
+        raise errors.not_asked()
+    if member.dismissed_at is None:
+        now = timezone.now()
+        if AudienceMember.objects.filter(pk=member.pk, dismissed_at__isnull=True).update(
+            dismissed_at=now
+        ):
+            return now
+        member.refresh_from_db(fields=["dismissed_at"])
+    assert member.dismissed_at is not None
+    return member.dismissed_at
+
+
 # --- close, cancel ------------------------------------------------------------------------
 
 

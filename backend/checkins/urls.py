@@ -12,6 +12,11 @@ urlpatterns = [
         name="checkin-respond",
     ),
     path("checkins/<uuid:checkin_id>/seen/", apis.CheckinSeenApi.as_view(), name="checkin-seen"),
+    path(
+        "checkins/<uuid:checkin_id>/dismiss/",
+        apis.CheckinDismissApi.as_view(),
+        name="checkin-dismiss",
+    ),
     path("checkins/<uuid:checkin_id>/close/", apis.CheckinCloseApi.as_view(), name="checkin-close"),
     path(
         "checkins/<uuid:checkin_id>/cancel/",

@@ -7,6 +7,7 @@ import { mayHaveSession } from './auth/device';
 import { auth } from './auth/state';
 import { resumeOutbox } from './checkins/boot';
 import { startLocale } from './i18n/i18n';
+import { lastKnownUser, watchSignOut } from './pwa/lastKnown';
 import { startPwa } from './pwa/register';
 import { routablePath } from './router';
 
@@ -15,11 +16,19 @@ if (!routablePath(window.location.pathname)) history.replaceState(null, '', '/no
 void startLocale();
 startPwa();
 resumeOutbox();
+watchSignOut();
 
 if (mayHaveSession()) {
   // Likely signed in: signed-in pages render (and load their data) beside this check.
   fetchSession().catch((err: unknown) => {
-    // Offline at start: public pages still work, signed-in ones say we're offline.
+    // Offline at start: whoever was signed in here last sees their last known home (and can
+    // write a reach-out that waits for the connection); the session is asked again once online.
+    const known = err instanceof OfflineError ? lastKnownUser() : null;
+    if (known) {
+      auth.value = { status: 'authenticated', user: known, pending: [] };
+      window.addEventListener('online', () => void fetchSession().catch(() => undefined), { once: true });
+      return;
+    }
     auth.value = {
       status: err instanceof OfflineError ? 'unknown' : 'anonymous',
       user: null,

@@ -42,6 +42,7 @@ export const routes: RouteDef[] = [
   { pattern: '/checkins/:id/notes', access: 'user', load: () => import('./pages/CheckinNotes') },
   { pattern: '/people/:id/moments', access: 'user', load: () => import('./pages/PersonMoments') },
   { pattern: '/reach-out', access: 'user', load: () => import('./pages/ReachOut') },
+  { pattern: '/nudge', access: 'user', load: () => import('./pages/Nudge') },
   { pattern: '/checkins/:id', access: 'user', load: () => import('./pages/Checkin') },
   { pattern: '/invite/:token', access: 'public', load: () => import('./pages/Invite') },
   { pattern: '/crisis', access: 'public', load: () => import('./pages/Crisis') },

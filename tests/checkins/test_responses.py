@@ -111,7 +111,9 @@ def test_nudge_answers_and_need_you_reaches_back(
     assert note.user_id == w.owner.pk
     assert note.urgency == "high"
     assert note.payload["answer"] == "need_you"
-    assert w.client(friend).get("/api/v1/home/").json()["pending_nudges"] == []
+    # The "reach out to them?" prompt stays on their home until they do (or put it away).
+    pending = w.client(friend).get("/api/v1/home/").json()["pending_nudges"]
+    assert [n["id"] for n in pending] == [nudge["id"]]
 
     with django_capture_on_commit_callbacks(execute=True):
         res = post(
@@ -124,6 +126,7 @@ def test_nudge_answers_and_need_you_reaches_back(
     assert back["requester"]["id"] == str(friend.pk)
     assert [a["user"]["id"] for a in back["audience"]] == [str(w.owner.pk)]
     assert Notification.objects.get(kind="reach_out").user_id == w.owner.pk
+    assert w.client(friend).get("/api/v1/home/").json()["pending_nudges"] == []
     again = post(w.client(friend), f"{url}reach-back/", {"mode": "call", "idempotency_key": "rb-1"})
     assert again.status_code == 200
     assert CheckIn.objects.filter(kind="reach_out").count() == 1

@@ -291,10 +291,12 @@ def test_notification_settings_are_saved(
     log_in(page, "ines@example.com")
     expect(page.get_by_role("heading", name="Hi, Ines")).to_be_visible()
 
-    # Home points to the settings once, until they are set up or hidden.
-    invite = page.get_by_role("region", name="Hear when your circle needs you")
+    # Home's first steps lead to the settings (after the home-screen step).
+    first = page.get_by_role("region", name="Put Shoulder on your home screen")
+    first.get_by_role("button", name="Skip for now").click()
+    invite = page.get_by_role("region", name="Turn on notifications")
     expect(invite).to_be_visible()
-    invite.get_by_role("link", name="Set up notifications").click()
+    invite.get_by_role("link", name="Choose what you hear about").click()
     expect(page.get_by_role("heading", name="Notifications", level=1)).to_be_visible()
 
     page.get_by_role("checkbox", name="Quiet hours", exact=True).check()

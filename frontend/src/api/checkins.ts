@@ -47,3 +47,13 @@ export function existingCheckinId(err: unknown): string | null {
   const body = err.body as Partial<Schemas['OpenReachOutError']> | null;
   return typeof body?.checkin_id === 'string' ? body.checkin_id : null;
 }
+
+export type ActivityItem = Schemas['ActivityItem'];
+
+/** What happened lately around me (answers, friends okay now, join requests, notes), newest first. */
+export const getActivity = () => call('get', '/api/v1/activity/');
+
+/** Put a card away from my home (the "reach out to them?" prompt after a nudge). */
+export async function dismissCheckin(id: string): Promise<void> {
+  await call('post', '/api/v1/checkins/{checkin_id}/dismiss/', { path: { checkin_id: id } });
+}

@@ -1,5 +1,13 @@
 import { useRef, useState } from 'preact/hooks';
-import { type Answer, type CheckinCore, existingCheckinId, type Mode, reachBack, respond } from '../api/checkins';
+import {
+  type Answer,
+  type CheckinCore,
+  dismissCheckin,
+  existingCheckinId,
+  type Mode,
+  reachBack,
+  respond,
+} from '../api/checkins';
 import type { ApiError } from '../api/client';
 import { FormError } from '../components/FormError';
 import { navigate } from '../router';
@@ -16,6 +24,7 @@ export function NudgeAnswer({ nudge, headingLevel = 2 }: { nudge: CheckinCore; h
   const [answer, setAnswer] = useState<Answer | null>(nudge.my_response?.answer ?? null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [putAway, setPutAway] = useState(false);
   const key = useRef(newKey());
   const open = nudge.status === 'open' || nudge.status === 'answered';
 
@@ -49,6 +58,28 @@ export function NudgeAnswer({ nudge, headingLevel = 2 }: { nudge: CheckinCore; h
     }
   };
 
+  // "Not now": the prompt stays on home (and across reloads) until this, or reaching back.
+  const dismiss = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await dismissCheckin(nudge.id);
+      setPutAway(true);
+    } catch (err) {
+      setError(err as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (putAway) {
+    return (
+      <p class="notice" role="status">
+        Okay. {sender} knows you could use them — reach out whenever you like.
+      </p>
+    );
+  }
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section class="card nudge" aria-labelledby={`nudge-${nudge.id}`}>
@@ -94,6 +125,9 @@ export function NudgeAnswer({ nudge, headingLevel = 2 }: { nudge: CheckinCore; h
               </button>
             ))}
           </div>
+          <button type="button" class="link-button" disabled={busy} onClick={() => void dismiss()}>
+            Not now — I'll reach out another way
+          </button>
         </div>
       )}
     </section>

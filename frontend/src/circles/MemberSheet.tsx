@@ -63,7 +63,7 @@ export function MemberSheet({ circle, member, onClose, onDone }: MemberSheetProp
       <div class="sheet-actions">
         <a
           class="button button--quiet"
-          href={`/reach-out?nudge=${encodeURIComponent(member.user.id)}&circle=${encodeURIComponent(circle.id)}`}
+          href={`/nudge?to=${encodeURIComponent(member.user.id)}&circle=${encodeURIComponent(circle.id)}`}
         >
           Send a nudge
         </a>

@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { auth } from '../auth/state';
+import { progress } from '../pwa/onboarding';
 import { installEvent, isStandalone, promptInstall, showIosGuide } from '../pwa/register';
 
 const DISMISSED_KEY = 'shoulder.install-guide-dismissed';
@@ -15,6 +17,9 @@ function dismissedBefore(): boolean {
 export function InstallPrompt() {
   const [dismissed, setDismissed] = useState(dismissedBefore);
   if (isStandalone.value) return null;
+  // Done in the first steps; or signed in and not past them yet (they offer it, not twice).
+  if (progress.value.install === 'done') return null;
+  if (auth.value.status === 'authenticated' && !progress.value.install) return null;
 
   if (installEvent.value) {
     return (

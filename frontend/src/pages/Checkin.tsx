@@ -4,6 +4,7 @@ import { type Answer, type Checkin, cancelCheckin, closeCheckin, getCheckin, mar
 import { ApiError } from '../api/client';
 import { useLiveRefresh } from '../checkins/live';
 import { NudgeAnswer } from '../checkins/NudgeAnswer';
+import { nudgeDeliveryText } from '../checkins/nudge';
 import { SafeSpaceChecklist } from '../checkins/SafeSpaceChecklist';
 import { ShareToo } from '../checkins/ShareToo';
 import {
@@ -98,7 +99,7 @@ function NudgeView({ checkin }: { checkin: Checkin }) {
               {to.user.display_name} said: <strong>{responseText(to.response)}</strong>
             </>
           ) : (
-            <span class="soft">{deliveryText(to)}</span>
+            <span class="soft">{nudgeDeliveryText(to.user.display_name, to)}</span>
           )}
         </p>
       )}

@@ -18,6 +18,7 @@ import { MemberSheet } from '../circles/MemberSheet';
 import { ConfirmAction } from '../components/ConfirmAction';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
+import { Onboarding } from '../components/Onboarding';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
 import { ReportButton } from '../moderation/ReportButton';
@@ -117,6 +118,7 @@ export default function CirclePage({ params }: PageProps) {
           })}
         </ul>
       </section>
+      <Onboarding />
 
       <p class="links">
         <a href={`/circles/${encodeURIComponent(circle.id)}/moments`}>Our moments</a>

@@ -3,13 +3,16 @@ import { type Checkin, type CompactCheckin, getHome, type Home as HomeData } fro
 import { type Circle, listCircles } from '../api/circles';
 import type { ApiError } from '../api/client';
 import { auth } from '../auth/state';
+import { Lately } from '../checkins/Lately';
 import { useLiveRefresh } from '../checkins/live';
 import { NudgeAnswer } from '../checkins/NudgeAnswer';
 import { acknowledge, currentUserId, outbox, startOutbox, unseenOutcomes, waiting } from '../checkins/outbox';
 import { askTitle, joinNames, kindLabel, modeForFriend, needsForFriend, responseText } from '../checkins/words';
 import { CircleCards } from '../circles/CircleCards';
 import { FormError } from '../components/FormError';
+import { Onboarding } from '../components/Onboarding';
 import { Page } from '../components/Page';
+import { useOnline, withLastKnown } from '../pwa/lastKnown';
 import '../checkins/checkins.css';
 import './Home.css';
 
@@ -20,7 +23,7 @@ export default function Home() {
   const [people, setPeople] = useState<Circle[] | null>(null);
 
   const load = () => {
-    getHome()
+    withLastKnown('home', getHome)
       .then((value) => {
         setHome(value);
         setError(null);
@@ -36,9 +39,10 @@ export default function Home() {
     });
   }, []);
   useLiveRefresh(load);
+  const online = useOnline();
   useEffect(() => {
     if (home && home.circles.length > 0 && !people) {
-      listCircles()
+      withLastKnown('circles', listCircles)
         .then(setPeople)
         .catch(() => undefined);
     }
@@ -49,6 +53,11 @@ export default function Home() {
   const circles = home?.circles.map((c) => people?.find((p) => p.id === c.id) ?? c) ?? null;
   return (
     <Page title="Home" heading={name ? `Hi, ${name}` : 'Hi there'}>
+      {!online && home && (
+        <p class="notice" role="status">
+          You're offline — this is what we knew last. Anything you send goes out when you're back.
+        </p>
+      )}
       <FormError message={error?.detail} />
       <Outbox />
       {home?.my_open_checkin && <MySession checkin={home.my_open_checkin} />}
@@ -58,6 +67,7 @@ export default function Home() {
             <span class="reach-out-title">I need someone</span>
             <span class="reach-out-sub">Reach out to your people</span>
           </a>
+          <Onboarding />
           {home && home.asking_me.length > 0 && (
             <section aria-labelledby="asking-title">
               <h2 id="asking-title">Asking for you</h2>
@@ -69,6 +79,7 @@ export default function Home() {
           {home?.pending_nudges.map((n) => (
             <NudgeAnswer key={n.id} nudge={n} />
           ))}
+          <Lately />
           {home && home.my_scheduled.length > 0 && (
             <section aria-labelledby="later-title">
               <h2 id="later-title">Later</h2>
@@ -103,6 +114,7 @@ export default function Home() {
               Create a circle
             </a>
           </section>
+          <Onboarding />
           <p class="muted">
             If a friend already has a circle, they can send you an invite link — open it and it brings you in.
           </p>
@@ -111,8 +123,6 @@ export default function Home() {
           </p>
         </>
       )}
-      {/* After home's data, not before it: appearing first, it would be pushed down the screen. */}
-      {home && <NotificationsInvite />}
     </Page>
   );
 }
@@ -187,47 +197,5 @@ function Outbox() {
         </div>
       ))}
     </div>
-  );
-}
-
-const NOTIFICATIONS_HIDDEN_KEY = 'shoulder.notifications-invite-hidden';
-
-function neverAsked(): boolean {
-  try {
-    return (
-      'Notification' in window &&
-      Notification.permission === 'default' &&
-      localStorage.getItem(NOTIFICATIONS_HIDDEN_KEY) !== '1'
-    );
-  } catch {
-    return false;
-  }
-}
-
-/** One gentle pointer to the notification settings, until this device has been asked or it is hidden. */
-function NotificationsInvite() {
-  const [show, setShow] = useState(neverAsked);
-  if (!show) return null;
-  const hide = () => {
-    setShow(false);
-    try {
-      localStorage.setItem(NOTIFICATIONS_HIDDEN_KEY, '1');
-    } catch {
-      // Not remembering is fine.
-    }
-  };
-  return (
-    <section class="card card--soft" aria-labelledby="notifications-invite">
-      <h2 id="notifications-invite">Hear when your circle needs you</h2>
-      <p>Shoulder can tell this phone when someone reaches out to you, or answers you.</p>
-      <div class="actions">
-        <a class="button button--quiet" href="/settings/notifications">
-          Set up notifications
-        </a>
-        <button type="button" class="button button--quiet" onClick={hide}>
-          Hide this
-        </button>
-      </div>
-    </section>
   );
 }

@@ -22,6 +22,7 @@ import { acknowledge, currentUserId, type Outcome, outbox, startOutbox, waiting 
 import { joinNames, kindLabel, MODES, NEEDS, reminderFor } from '../checkins/words';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
+import { withLastKnown } from '../pwa/lastKnown';
 import '../checkins/checkins.css';
 import { navigate } from '../router';
 import type { PageProps } from '../routes';
@@ -39,7 +40,8 @@ export default function ReachOut({ query }: PageProps) {
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   useEffect(() => {
     startOutbox();
-    listCircles()
+    // Offline, the circles last seen here: the reach-out is written now and waits in the outbox.
+    withLastKnown('circles', listCircles)
       .then(setCircles)
       .catch((err: unknown) => {
         if (err instanceof ApiError) setLoadError(err);

@@ -1,7 +1,7 @@
 /**
  * Web push on this device: the pure decisions (key decoding, what the screen should say)
  * and the browser steps (ask, subscribe, tell the server; and the reverse).
- * Only the notification settings screen and logout load this module.
+ * Only the notification settings screen, the first-steps guide and logout load this module.
  */
 import { deleteSubscription, getPushKey, type SubscriptionJson, saveSubscription } from '../api/notifications';
 
