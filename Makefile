@@ -4,6 +4,8 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Links in invites and emails point where `make run` serves, unless SITE_URL says otherwise.
+SITE_URL ?= http://127.0.0.1:$(PORT)
 # The crisis list is the server's file, bundled as the offline copy.
 FRONTEND_SRC := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.ts backend/web/crisis_resources.json -type f 2>/dev/null)
 
@@ -40,7 +42,7 @@ run: $(VENV)/.installed frontend
 	@echo "Shoulder is at http://127.0.0.1:$(PORT)/  (API docs: /api/docs/, admin: /admin/)"
 	@# Each task worker survives database restarts on its own (manage.py worker) and is
 	@# started again by scripts/keep-running.sh if it dies anyway.
-	@trap 'kill 0' EXIT INT TERM; \
+	@trap 'kill 0' EXIT INT TERM; export SITE_URL='$(SITE_URL)'; \
 	  scripts/keep-running.sh $(PY) manage.py worker --queue-name=asks & \
 	  scripts/keep-running.sh $(PY) manage.py worker --queue-name=default & \
 	  $(VENV)/bin/gunicorn backend.wsgi -c gunicorn.conf.py --bind 127.0.0.1:$(PORT) \
