@@ -30,7 +30,8 @@ def _served_with(script: str) -> tuple[str, str]:
     line = next(ln for ln in script.splitlines() if "gunicorn" in ln)
     exported = re.search(r"export SITE_URL='([^']*)';", line)
     bound = re.search(r"--bind 127\.0\.0\.1:(\d+)", line)
-    assert exported and bound, line
+    assert exported, line
+    assert bound, line
     # Exported before anything starts, so the web server and both workers (emails) see it.
     assert line.index("export SITE_URL") < line.index("keep-running.sh"), line
     return exported.group(1), bound.group(1)
