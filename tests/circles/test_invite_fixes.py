@@ -6,10 +6,22 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from django.test import Client
+from django.utils import timezone
+
+from backend.circles.models import Invite
+from backend.circles.tokens import hash_token
+from tests.common.helpers import client_for, post
+from tests.conftest import error_codes
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def invites_url(world: Any) -> str:
+    return f"/api/v1/circles/{world.circle.pk}/invites/"
 
 
 def _make_run_script(*args: str, env: dict[str, str] | None = None) -> str:
@@ -71,3 +83,65 @@ def test_the_app_builds_links_from_the_site_url_in_its_environment() -> None:
         env=env,
     )
     assert out.stdout.strip().splitlines()[-1] == "http://127.0.0.1:9312"
+
+
+# --- item 9: already in through your own used link ----------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("state", ["used_up", "expired", "revoked"])
+def test_a_member_opening_their_own_old_link_is_told_they_are_in(
+    make_world: Any, make_user: Any, state: str
+) -> None:
+    w = make_world()
+    uses = 1 if state == "used_up" else 2
+    res = post(client_for(w.owner), invites_url(w), {"max_uses": uses})
+    token = res.json()["token"]
+    friend = make_user(display_name="Sam")
+    post(client_for(friend), f"/api/v1/invites/{token}/accept/", expect=201)
+    invite = Invite.objects.get(token_hash=hash_token(token))
+    if state == "expired":
+        Invite.objects.filter(pk=invite.pk).update(expires_at=timezone.now())
+    elif state == "revoked":
+        Invite.objects.filter(pk=invite.pk).update(revoked_at=timezone.now())
+
+    preview = client_for(friend).get(f"/api/v1/invites/{token}/")
+    assert preview.status_code == 200, preview.content
+    assert (preview.json()["status"], preview.json()["already_member"]) == ("already_member", True)
+    again = post(client_for(friend), f"/api/v1/invites/{token}/accept/")
+    assert again.status_code == 409
+    assert error_codes(again) == ["already_member"]
+
+    # Anyone else still hears what happened to the link.
+    stranger = make_user()
+    gone = client_for(stranger).get(f"/api/v1/invites/{token}/")
+    assert gone.status_code == 410
+    assert error_codes(gone) == [f"invite_{state}"]
+    assert Client().get(f"/api/v1/invites/{token}/").status_code == 410
+
+
+# --- item 9: uses capped by the room left in the circle ----------------------------
+
+
+@pytest.mark.django_db
+def test_an_invite_brings_in_no_more_people_than_the_circle_has_room_for(
+    make_world: Any, settings: Any
+) -> None:
+    w = make_world(members=3)  # 4 of 12
+    owner = client_for(w.owner)
+    invites_before = Invite.objects.count()
+    assert owner.get(f"/api/v1/circles/{w.circle.pk}/").json()["invite_room"] == 8
+    too_many = post(owner, invites_url(w), {"max_uses": 9})
+    assert too_many.status_code == 400
+    assert [(e["code"], e["attr"]) for e in too_many.json()["errors"]] == [
+        ("too_many_uses", "max_uses")
+    ]
+    assert "room for 8 more people" in too_many.json()["errors"][0]["detail"]
+    assert Invite.objects.count() == invites_before
+    assert post(owner, invites_url(w), {"max_uses": 8}).status_code == 201
+
+    # A full circle can still make a one-use link, for when someone leaves.
+    settings.SHOULDER = {**settings.SHOULDER, "CIRCLE_MAX_MEMBERS": 4}
+    assert owner.get(f"/api/v1/circles/{w.circle.pk}/").json()["invite_room"] == 1
+    assert post(owner, invites_url(w), {"max_uses": 2}).status_code == 400
+    assert post(owner, invites_url(w), {"max_uses": 1}).status_code == 201

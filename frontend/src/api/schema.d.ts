@@ -1089,6 +1089,8 @@ export interface components {
             readonly created_at: string;
             /** Format: uuid */
             readonly id: string;
+            /** @description How many people one new invite may bring in (the places left, at least 1). */
+            readonly invite_room: number;
             members: components["schemas"]["CircleMember"][];
             readonly my_role: components["schemas"]["CircleRoleEnum"];
             name: string;
