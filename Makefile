@@ -9,7 +9,7 @@ SITE_URL ?= http://127.0.0.1:$(PORT)
 # The crisis list is the server's file, bundled as the offline copy.
 FRONTEND_SRC := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.ts backend/web/crisis_resources.json -type f 2>/dev/null)
 
-.PHONY: help run test lint types pytest frontend frontend-test frontend-lint api-types api-types-check chromium bench bench-push bench-checkins cluster clean
+.PHONY: help run test lint types pytest frontend frontend-test frontend-lint api-types api-types-check chromium bench bench-push bench-checkins cluster clean screenshots
 
 help:
 	@echo "make run   - set up what is missing and serve Shoulder on http://127.0.0.1:$(PORT)/"
@@ -91,6 +91,11 @@ test: lint types api-types-check frontend-lint frontend-test pytest
 # Production on one machine: nginx, two gunicorns, two workers, PostgreSQL, Redis (deploy/).
 cluster: $(VENV)/.installed frontend
 	deploy/cluster.sh
+
+# Phone screenshots (light and dark) of the main screens into docs/screenshots/, from a
+# throwaway local server with demo data (scripts/screenshots.py).
+screenshots: $(VENV)/.installed frontend chromium
+	$(PY) scripts/screenshots.py
 
 # Benchmarks measure; they are not tests (numbers go in the issue notes).
 bench: bench-push bench-checkins
