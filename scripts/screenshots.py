@@ -98,11 +98,11 @@ def main() -> None:
     # No collectstatic: the screens are the PWA (frontend/dist, served as the site root).
     call_command("migrate", verbosity=0, interactive=False)
     ids = _demo_world()
-    print("demo data ready")
 
-    server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "backend.wsgi", "-c", "gunicorn.conf.py"]
-        + ["--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "4"],
+    command = [str(Path(sys.executable).parent / "gunicorn"), "backend.wsgi"]
+    command += ["-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "--workers", "1"]
+    server = subprocess.Popen(  # noqa: S603 (our own venv's gunicorn, fixed arguments)
+        command,
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,  # its access log; failures show as the browser's timeouts
@@ -150,7 +150,7 @@ def _shoot(base: str, ids: dict[str, str]) -> None:
                 page.locator("main h1").first.wait_for()
                 target = OUT / f"{name}-{theme}.png"
                 page.screenshot(path=str(target), animations="disabled", caret="hide")
-                print(f"saved {target.relative_to(ROOT)}")
+                sys.stdout.write(f"saved {target.relative_to(ROOT)}\n")
             context.close()
         browser.close()
 
