@@ -4,10 +4,12 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Links in invites and emails point where `make run` serves, unless SITE_URL says otherwise.
+SITE_URL ?= http://127.0.0.1:$(PORT)
 # The crisis list is the server's file, bundled as the offline copy.
 FRONTEND_SRC := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.ts backend/web/crisis_resources.json -type f 2>/dev/null)
 
-.PHONY: help run test translations messages lint types pytest frontend frontend-test frontend-lint api-types api-types-check chromium bench bench-push bench-checkins cluster clean bench-api load
+.PHONY: help run test translations messages lint types pytest frontend frontend-test frontend-lint api-types api-types-check chromium bench bench-push bench-checkins cluster clean bench-api load screenshots
 
 help:
 	@echo "make run   - set up what is missing and serve Shoulder on http://127.0.0.1:$(PORT)/"
@@ -55,7 +57,7 @@ run: $(VENV)/.installed frontend translations
 	@echo "Shoulder is at http://127.0.0.1:$(PORT)/  (API docs: /api/docs/, admin: /admin/)"
 	@# Each task worker survives database restarts on its own (manage.py worker) and is
 	@# started again by scripts/keep-running.sh if it dies anyway.
-	@trap 'kill 0' EXIT INT TERM; \
+	@trap 'kill 0' EXIT INT TERM; export SITE_URL='$(SITE_URL)'; \
 	  scripts/keep-running.sh $(PY) manage.py worker --queue-name=asks --interval 0.2 --threads 4 & \
 	  scripts/keep-running.sh $(PY) manage.py worker --queue-name=default & \
 	  $(VENV)/bin/gunicorn backend.wsgi -c gunicorn.conf.py --bind 127.0.0.1:$(PORT) \
@@ -110,6 +112,11 @@ cluster: $(VENV)/.installed frontend
 # that nothing was lost, stored twice, sent twice or sent to the wrong person (scripts/load/).
 load: $(VENV)/.installed frontend
 	$(PY) scripts/load/run.py --users $(or $(USERS),100) --duration $(or $(DURATION),120)
+
+# Phone screenshots (light and dark) of the main screens into docs/screenshots/, from a
+# throwaway local server with demo data (scripts/screenshots.py).
+screenshots: $(VENV)/.installed frontend chromium
+	$(PY) scripts/screenshots.py
 
 # Benchmarks measure; they are not tests (numbers go in the issue notes).
 bench: bench-push bench-checkins

@@ -52,9 +52,21 @@ class CircleDetailApi(APIView):
         my_role = serializers.SerializerMethodField()
         members = CircleMemberSerializer(source="memberships", many=True)
 
+        invite_room = serializers.SerializerMethodField(
+            help_text="How many people one new invite may bring in (the places left, at least 1)."
+        )
+
         class Meta:
             model = Circle
-            fields = ("id", "name", "my_role", "approval_required", "created_at", "members")
+            fields = (
+                "id",
+                "name",
+                "my_role",
+                "approval_required",
+                "created_at",
+                "members",
+                "invite_room",
+            )
 
         @extend_schema_field(serializers.ChoiceField(choices=Membership.Role.choices))
         def get_my_role(self, circle: Circle) -> str | None:
@@ -64,6 +76,10 @@ class CircleDetailApi(APIView):
                 if membership.user_id == me.pk:
                     return membership.role
             return None
+
+        def get_invite_room(self, circle: Circle) -> int:
+            # Counted from the prefetched members: no query.
+            return services.invite_room(member_count=len(circle.memberships.all()))
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         name = serializers.CharField(max_length=60, required=False, allow_blank=False)
@@ -317,7 +333,7 @@ class InvitePreviewApi(APIView):
     )
     def get(self, request: Request, token: str) -> Response:
         user = request.user if isinstance(request.user, User) else None
-        invite = services.invite_find(token=token)
+        invite = services.invite_find(token=token, user=user)
         refusal = None
         if user is not None:
             refusal = services.invite_refusal_for(invite=invite, user=user)

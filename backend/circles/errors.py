@@ -26,6 +26,7 @@ class CircleErrorCode(StrEnum):
     CANNOT_BLOCK_SELF = "cannot_block_self"
     DUPLICATE_CIRCLE = "duplicate_circle"
     INVITE_EMAIL_LIMIT = "invite_email_limit"
+    TOO_MANY_USES = "too_many_uses"
 
 
 def not_found(detail: str) -> ApplicationError:

@@ -168,6 +168,12 @@ def _check_invite_email_cap(user: User) -> None:
         raise errors.invite_email_limit(max(1, math.ceil((frees_at - now).total_seconds())))
 
 
+def invite_room(*, member_count: int) -> int:
+    """How many people one invite to a circle of `member_count` may bring in: the places
+    left (at least one, so a full circle can have a link ready for when someone leaves)."""
+    return max(1, circle_max_members() - member_count)
+
+
 @transaction.atomic
 def invite_create(
     *,
@@ -178,6 +184,17 @@ def invite_create(
     message: str = "",
     email: str = "",
 ) -> CreatedInvite:
+    room = invite_room(member_count=circle_member_count(circle=circle))
+    if max_uses > room:
+        raise ValidationError(
+            {
+                "max_uses": ValidationError(
+                    f"{circle.name} has room for {room} more "
+                    f"{'person' if room == 1 else 'people'}: choose from 1 to {room}.",
+                    code=CircleErrorCode.TOO_MANY_USES,
+                )
+            }
+        )
     if email.strip():
         _check_invite_email_cap(created_by)
     token = new_token()
@@ -235,13 +252,23 @@ def _raise_for_status(invite: Invite) -> None:
             raise errors.invite_expired()
 
 
-def invite_find(*, token: str) -> Invite:
+def _is_member(invite: Invite, user: User | None) -> bool:
+    return (
+        user is not None
+        and Membership.objects.filter(circle_id=invite.circle_id, user=user).exists()
+    )
+
+
+def invite_find(*, token: str, user: User | None = None) -> Invite:
     """The invite behind a token, or the invite-level refusal (404/410): the same for
-    everyone, signed in or out, blocked or not (the preview must not reveal a block)."""
+    everyone, signed in or out, blocked or not (the preview must not reveal a block).
+    A member of its circle gets the invite whatever its state (used, expired, revoked):
+    what they need to hear is that they're already in."""
     invite = _invite_by_token(token)
     if invite is None:
         raise errors.invite_not_found()
-    _raise_for_status(invite)
+    if not _is_member(invite, user):
+        _raise_for_status(invite)
     return invite
 
 
@@ -287,7 +314,7 @@ def invite_accept(*, token: str, user: User) -> AcceptResult:
     The circle row and then the invite row are locked, everything is re-checked under
     the locks, and the use is taken with an UPDATE guarded by `use_count < max_uses`.
     """
-    found = invite_find(token=token)
+    found = invite_find(token=token, user=user)
     if _blocked_from(found, user):
         # Exactly like an unknown token, so nobody learns of a block from an invite.
         raise errors.invite_not_found()
@@ -298,6 +325,8 @@ def invite_accept(*, token: str, user: User) -> AcceptResult:
         .select_related("circle", "created_by")
         .get(pk=found.pk)
     )
+    if _is_member(invite, user):
+        raise errors.already_member()  # before the link's own state: a used link included
     _raise_for_status(invite)  # re-checked now that we hold the locks
     refusal = invite_refusal_for(invite=invite, user=user)
     if refusal is not None:

@@ -69,7 +69,10 @@ def _bump_now(user_ids: set[str]) -> None:
 
 
 def bump(user_ids: Iterable[Any]) -> None:
-    """These people see something new once the current transaction commits."""
+    """These people see something new once the current transaction commits (nothing to do
+    when conditional answers are off: no version is read then)."""
+    if not enabled():
+        return
     ids = {str(u) for u in user_ids if u is not None}
     if ids:
         transaction.on_commit(lambda: _bump_now(ids), robust=True)
@@ -87,7 +90,7 @@ class TrackedQuerySet(models.QuerySet[Any]):
 
     def update(self, **kwargs: Any) -> int:
         concerned = _concerned_by_rows.get(self.model)
-        if concerned is not None:
+        if concerned is not None and enabled():
             rows = self.all()
             rows.query.select_for_update = False  # read only to name the people
             bump(concerned(rows))
@@ -108,8 +111,8 @@ def track(
         _concerned_by_rows[model] = rows
 
     def on_change(sender: Any, instance: Any, **kwargs: Any) -> None:
-        if kwargs.get("raw"):
-            return  # loading fixtures
+        if kwargs.get("raw") or not enabled():
+            return  # loading fixtures, or nobody polls conditionally (no query to name people)
         fields = kwargs.get("update_fields")
         if fields and unseen_fields and set(fields) <= unseen_fields:
             return

@@ -9,30 +9,39 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from backend.web.selectors import CRISIS_INTRO, DEFAULT_CRISIS_RESOURCES, crisis_resource_list
+from backend.web.selectors import CRISIS_INTRO, crisis_resource_list
+
+
+class CrisisResourceSerializer(serializers.Serializer[dict[str, Any]]):
+    name = serializers.CharField()
+    region = serializers.CharField(
+        help_text="A country code (ISO 3166-1 alpha-2, e.g. `GB`) or `international`."
+    )
+    language = serializers.CharField(help_text="The language it answers in, e.g. `en`.")
+    emergency = serializers.BooleanField(
+        help_text="The emergency number of its region; every region has one."
+    )
+    description = serializers.CharField()
+    phone = serializers.CharField()
+    text = serializers.CharField()
+    url = serializers.CharField()
 
 
 class CrisisResourcesApi(APIView):
     permission_classes = (AllowAny,)
     authentication_classes = ()
 
-    class ResourceSerializer(serializers.Serializer[dict[str, Any]]):
-        name = serializers.CharField()
-        region = serializers.CharField()
-        description = serializers.CharField()
-        phone = serializers.CharField()
-        text = serializers.CharField()
-        url = serializers.CharField()
-
     class OutputSerializer(serializers.Serializer[dict[str, Any]]):
         intro = serializers.CharField()
-        resources = serializers.ListField(child=serializers.DictField())
+        resources = CrisisResourceSerializer(many=True)
 
-    @extend_schema(responses=OutputSerializer, operation_id="crisis_resources")
+    @extend_schema(
+        responses=OutputSerializer,
+        operation_id="crisis_resources",
+        description="Every region's resources (the PWA shows the person's own region first); "
+        "each region always has its emergency number.",
+    )
     @method_decorator(cache_control(public=True, max_age=300))
     def get(self, request: Request) -> Response:
-        rows = list(crisis_resource_list())
-        if not rows:
-            return Response({"intro": CRISIS_INTRO, "resources": DEFAULT_CRISIS_RESOURCES})
-        resources = self.ResourceSerializer(rows, many=True).data  # type: ignore[arg-type]
+        resources = CrisisResourceSerializer(crisis_resource_list(), many=True).data  # type: ignore[arg-type]
         return Response({"intro": CRISIS_INTRO, "resources": resources})

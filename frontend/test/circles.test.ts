@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { formatDay, inviteProblem, inviteStatusLabel, parseInviteForm } from '../src/circles/invites';
+import { formatDay, inviteProblem, inviteStatusLabel, inviteUsesLabel, parseInviteForm } from '../src/circles/invites';
 import { othersIn } from '../src/circles/people';
 import { qrPathFromMatrix, qrShape } from '../src/circles/qr';
 import { copyLink, shareLink, shareWays } from '../src/circles/share';
@@ -43,6 +43,26 @@ describe('inviteStatusLabel', () => {
       'Revoked',
       'Used',
     ]);
+  });
+});
+
+describe('invite uses', () => {
+  it('caps uses at the room left in the circle', () => {
+    expect(parseInviteForm({ message: '', maxUses: '9', days: '' }, 9)).toEqual({ ok: true, value: { max_uses: 9 } });
+    expect(parseInviteForm({ message: '', maxUses: '10', days: '' }, 9)).toEqual({
+      ok: false,
+      field: 'max_uses',
+      detail: 'Choose a number from 1 to 9.',
+    });
+  });
+
+  it('says how much of each link is used, so links can be told apart', () => {
+    expect(inviteUsesLabel({ status: 'active', max_uses: 3, use_count: 1 })).toBe('2 of 3 uses left');
+    expect(inviteUsesLabel({ status: 'active', max_uses: 1, use_count: 0 })).toBe('For one person, not used yet');
+    expect(inviteUsesLabel({ status: 'active', max_uses: 4, use_count: 0 })).toBe('For 4 people, not used yet');
+    expect(inviteUsesLabel({ status: 'used_up', max_uses: 1, use_count: 1 })).toBe('One person joined with it');
+    expect(inviteUsesLabel({ status: 'expired', max_uses: 5, use_count: 2 })).toBe('2 people joined with it');
+    expect(inviteUsesLabel({ status: 'revoked', max_uses: 2, use_count: 0 })).toBe('Never used');
   });
 });
 

@@ -6,8 +6,14 @@ import {
   DEFAULT_RESOURCES,
   dialable,
   displayUrl,
+  guessRegion,
+  INTERNATIONAL,
   initialResources,
   parseResources,
+  regionFromLanguage,
+  regionFromTimeZone,
+  regionsOf,
+  viewFor,
 } from '../src/crisis/resources';
 
 function memoryStorage(initial: Record<string, string> = {}) {
@@ -22,7 +28,7 @@ function memoryStorage(initial: Record<string, string> = {}) {
 const server = {
   intro: 'You are not alone.',
   resources: [
-    { name: 'Helpline', region: 'Somewhere', description: 'Talk to us.', phone: '+44 116 123', text: '', url: '' },
+    { name: 'Helpline', region: 'gb', description: 'Talk to us.', phone: '+44 116 123', text: '', url: '' },
     { name: 'Bad link', region: '', description: '', phone: '', text: '', url: 'javascript:alert(1)' },
   ],
 };
@@ -47,6 +53,7 @@ describe('crisis resources', () => {
     const parsed = parseResources(server);
     expect(parsed?.intro).toBe('You are not alone.');
     expect(parsed?.resources.map((r) => r.name)).toEqual(['Helpline']);
+    expect(parsed?.resources[0]).toMatchObject({ region: 'GB', language: 'en', emergency: false });
   });
 
   it('rejects lists it cannot show', () => {
@@ -68,7 +75,41 @@ describe('crisis resources', () => {
   it('formats numbers and links', () => {
     expect(dialable('116 123')).toBe('116123');
     expect(dialable('+44 (0) 116-123')).toBe('+440116123');
+    expect(dialable('*4141')).toBe('*4141');
     expect(displayUrl('https://www.samaritans.org/')).toBe('samaritans.org');
     expect(displayUrl('https://findahelpline.com')).toBe('findahelpline.com');
+  });
+
+  it('knows where a person is: picked, else profile zone, else locale, else device zone', () => {
+    const known = regionsOf(DEFAULT_RESOURCES);
+    expect(regionFromTimeZone('America/Indiana/Indianapolis')).toBe('US');
+    expect(regionFromTimeZone('Australia/Perth')).toBe('AU');
+    expect(regionFromTimeZone('Europe/Dublin')).toBe('IE');
+    expect(regionFromTimeZone('Asia/Tokyo')).toBeNull();
+    expect(regionFromLanguage('es-MX')).toBe('MX');
+    expect(regionFromLanguage('es')).toBeNull();
+    expect(guessRegion({ languages: ['en-US'], deviceTimeZone: 'Europe/London' }, known)).toBe('US');
+    expect(guessRegion({ languages: ['en'], deviceTimeZone: 'Europe/London' }, known)).toBe('GB');
+    expect(guessRegion({ profileTimeZone: 'America/Toronto', languages: ['en-US'] }, known)).toBe('CA');
+    expect(guessRegion({ chosen: 'NZ', profileTimeZone: 'America/Toronto' }, known)).toBe('NZ');
+    expect(guessRegion({ chosen: INTERNATIONAL, languages: ['en-GB'] }, known)).toBe(INTERNATIONAL);
+    expect(guessRegion({ languages: ['ja-JP'], deviceTimeZone: 'Asia/Tokyo' }, known)).toBe(INTERNATIONAL);
+  });
+
+  it("shows a region's own emergency number first, its lines in the person's language first", () => {
+    const us = viewFor(DEFAULT_RESOURCES, 'US', 'es-US');
+    expect(us.emergency?.phone).toBe('911');
+    expect(us.local[0]?.language).toBe('es');
+    expect(us.anywhere.map((r) => r.url)).toContain('https://findahelpline.com');
+    expect(viewFor(DEFAULT_RESOURCES, 'GB').emergency?.phone).toBe('999');
+    expect(viewFor(DEFAULT_RESOURCES, 'AU').emergency?.phone).toBe('000');
+    expect(viewFor(DEFAULT_RESOURCES, INTERNATIONAL).local).toEqual([]);
+    // Every region of the offline copy has its emergency number.
+    for (const region of regionsOf(DEFAULT_RESOURCES)) {
+      expect(viewFor(DEFAULT_RESOURCES, region).emergency?.region).toBe(region);
+    }
+    // A list from the server without a region's emergency entry still shows the built-in one.
+    const noGb = { intro: '', resources: DEFAULT_RESOURCES.resources.filter((r) => r.phone !== '999') };
+    expect(viewFor(noGb, 'GB').emergency?.phone).toBe('999');
   });
 });

@@ -60,7 +60,7 @@ def test_crisis_and_about_pages_are_one_tap_away(phone: Page) -> None:
     expect(page).to_have_url(re.compile(r"/crisis"))
     expect(page.get_by_role("heading", name="Need help right now?")).to_be_visible()
     expect(page.get_by_text("not an emergency or therapy service").first).to_be_visible()
-    expect(page.get_by_role("link", name=re.compile(r"Call 112"))).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile(r"Call 999"))).to_be_visible()
     assert_accessible(page)
 
 

@@ -73,12 +73,12 @@ def test_shell_and_crisis_page_work_offline(installed_phone: Any) -> None:
     expect(page.get_by_role("link", name="Need help right now?")).to_be_visible()
     page.get_by_role("link", name="Need help right now?").click()
     expect(page.get_by_role("heading", name="Need help right now?")).to_be_visible()
-    expect(page.get_by_role("link", name=re.compile(r"Call 112"))).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile(r"Call 999"))).to_be_visible()
 
     # A cold navigation straight to the crisis page, still offline.
     page.goto("/crisis")
     expect(page.get_by_role("heading", name="Need help right now?")).to_be_visible()
-    expect(page.get_by_role("link", name=re.compile(r"Call 112"))).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile(r"Call 999"))).to_be_visible()
     installed_phone.set_offline(False)
 
 

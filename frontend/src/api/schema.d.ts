@@ -473,6 +473,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description Every region's resources (the PWA shows the person's own region first); each region always has its emergency number. */
         get: operations["crisis_resources"];
         put?: never;
         post?: never;
@@ -1245,6 +1246,8 @@ export interface components {
             readonly created_at: string;
             /** Format: uuid */
             readonly id: string;
+            /** @description How many people one new invite may bring in (the places left, at least 1). */
+            readonly invite_room: number;
             members: components["schemas"]["CircleMember"][];
             readonly my_role: components["schemas"]["CircleRoleEnum"];
             name: string;
@@ -1326,11 +1329,22 @@ export interface components {
          * @enum {string}
          */
         ClientErrorEnum: "client_error";
+        CrisisResource: {
+            description: string;
+            /** @description The emergency number of its region; every region has one. */
+            emergency: boolean;
+            /** @description The language it answers in, e.g. `en`. */
+            language: string;
+            name: string;
+            phone: string;
+            /** @description A country code (ISO 3166-1 alpha-2, e.g. `GB`) or `international`. */
+            region: string;
+            text: string;
+            url: string;
+        };
         CrisisResourcesOutput: {
             intro: string;
-            resources: {
-                [key: string]: unknown;
-            }[];
+            resources: components["schemas"]["CrisisResource"][];
         };
         /** @description The API's one error shape (`backend.common.errors`); schema-only. */
         Error: {

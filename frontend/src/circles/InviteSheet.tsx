@@ -13,7 +13,15 @@ import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { Sheet } from '../components/Sheet';
 import { useSubmit } from '../components/useSubmit';
-import { formatDay, type InviteForm, inviteStatusLabel, MAX_DAYS, MAX_USES, parseInviteForm } from './invites';
+import {
+  formatDay,
+  type InviteForm,
+  inviteStatusLabel,
+  inviteUsesLabel,
+  MAX_DAYS,
+  MAX_USES,
+  parseInviteForm,
+} from './invites';
 import { QrCode } from './QrCode';
 import { copyLink, shareLink, shareWays } from './share';
 import './InviteSheet.css';
@@ -39,8 +47,10 @@ export function InviteSheet({ circle, onClose }: { circle: Circle; onClose: () =
     void reload();
   }, [circle.id]);
 
+  // A link never brings in more people than the circle has room for.
+  const room = Math.max(1, Math.min(circle.invite_room, MAX_USES));
   const create = useSubmit(async () => {
-    const parsed = parseInviteForm(form);
+    const parsed = parseInviteForm(form, room);
     if (!parsed.ok) {
       throw new ApiError(400, [{ code: 'invalid', detail: parsed.detail, field: parsed.field }]);
     }
@@ -50,8 +60,10 @@ export function InviteSheet({ circle, onClose }: { circle: Circle; onClose: () =
   });
 
   const [revoking, setRevoking] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
   const [revokeError, setRevokeError] = useState<ApiError | null>(null);
   const onRevoke = async (invite: InviteSummary) => {
+    setConfirming(null);
     setRevoking(invite.id);
     setRevokeError(null);
     try {
@@ -103,7 +115,11 @@ export function InviteSheet({ circle, onClose }: { circle: Circle; onClose: () =
           <Field
             id="invite-max-uses"
             label="How many people can use it"
-            hint={`From 1 to ${MAX_USES}.`}
+            hint={
+              room === 1
+                ? `${circle.name} has room for one more person.`
+                : `From 1 to ${room}: ${circle.name} has room for ${room} more people.`
+            }
             inputMode="numeric"
             value={form.maxUses}
             onValue={set('maxUses')}
@@ -132,25 +148,49 @@ export function InviteSheet({ circle, onClose }: { circle: Circle; onClose: () =
           <ul class="invite-list">
             {invites.map((invite) => (
               <li key={invite.id} class="invite-row">
-                <div id={`invite-${invite.id}`}>
-                  <p class="invite-status">{inviteStatusLabel(invite.status)}</p>
-                  <p class="muted">
-                    {invite.status === 'active'
-                      ? `Open until ${formatDay(invite.expires_at)}`
-                      : `Made ${formatDay(invite.created_at)}`}
-                    {invite.message && ` · “${invite.message}”`}
+                <div id={`invite-${invite.id}`} class="invite-about">
+                  <p class="invite-status">
+                    {inviteStatusLabel(invite.status)} · {inviteUsesLabel(invite)}
                   </p>
+                  <p class="muted">
+                    Made {formatDay(invite.created_at)}
+                    {invite.status === 'active' && `, open until ${formatDay(invite.expires_at)}`}
+                  </p>
+                  {invite.email && <p class="muted">Emailed to {invite.email}</p>}
+                  {invite.message && <p class="muted invite-note">“{invite.message}”</p>}
                 </div>
-                {invite.status === 'active' && (
+                {invite.status === 'active' && confirming !== invite.id && (
                   <button
                     type="button"
                     class="button button--quiet button--inline"
                     aria-describedby={`invite-${invite.id}`}
                     disabled={revoking === invite.id}
-                    onClick={() => void onRevoke(invite)}
+                    onClick={() => setConfirming(invite.id)}
                   >
                     Revoke
                   </button>
+                )}
+                {invite.status === 'active' && confirming === invite.id && (
+                  <div class="revoke-confirm" role="group" aria-labelledby={`revoke-${invite.id}`}>
+                    <p id={`revoke-${invite.id}`}>Revoke this link? Nobody will be able to join with it any more.</p>
+                    <div class="actions">
+                      <button
+                        type="button"
+                        class="button button--inline"
+                        disabled={revoking === invite.id}
+                        onClick={() => void onRevoke(invite)}
+                      >
+                        Yes, revoke it
+                      </button>
+                      <button
+                        type="button"
+                        class="button button--quiet button--inline"
+                        onClick={() => setConfirming(null)}
+                      >
+                        Keep it
+                      </button>
+                    </div>
+                  </div>
                 )}
               </li>
             ))}

@@ -1,4 +1,4 @@
-import type { InviteStatus, NewInvite } from '../api/circles';
+import type { InviteStatus, InviteSummary, NewInvite } from '../api/circles';
 import { INVITE_MAX_DAYS, INVITE_MAX_USES } from '../api/limits';
 
 export interface Problem {
@@ -67,6 +67,17 @@ export function inviteStatusLabel(status: InviteStatus): string {
   }
 }
 
+/** How much of a link is used, so two links can be told apart: "2 of 3 uses left". Pure. */
+export function inviteUsesLabel(invite: Pick<InviteSummary, 'status' | 'max_uses' | 'use_count'>): string {
+  const { max_uses: max, use_count: used } = invite;
+  if (invite.status === 'active') {
+    if (used === 0) return max === 1 ? 'For one person, not used yet' : `For ${max} people, not used yet`;
+    return `${max - used} of ${max} uses left`;
+  }
+  if (used === 0) return 'Never used';
+  return used === 1 ? 'One person joined with it' : `${used} people joined with it`;
+}
+
 /** "Tuesday 14 May" in the person's own locale and zone. */
 export function formatDay(iso: string, locale?: string, timeZone?: string): string {
   const date = new Date(iso);
@@ -94,8 +105,10 @@ function whole(raw: string): number | null {
   return /^\d+$/.test(t) ? Number(t) : null;
 }
 
-/** The form's strings as an API body; blanks fall back to the server's defaults. Pure. */
-export function parseInviteForm(form: InviteForm): ParsedInvite {
+/** The form's strings as an API body; blanks fall back to the server's defaults. `maxUses`
+ * is how many people the circle has room for (the server's `invite_room`). Pure. */
+export function parseInviteForm(form: InviteForm, maxUses: number = MAX_USES): ParsedInvite {
+  const roomFor = Math.max(1, Math.min(maxUses, MAX_USES));
   const value: NewInvite = {};
   const message = form.message.trim();
   if (message) value.message = message;
@@ -108,8 +121,8 @@ export function parseInviteForm(form: InviteForm): ParsedInvite {
   }
   if (form.maxUses.trim()) {
     const n = whole(form.maxUses);
-    if (n === null || n < 1 || n > MAX_USES) {
-      return { ok: false, field: 'max_uses', detail: `Choose a number from 1 to ${MAX_USES}.` };
+    if (n === null || n < 1 || n > roomFor) {
+      return { ok: false, field: 'max_uses', detail: `Choose a number from 1 to ${roomFor}.` };
     }
     value.max_uses = n;
   }

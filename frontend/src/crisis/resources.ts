@@ -1,13 +1,21 @@
 /**
- * Crisis resources: a built-in international default (works offline and
- * before the server answers) and the last list the server gave us, kept in
- * localStorage. Public data only.
+ * Crisis resources: a built-in list of every region (works offline and before
+ * the server answers) and the last list the server gave us, kept in
+ * localStorage; the page shows the person's own region first. Public data only.
  */
 import defaults from '../../../backend/web/crisis_resources.json';
 
+/** A country code (ISO 3166-1 alpha-2) or this. */
+export const INTERNATIONAL = 'international';
+
 export interface CrisisResource {
   name: string;
+  /** `GB`, `US`… or `international`. */
   region: string;
+  /** The language it answers in, e.g. `en`. */
+  language: string;
+  /** The emergency number of its region. */
+  emergency: boolean;
   description: string;
   phone: string;
   text: string;
@@ -19,7 +27,9 @@ export interface CrisisResources {
   resources: CrisisResource[];
 }
 
-export const CACHE_KEY = 'shoulder.crisis-resources.v1';
+export const CACHE_KEY = 'shoulder.crisis-resources.v2';
+/** The region a person picked on the crisis page, kept on this device. */
+export const REGION_KEY = 'shoulder.crisis-region';
 
 export const NOT_A_SERVICE =
   'Shoulder is not an emergency or therapy service. If you are in danger, call your local emergency number.';
@@ -42,7 +52,9 @@ export function parseResources(raw: unknown): CrisisResources | null {
     const r = item as Record<string, unknown>;
     const resource: CrisisResource = {
       name: s(r.name),
-      region: s(r.region),
+      region: regionCode(s(r.region)) ?? INTERNATIONAL,
+      language: s(r.language).toLowerCase() || 'en',
+      emergency: r.emergency === true,
       description: s(r.description),
       phone: s(r.phone),
       text: s(r.text),
@@ -66,10 +78,10 @@ export function safeHttpUrl(url: string): string {
   }
 }
 
-/** `tel:`/`sms:` hrefs keep only digits and a leading plus. */
+/** `tel:`/`sms:` hrefs keep only digits, a leading plus and `*` (Chile's `*4141`). */
 export function dialable(number: string): string {
   const trimmed = number.trim();
-  const digits = trimmed.replace(/[^\d]/g, '');
+  const digits = trimmed.replace(/[^\d*]/g, '');
   return trimmed.startsWith('+') ? `+${digits}` : digits;
 }
 
@@ -112,5 +124,195 @@ export function cacheResources(resources: CrisisResources, storage: StorageLike 
     storage?.setItem(CACHE_KEY, JSON.stringify(resources));
   } catch {
     // Storage full or blocked: the default list still works.
+  }
+}
+
+// --- the person's region ---------------------------------------------------------
+
+/** `GB` for `gb`/`GB`, `international` for itself, else null. Pure. */
+export function regionCode(raw: string): string | null {
+  const t = raw.trim();
+  if (t.toLowerCase() === INTERNATIONAL) return INTERNATIONAL;
+  return /^[a-z]{2}$/i.test(t) ? t.toUpperCase() : null;
+}
+
+// Time zones of the countries the built-in list covers; an exact name or an `Area/Sub/` prefix.
+const ZONES: Record<string, string> = {
+  'America/New_York': 'US',
+  'America/Chicago': 'US',
+  'America/Denver': 'US',
+  'America/Los_Angeles': 'US',
+  'America/Phoenix': 'US',
+  'America/Anchorage': 'US',
+  'America/Adak': 'US',
+  'America/Detroit': 'US',
+  'America/Boise': 'US',
+  'America/Juneau': 'US',
+  'America/Sitka': 'US',
+  'America/Nome': 'US',
+  'America/Yakutat': 'US',
+  'America/Metlakatla': 'US',
+  'America/Menominee': 'US',
+  'Pacific/Honolulu': 'US',
+  'America/Indiana/': 'US',
+  'America/Kentucky/': 'US',
+  'America/North_Dakota/': 'US',
+  'America/Toronto': 'CA',
+  'America/Vancouver': 'CA',
+  'America/Edmonton': 'CA',
+  'America/Winnipeg': 'CA',
+  'America/Halifax': 'CA',
+  'America/St_Johns': 'CA',
+  'America/Regina': 'CA',
+  'America/Moncton': 'CA',
+  'America/Glace_Bay': 'CA',
+  'America/Goose_Bay': 'CA',
+  'America/Whitehorse': 'CA',
+  'America/Dawson': 'CA',
+  'America/Dawson_Creek': 'CA',
+  'America/Fort_Nelson': 'CA',
+  'America/Creston': 'CA',
+  'America/Iqaluit': 'CA',
+  'America/Rankin_Inlet': 'CA',
+  'America/Resolute': 'CA',
+  'America/Cambridge_Bay': 'CA',
+  'America/Inuvik': 'CA',
+  'America/Swift_Current': 'CA',
+  'America/Atikokan': 'CA',
+  'America/Blanc-Sablon': 'CA',
+  'America/Montreal': 'CA',
+  'Europe/London': 'GB',
+  'Europe/Belfast': 'GB',
+  'Europe/Dublin': 'IE',
+  'Australia/': 'AU',
+  'Pacific/Auckland': 'NZ',
+  'Pacific/Chatham': 'NZ',
+  'Europe/Berlin': 'DE',
+  'Europe/Busingen': 'DE',
+  'Europe/Paris': 'FR',
+  'Europe/Madrid': 'ES',
+  'Africa/Ceuta': 'ES',
+  'Atlantic/Canary': 'ES',
+  'America/Mexico_City': 'MX',
+  'America/Cancun': 'MX',
+  'America/Merida': 'MX',
+  'America/Monterrey': 'MX',
+  'America/Matamoros': 'MX',
+  'America/Chihuahua': 'MX',
+  'America/Ciudad_Juarez': 'MX',
+  'America/Ojinaga': 'MX',
+  'America/Mazatlan': 'MX',
+  'America/Bahia_Banderas': 'MX',
+  'America/Hermosillo': 'MX',
+  'America/Tijuana': 'MX',
+  'America/Argentina/': 'AR',
+  'America/Buenos_Aires': 'AR',
+  'America/Bogota': 'CO',
+  'America/Santiago': 'CL',
+  'America/Punta_Arenas': 'CL',
+  'Pacific/Easter': 'CL',
+  'Asia/Kolkata': 'IN',
+  'Asia/Calcutta': 'IN',
+};
+
+/** The country of an IANA time zone, for the countries we know; else null. Pure. */
+export function regionFromTimeZone(zone: string | null | undefined): string | null {
+  if (!zone) return null;
+  if (ZONES[zone]) return ZONES[zone];
+  const slash = zone.lastIndexOf('/');
+  return slash > 0 ? (ZONES[zone.slice(0, slash + 1)] ?? null) : null;
+}
+
+/** The region subtag of a language tag (`en-GB` → `GB`), if it has one. Pure. */
+export function regionFromLanguage(tag: string): string | null {
+  try {
+    const region = new Intl.Locale(tag).region;
+    return region && /^[A-Z]{2}$/.test(region) ? region : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface RegionHints {
+  /** What the person picked on this device. */
+  chosen?: string | null;
+  /** Their profile's time zone, when signed in. */
+  profileTimeZone?: string | null;
+  /** The browser's languages (`navigator.languages`). */
+  languages?: readonly string[];
+  /** The device's time zone. */
+  deviceTimeZone?: string | null;
+}
+
+/**
+ * Whose region to show first: what they picked, else their profile's time zone (signed in),
+ * else the browser's locale, else the device's time zone; only regions the list has.
+ * Anything unknown is `international`. Pure.
+ */
+export function guessRegion(hints: RegionHints, known: ReadonlySet<string>): string {
+  const has = (r: string | null | undefined): r is string => !!r && known.has(r);
+  const chosen = hints.chosen ? regionCode(hints.chosen) : null;
+  if (chosen === INTERNATIONAL || has(chosen)) return chosen;
+  const candidates = [
+    regionFromTimeZone(hints.profileTimeZone),
+    ...(hints.languages ?? []).map(regionFromLanguage),
+    regionFromTimeZone(hints.deviceTimeZone),
+  ];
+  return candidates.find(has) ?? INTERNATIONAL;
+}
+
+/** Every region the list has (countries only). Pure. */
+export function regionsOf(data: CrisisResources): Set<string> {
+  return new Set(data.resources.map((r) => r.region).filter((r) => r !== INTERNATIONAL));
+}
+
+export interface RegionView {
+  /** The emergency number to show first: the region's, else the international one. */
+  emergency: CrisisResource | null;
+  /** The region's other lines, the person's language first. */
+  local: CrisisResource[];
+  /** What works anywhere. */
+  anywhere: CrisisResource[];
+}
+
+/** What the crisis page shows for a region, in order. Pure. */
+export function viewFor(data: CrisisResources, region: string, language = 'en'): RegionView {
+  const base = language.toLowerCase().split('-')[0] ?? 'en';
+  const inRegion = data.resources.filter((r) => r.region === region);
+  const international = data.resources.filter((r) => r.region === INTERNATIONAL);
+  const emergency =
+    inRegion.find((r) => r.emergency) ??
+    DEFAULT_RESOURCES.resources.find((r) => r.region === region && r.emergency) ??
+    international.find((r) => r.emergency) ??
+    null;
+  const mine = (r: CrisisResource) => (r.language === base ? 0 : 1);
+  const local = region === INTERNATIONAL ? [] : inRegion.filter((r) => !r.emergency).sort((a, b) => mine(a) - mine(b));
+  const anywhere = international.filter((r) => !r.emergency);
+  return { emergency, local, anywhere };
+}
+
+/** "United Kingdom" for `GB` in the page's language; `international` reads "Anywhere else". */
+export function regionName(region: string, locale = 'en'): string {
+  if (region === INTERNATIONAL) return 'Anywhere else';
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region' }).of(region) ?? region;
+  } catch {
+    return region;
+  }
+}
+
+export function chosenRegion(storage: StorageLike | null = defaultStorage()): string | null {
+  try {
+    return storage?.getItem(REGION_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function chooseRegion(region: string, storage: StorageLike | null = defaultStorage()): void {
+  try {
+    storage?.setItem(REGION_KEY, region);
+  } catch {
+    // The guess still works.
   }
 }

@@ -63,6 +63,19 @@ export default function Invite({ params }: PageProps) {
   const name = invite?.circle.name;
   const inviter = invite?.invited_by.display_name;
   const signedIn = status === 'authenticated';
+
+  // Their own link again (even one used up since): no invitation, just where their people are.
+  if (signedIn && invite?.already_member) {
+    return (
+      <Page title="Invite" heading={`You're already in ${name}`}>
+        <p class="lead">Your people are there for you. This link has nothing more to do.</p>
+        <a class="button" href="/circles">
+          Go to your circles
+        </a>
+      </Page>
+    );
+  }
+
   const actionError = accept.error ?? decline.error;
   const refusal =
     signedIn && invite && invite.status !== 'valid' ? inviteProblem(invite.status, invite.status_detail) : null;
