@@ -1,3 +1,4 @@
+import re
 import uuid
 from typing import Any, ClassVar
 
@@ -16,6 +17,18 @@ def validate_timezone(value: str) -> None:
         raise ValidationError(
             "Pick a timezone from the list.", code=AccountErrorCode.INVALID_TIMEZONE
         )
+
+
+PHONE_MAX = 20
+_PHONE = re.compile(r"^\+?[0-9]{6,15}$")
+
+
+def normalize_phone(value: str) -> str | None:
+    """ "+44 7700 900-123" → "+447700900123"; "" stays ""; None when it isn't a number."""
+    compact = re.sub(r"[\s().\-/]", "", value)
+    if not compact:
+        return ""
+    return compact if _PHONE.match(compact) else None
 
 
 class UserManager(BaseUserManager["User"]):
@@ -50,6 +63,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(max_length=254, unique=True)
     display_name = models.CharField(max_length=60, blank=True)
     timezone = models.CharField(max_length=64, default="UTC", validators=[validate_timezone])
+    # Optional; shown only to circle mates in a check-in they share (tel:/sms: links).
+    phone = models.CharField(max_length=PHONE_MAX, blank=True)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=dj_timezone.now)

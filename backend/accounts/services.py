@@ -7,9 +7,16 @@ from backend.accounts.models import User
 
 @transaction.atomic
 def user_update_profile(
-    *, user: User, display_name: str | None = None, timezone: str | None = None
+    *,
+    user: User,
+    display_name: str | None = None,
+    timezone: str | None = None,
+    phone: str | None = None,
 ) -> User:
     fields: list[str] = []
+    if phone is not None:
+        user.phone = phone
+        fields.append("phone")
     if display_name is not None:
         user.display_name = display_name.strip()
         fields.append("display_name")

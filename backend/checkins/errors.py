@@ -20,6 +20,8 @@ class CheckinErrorCode(StrEnum):
     TOO_MANY_SCHEDULED = "too_many_scheduled"
     SCHEDULED_TOO_CLOSE = "scheduled_too_close"
     NUDGE_LIMIT = "nudge_limit"
+    ALREADY_ASKED_AGAIN = "already_asked_again"
+    ALREADY_ASKED = "already_asked"
     # Validation codes (400, with `attr` naming the field).
     EMPTY_AUDIENCE = "empty_audience"
     NOT_IN_CIRCLE = "not_in_circle"
@@ -136,3 +138,12 @@ class NudgeLimit(ApplicationError):
             status_code=status.HTTP_429_TOO_MANY_REQUESTS,
         )
         self.wait = max(1, wait_seconds)
+
+
+def already_asked_again() -> ApplicationError:
+    return ApplicationError(
+        CheckinErrorCode.ALREADY_ASKED_AGAIN,
+        "You already asked them again. They'll see it when they can; you could ask someone "
+        "else too, or find help now.",
+        status_code=status.HTTP_409_CONFLICT,
+    )

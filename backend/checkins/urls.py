@@ -23,4 +23,19 @@ urlpatterns = [
         apis.CheckinReachBackApi.as_view(),
         name="checkin-reach-back",
     ),
+    path(
+        "checkins/<uuid:checkin_id>/ask-again/",
+        apis.CheckinAskAgainApi.as_view(),
+        name="checkin-ask-again",
+    ),
+    path(
+        "checkins/<uuid:checkin_id>/people/",
+        apis.CheckinAddPeopleApi.as_view(),
+        name="checkin-add-people",
+    ),
+    path(
+        "checkins/<uuid:checkin_id>/update/",
+        apis.CheckinUpdateApi.as_view(),
+        name="checkin-update",
+    ),
 ]

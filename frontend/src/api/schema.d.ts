@@ -70,6 +70,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checkins/{checkin_id}/ask-again/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Requester: ask the people who haven't answered once more (the same check-in). Once per check-in. Errors: 403 `requester_only`, 409 `already_asked_again`, `checkin_not_open`. */
+        post: operations["checkin_ask_again"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/checkins/{checkin_id}/cancel/": {
         parameters: {
             query?: never;
@@ -122,6 +139,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checkins/{checkin_id}/people/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Requester: ask more people of the same circle in this same check-in (they join its audience and are asked now). Errors: 400 `required`, `already_asked`, `not_in_circle`, `empty_audience` (attr people or audience); 403 `requester_only`; 409 `checkin_not_open`. */
+        post: operations["checkin_add_people"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/checkins/{checkin_id}/reach-back/": {
         parameters: {
             query?: never;
@@ -167,6 +201,23 @@ export interface paths {
         put?: never;
         /** @description Asked friends mark it seen; idempotent (the first time is kept). */
         post: operations["checkin_seen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkins/{checkin_id}/update/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Requester: one short line everyone asked sees during the session ("door's open"); it replaces the one before, an empty one removes it. Errors: 400 `max_length` (attr text); 403 `requester_only`; 409 `checkin_not_open`. */
+        post: operations["checkin_update"];
         delete?: never;
         options?: never;
         head?: never;
@@ -902,6 +953,8 @@ export interface components {
             activated_at: string | null;
             /** Format: date-time */
             answered_at: string | null;
+            /** Format: date-time */
+            asked_again_at: string | null;
             audience: components["schemas"]["CheckinAudience"][];
             /**
              * Format: date-time
@@ -932,18 +985,27 @@ export interface components {
             /** Format: date-time */
             nobody_answered_at: string | null;
             offer_help: boolean;
-            requester: components["schemas"]["Person"];
+            requester: components["schemas"]["PersonWithPhone"];
             responses: components["schemas"]["CheckinAnswer"][];
             /** Format: date-time */
             scheduled_for: string | null;
             silence_ok: boolean;
             /** @default open */
             status: components["schemas"]["CheckinStatusEnum"];
+            /** @description The requester's one short line during the session ("door's open"). */
+            update_line: string;
+            /** Format: date-time */
+            update_line_at: string | null;
+        };
+        CheckinAddPeopleInputRequest: {
+            people: string[];
         };
         CheckinAnswer: {
             answer: components["schemas"]["CheckinAnswerEnum"];
             /** Format: date-time */
             readonly created_at: string;
+            /** Format: date-time */
+            eta_from: string | null;
             eta_minutes: number | null;
             /** Format: uuid */
             readonly id: string;
@@ -966,10 +1028,16 @@ export interface components {
         CheckinAudience: {
             /** Format: date-time */
             readonly delivered_at: string | null;
+            /**
+             * Format: date-time
+             * @description No push could reach them, so the ask went by email (then).
+             */
+            readonly emailed_at: string | null;
             response: components["schemas"]["CheckinAnswer"] | null;
             /** Format: date-time */
             seen_at: string | null;
-            user: components["schemas"]["Person"];
+            /** @description `phone` only for the requester (the friends asked see each other without). */
+            user: components["schemas"]["PersonWithPhone"];
         };
         /** @description A card on the home screen: what asks me, without everyone else's answers. */
         CheckinCompact: {
@@ -1053,6 +1121,8 @@ export interface components {
             answer: components["schemas"]["CheckinAnswerEnum"];
             /** Format: date-time */
             readonly created_at: string;
+            /** Format: date-time */
+            eta_from: string | null;
             eta_minutes: number | null;
             readonly hint: string | null;
             /** Format: uuid */
@@ -1082,6 +1152,9 @@ export interface components {
          * @enum {string}
          */
         CheckinStatusEnum: "scheduled" | "open" | "answered" | "closed" | "expired" | "cancelled";
+        CheckinUpdateInputRequest: {
+            text: string;
+        };
         CircleDetailOutput: {
             approval_required: boolean;
             /** Format: date-time */
@@ -1366,6 +1439,7 @@ export interface components {
             email: string;
             /** Format: uuid */
             readonly id: string;
+            phone: string;
             /** @description `good` or `suspended`. */
             readonly standing: components["schemas"]["StandingEnum"];
             /**
@@ -1412,6 +1486,8 @@ export interface components {
         };
         NotificationSettingsOutput: {
             circles: components["schemas"]["NotificationSettingsCircleLevel"][];
+            /** @description Email me a friend's reach-out when no push can reach me (default on). */
+            email_when_push_fails: boolean;
             quiet_hours: components["schemas"]["NotificationSettingsQuietHours"];
             reach_outs_break_quiet_hours: boolean;
         };
@@ -1566,6 +1642,8 @@ export interface components {
         };
         PatchedMeInputRequest: {
             display_name?: string;
+            /** @description Optional; only circle mates see it, in a check-in you share. Empty removes it. */
+            phone?: string;
             timezone?: string;
         };
         PatchedNoteDetailInputRequest: {
@@ -1574,6 +1652,7 @@ export interface components {
         };
         PatchedNotificationSettingsInputRequest: {
             circles?: components["schemas"]["NotificationSettingsCircleLevelInputRequest"][];
+            email_when_push_fails?: boolean;
             quiet_hours?: components["schemas"]["NotificationSettingsQuietHoursInputRequest"];
             reach_outs_break_quiet_hours?: boolean;
         };
@@ -1582,6 +1661,16 @@ export interface components {
             display_name: string;
             /** Format: uuid */
             id: string;
+        };
+        /**
+         * @description A person as a circle mate sees them in a check-in they share: with their phone number
+         *     when they gave one ("" otherwise), for one-tap call and text.
+         */
+        PersonWithPhone: {
+            display_name: string;
+            /** Format: uuid */
+            id: string;
+            phone: string;
         };
         PushKeyOutput: {
             /** @description URL-safe base64 (no padding) of the uncompressed P-256 point, for `pushManager.subscribe({applicationServerKey})`. */
@@ -2177,6 +2266,83 @@ export interface operations {
             };
         };
     };
+    checkin_ask_again: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkin_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkin"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse429"];
+                };
+            };
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse500"];
+                };
+            };
+        };
+    };
     checkin_cancel: {
         parameters: {
             query?: never;
@@ -2484,6 +2650,87 @@ export interface operations {
             };
         };
     };
+    checkin_add_people: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkin_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckinAddPeopleInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkin"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse429"];
+                };
+            };
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse500"];
+                };
+            };
+        };
+    };
     checkin_reach_back: {
         parameters: {
             query?: never;
@@ -2679,6 +2926,87 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CheckinSeenOutput"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse429"];
+                };
+            };
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse500"];
+                };
+            };
+        };
+    };
+    checkin_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkin_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckinUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkin"];
                 };
             };
             400: {

@@ -189,3 +189,19 @@ export function newKey(): string {
   crypto.getRandomValues(bytes);
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * What to say about a text's length against `max` (no silent cut-off: fields have no
+ * `maxlength`): nothing while far from it, then how many are left, then how far over.
+ */
+export function lengthNote(
+  text: string,
+  max: number,
+  from = Math.min(COUNTER_FROM, Math.floor(max / 4)),
+): string | null {
+  const left = max - [...text].length;
+  if (left > from) return null;
+  if (left > 0) return `${left} characters left`;
+  if (left === 0) return 'That’s the most it can hold';
+  return `A little shorter, please — ${-left} over`;
+}
