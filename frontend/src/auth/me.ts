@@ -20,7 +20,7 @@ export function loadMe(force = false): Promise<Me> {
   return loading;
 }
 
-export async function saveMe(changes: Partial<Pick<Me, 'display_name' | 'timezone'>>): Promise<Me> {
+export async function saveMe(changes: Partial<Pick<Me, 'display_name' | 'timezone' | 'phone'>>): Promise<Me> {
   const value = await updateMe(changes);
   me.value = value;
   return value;
