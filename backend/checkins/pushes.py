@@ -91,7 +91,9 @@ def response_body(answer: str) -> str:
 
 
 NOBODY_ANSWERED_TITLE = "Nobody has answered yet"
-NOBODY_ANSWERED_BODY = "Nobody has answered yet. You could ask another circle, or find help now."
+NOBODY_ANSWERED_BODY = (
+    "Nobody has answered yet. You could ask them again, ask someone else, or find help now."
+)
 
 
 def closed_title(name: str) -> str:
@@ -201,7 +203,8 @@ def cancelled(checkin: CheckIn, user_ids: list[UUID]) -> None:
 
 
 def nobody_answered(checkin: CheckIn) -> None:
-    """To the requester: the PWA offers another circle and "Need help right now?"."""
+    """To the requester: the PWA offers to ask them again, to ask more people of the circle,
+    and "Need help right now?"."""
     notify(
         user_ids=[checkin.requester_id],
         kind="nobody_answered",
