@@ -118,7 +118,8 @@ def test_nobody_answered_offers_ask_again_and_more_people_on_the_same_checkin(
 
     card.get_by_label("Cai").check()
     card.get_by_role("button", name="Ask them too").click()
-    expect(phone.get_by_role("listitem").filter(has_text="Cai")).to_be_visible()
+    asked = phone.get_by_role("region", name="Who you asked")
+    expect(asked.get_by_role("listitem").filter(has_text="Cai")).to_be_visible()
     assert CheckIn.objects.count() == 1
     assert set(checkin.audience.values_list("user_id", flat=True)) == {w["ana"].pk, w["cai"].pk}
 
@@ -158,12 +159,14 @@ def test_times_update_line_and_changing_words_and_eta_later(
     ana.get_by_role("button", name="Not sure yet").click()
     ana.get_by_role("button", name=re.compile("Say when you.ll be there")).click()
     ana.get_by_role("button", name=re.compile("^In 15 min")).click()
+    said = ana.get_by_role("status").first
+    expect(said).to_contain_text(re.compile(r"You said: On my way, around \d\d:\d\d"))
     response = Response.objects.get(checkin=checkin)
     assert response.eta_minutes == 15
     assert response.eta_from is not None
     at = (response.eta_from + dt.timedelta(minutes=15)).astimezone(ZoneInfo("Europe/London"))
     around = f"around {at:%H:%M}"
-    expect(ana.get_by_role("status").first).to_contain_text(f"You said: On my way, {around}")
+    expect(said).to_contain_text(f"You said: On my way, {around}")
     ana.get_by_label("A few words for Bea (optional)").fill("I'm downstairs")
     ana.get_by_role("button", name="Send your words").click()
     expect(ana.get_by_text("Bea can see it.")).to_be_visible()
