@@ -49,7 +49,7 @@ def test_reach_out_answer_and_close(new_phone: Any, tuesday_people: dict[str, An
     expect(bea).to_have_url(SESSION_URL)
     expect(bea.get_by_role("heading", name="You asked Tuesday people", level=1)).to_be_visible()
     asked = bea.get_by_role("listitem").filter(has_text="Ana")
-    expect(asked).to_contain_text(re.compile("sent|delivered|seen"))
+    expect(asked).to_contain_text(re.compile("sent|delivered|seen|emailed"))
     expect(bea.get_by_label("Tissues nearby")).to_be_visible()
     assert_accessible(bea)
     checkin = CheckIn.objects.get()
