@@ -283,3 +283,17 @@ def test_someone_who_joined_later_can_be_added(make_world: Any) -> None:
     res = post(w.client(w.owner), f"{CHECKINS}{checkin_id}/people/", {"people": [str(late.pk)]})
     assert res.status_code == 200
     assert str(late.pk) in {a["user"]["id"] for a in res.json()["audience"]}
+
+
+def test_the_export_holds_my_phone_number_and_my_update_line(make_world: Any) -> None:
+    from tests.accounts.privacy_world import log_in
+
+    w = make_world(members=1)
+    w.owner.phone = "+447700900123"
+    w.owner.save()
+    checkin_id = reach_out(w, expect=201).json()["id"]
+    post(w.client(w.owner), f"{CHECKINS}{checkin_id}/update/", {"text": "Door's open"}, expect=200)
+    data = log_in(w.owner.email).get("/api/v1/me/export/").json()
+    assert data["profile"]["phone"] == "+447700900123"
+    assert data["checkins"][0]["update_line"] == "Door's open"
+    assert data["notification_settings"]["email_when_push_fails"] is True

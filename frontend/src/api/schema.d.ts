@@ -754,6 +754,7 @@ export interface components {
             scheduled_for: string | null;
             silence_ok: boolean;
             status: string;
+            update_line: string;
         };
         _CheckinRef: {
             /** Format: uuid */
@@ -841,6 +842,7 @@ export interface components {
             emails: components["schemas"]["_Email"][];
             /** Format: uuid */
             id: string;
+            phone: string;
             /** Format: date-time */
             suspended_until: string | null;
             timezone: string;
