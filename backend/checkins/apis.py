@@ -99,11 +99,11 @@ class CheckinAudienceSerializer(serializers.Serializer[selectors.AudienceView]):
         source="member.delivered_at", allow_null=True, read_only=True
     )
     seen_at = serializers.DateTimeField(source="member.seen_at", allow_null=True, required=False)
-    emailed_at = serializers.DateTimeField(
+    mailed_at = serializers.DateTimeField(
         source="member.emailed_at",
         allow_null=True,
         read_only=True,
-        help_text="No push could reach them, so the ask went by email (then).",
+        help_text="No push could reach them, so the ask went to them by mail (then).",
     )
     response = CheckinAnswerSerializer(allow_null=True)
 

@@ -221,7 +221,7 @@ def test_a_friend_without_a_push_device_is_emailed_once(
     assert "notification settings" in body
 
     audience = w.client(w.owner).get(f"{CHECKINS}{checkin_id}/").json()["audience"]
-    emailed = {a["user"]["id"]: a["emailed_at"] is not None for a in audience}
+    emailed = {a["user"]["id"]: a["mailed_at"] is not None for a in audience}
     assert emailed == {str(ana.pk): True, str(cai.pk): False, str(dev.pk): False}
     # Asking again doesn't email again.
     post(w.client(w.owner), f"{CHECKINS}{checkin_id}/ask-again/", expect=200)

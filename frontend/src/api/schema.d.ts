@@ -1032,9 +1032,9 @@ export interface components {
             readonly delivered_at: string | null;
             /**
              * Format: date-time
-             * @description No push could reach them, so the ask went by email (then).
+             * @description No push could reach them, so the ask went to them by mail (then).
              */
-            readonly emailed_at: string | null;
+            readonly mailed_at: string | null;
             response: components["schemas"]["CheckinAnswer"] | null;
             /** Format: date-time */
             seen_at: string | null;

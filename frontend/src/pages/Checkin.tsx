@@ -126,7 +126,7 @@ function deliveryText(entry: Checkin['audience'][number]): string {
   if (entry.seen_at) return 'seen';
   if (entry.delivered_at) return 'delivered';
   // No push could reach them: the ask went by email.
-  if (entry.emailed_at) return 'emailed';
+  if (entry.mailed_at) return 'emailed';
   return 'sent';
 }
 
