@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lengthNote, pickCircle } from '../src/checkins/compose';
 import { phoneHref } from '../src/checkins/Contact';
+import { lengthNote, pickCircle } from '../src/checkins/compose';
 import { etaAt, friendClosing, requesterClosing, responseText, someoneCame, timeAgo } from '../src/checkins/words';
 
 const NOW = new Date('2026-03-03T02:10:00Z');
