@@ -26,7 +26,9 @@ LIVE_DELIVERY = (DeliveryStatus.PENDING, DeliveryStatus.SENDING, DeliveryStatus.
 DEAD_DELIVERY = (DeliveryStatus.FAILED, DeliveryStatus.GONE)
 
 
-def _claim_and_send(checkin: CheckIn, user_ids: set[UUID], now: dt.datetime) -> int:
+def _claim_and_send(
+    checkin: CheckIn, user_ids: set[UUID], now: dt.datetime, *, send: bool = True
+) -> int:
     claimed = [
         user_id
         for user_id in sorted(user_ids)
@@ -39,15 +41,27 @@ def _claim_and_send(checkin: CheckIn, user_ids: set[UUID], now: dt.datetime) -> 
         for user_id in claimed:
             ask_email_send.using(queue_name=ASKS_QUEUE).enqueue(str(checkin.pk), str(user_id))
 
-    if claimed:
+    if claimed and send:
         transaction.on_commit(enqueue)
     return len(claimed)
 
 
-def email_unreachable(checkin: CheckIn, asked: dict[UUID, UUID], now: dt.datetime) -> int:
+def email_unreachable(
+    checkin: CheckIn,
+    asked: dict[UUID, UUID],
+    now: dt.datetime,
+    *,
+    never_told: set[UUID] | frozenset[UUID] = frozenset(),
+) -> int:
     """Just asked (`asked`: person → their notification): email those with no push device.
-    Only people a push was made for (not muted, not restricted) are considered."""
-    if checkin.kind not in ASKING_KINDS or not asked:
+    Only people a push was made for (not muted, not restricted) are considered.
+    `never_told`: people in the snapshot who blocked the requester; they are marked as a
+    friend without a device would be, and sent nothing, so the block isn't revealed."""
+    if checkin.kind not in ASKING_KINDS:
+        return 0
+    if never_told:
+        _claim_and_send(checkin, email_fallback_user_ids(never_told), now, send=False)
+    if not asked:
         return 0
     return _claim_and_send(checkin, email_fallback_user_ids(asked), now)
 

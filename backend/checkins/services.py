@@ -254,7 +254,8 @@ def checkin_create(
         for user_id in chosen.asked
     )
     if not scheduled:
-        emails.email_unreachable(checkin, notification_ids, now)
+        never_told = set(chosen.asked) - set(chosen.reached)
+        emails.email_unreachable(checkin, notification_ids, now, never_told=never_told)
     if scheduled:
         assert scheduled_for is not None
         schedule_advance(checkin.pk, scheduled_for, queue_name=ASKS_QUEUE)
@@ -342,7 +343,8 @@ def checkin_add_people(*, checkin: CheckIn, by: User, people: Iterable[UUID]) ->
         )
         for user_id in chosen.asked
     )
-    emails.email_unreachable(checkin, notification_ids, timezone.now())
+    never_told = set(chosen.asked) - set(chosen.reached)
+    emails.email_unreachable(checkin, notification_ids, timezone.now(), never_told=never_told)
     return checkin
 
 
