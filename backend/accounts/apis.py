@@ -6,7 +6,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.accounts.errors import AccountErrorCode
-from backend.accounts.models import User
+from backend.accounts.models import PHONE_MAX, User, normalize_phone
 from backend.accounts.permissions import suspended_until
 from backend.accounts.selectors import me_read
 from backend.accounts.services import user_update_profile
@@ -27,6 +27,13 @@ class PersonSerializer(serializers.Serializer[User]):
     display_name = serializers.CharField(source="public_name")
 
 
+class PersonWithPhoneSerializer(PersonSerializer):
+    """A person as a circle mate sees them in a check-in they share: with their phone number
+    when they gave one ("" otherwise), for one-tap call and text."""
+
+    phone = serializers.CharField()
+
+
 class MeApi(APIView):
     throttle_scope = "profile_write"
 
@@ -44,6 +51,7 @@ class MeApi(APIView):
                 "display_name",
                 "timezone",
                 "language",
+                "phone",
                 "date_joined",
                 "suspended_until",
                 "standing",
@@ -66,6 +74,24 @@ class MeApi(APIView):
             required=False,
             help_text="What the app, pushes and emails say to me in.",
         )
+        phone = serializers.CharField(
+            max_length=40,
+            required=False,
+            allow_blank=True,
+            help_text=(
+                "Optional; only circle mates see it, in a check-in you share. Empty removes it."
+            ),
+        )
+
+        def validate_phone(self, value: str) -> str:
+            phone = normalize_phone(value)
+            if phone is None or len(phone) > PHONE_MAX:
+                raise serializers.ValidationError(
+                    "That doesn't look like a phone number. Use digits, with a + and the "
+                    "country code if you like, e.g. +44 7700 900123.",
+                    code=AccountErrorCode.INVALID_PHONE,
+                )
+            return phone
 
         def validate_timezone(self, value: str) -> str:
             if not is_valid_timezone(value):

@@ -5,3 +5,4 @@ from enum import StrEnum
 
 class AccountErrorCode(StrEnum):
     INVALID_TIMEZONE = "invalid_timezone"
+    INVALID_PHONE = "invalid_phone"

@@ -1,3 +1,4 @@
+import re
 import uuid
 from typing import Any, ClassVar
 
@@ -22,6 +23,18 @@ def validate_timezone(value: str) -> None:
 def public_name(display_name: str | None) -> str:
     """How a person is named to everyone else (no display name yet: "A friend")."""
     return display_name or "A friend"
+
+
+PHONE_MAX = 20
+_PHONE = re.compile(r"^\+?[0-9]{6,15}$")
+
+
+def normalize_phone(value: str) -> str | None:
+    """ "+44 7700 900-123" → "+447700900123"; "" stays ""; None when it isn't a number."""
+    compact = re.sub(r"[\s().\-/]", "", value)
+    if not compact:
+        return ""
+    return compact if _PHONE.match(compact) else None
 
 
 class UserManager(BaseUserManager["User"]):
@@ -58,6 +71,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     timezone = models.CharField(max_length=64, default="UTC", validators=[validate_timezone])
     # What the app, pushes and emails say to this person (set at sign-up from the browser).
     language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
+    # Optional; shown only to circle mates in a check-in they share (tel:/sms: links).
+    phone = models.CharField(max_length=PHONE_MAX, blank=True)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=dj_timezone.now)

@@ -42,6 +42,7 @@ def me_read(user: User) -> dict[str, Any]:
         "display_name": user.display_name,
         "timezone": user.timezone,
         "language": user.language,
+        "phone": user.phone,
         "date_joined": user.date_joined,
         "suspended_until": until,
         "standing": "suspended" if until else "good",

@@ -12,8 +12,12 @@ def user_update_profile(
     display_name: str | None = None,
     timezone: str | None = None,
     language: str | None = None,
+    phone: str | None = None,
 ) -> User:
     fields: list[str] = []
+    if phone is not None:
+        user.phone = phone
+        fields.append("phone")
     if display_name is not None:
         user.display_name = display_name.strip()
         fields.append("display_name")

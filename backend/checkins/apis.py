@@ -16,7 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from backend.accounts.apis import PersonSerializer, request_user
+from backend.accounts.apis import PersonSerializer, PersonWithPhoneSerializer, request_user
 from backend.checkins import conf, selectors, services
 from backend.checkins.access import access_checkin, access_checkin_read
 from backend.checkins.models import Answer, CheckIn, Kind, Mode, Status
@@ -76,6 +76,7 @@ class CheckinAnswerSerializer(serializers.ModelSerializer[CheckinResponse]):
             "responder",
             "answer",
             "eta_minutes",
+            "eta_from",
             "message",
             "created_at",
             "updated_at",
@@ -83,11 +84,20 @@ class CheckinAnswerSerializer(serializers.ModelSerializer[CheckinResponse]):
 
 
 class CheckinAudienceSerializer(serializers.Serializer[Any]):
-    user = PersonSerializer(source="member.user")
+    user = PersonWithPhoneSerializer(
+        source="member.user",
+        help_text="`phone` only for the requester (the friends asked see each other without).",
+    )
     delivered_at = serializers.DateTimeField(
         source="member.delivered_at", allow_null=True, read_only=True
     )
     seen_at = serializers.DateTimeField(source="member.seen_at", allow_null=True, required=False)
+    mailed_at = serializers.DateTimeField(
+        source="member.emailed_at",
+        allow_null=True,
+        read_only=True,
+        help_text="No push could reach them, so the ask went to them by mail (then).",
+    )
     response = CheckinAnswerSerializer(allow_null=True)
 
 
@@ -147,6 +157,8 @@ _CORE_FIELDS = (
 class CheckinSerializer(_CheckinViewSerializer):
     """One check-in as its requester or an asked friend sees it."""
 
+    requester = PersonWithPhoneSerializer(source="checkin.requester")
+
     status = serializers.ChoiceField(
         source="checkin.status", choices=Status.choices, default=Status.OPEN
     )
@@ -154,10 +166,18 @@ class CheckinSerializer(_CheckinViewSerializer):
     responses = CheckinAnswerSerializer(many=True)
     answered_at = _at("answered_at")
     nobody_answered_at = _at("nobody_answered_at")
+    asked_again_at = _at("asked_again_at")
     closed_at = _at("closed_at")
     closed_by = PersonSerializer(source="checkin.closed_by", allow_null=True)
     expired_at = _at("expired_at")
     cancelled_at = _at("cancelled_at")
+    update_line = serializers.CharField(
+        max_length=conf.UPDATE_MAX,
+        allow_blank=True,
+        required=False,
+        help_text="The requester's one short line during the session (\"door's open\").",
+    )
+    update_line_at = _at("update_line_at")
     in_reply_to = serializers.UUIDField(
         source="checkin.in_reply_to_id", allow_null=True, required=False
     )
@@ -173,10 +193,13 @@ class CheckinSerializer(_CheckinViewSerializer):
             "responses",
             "answered_at",
             "nobody_answered_at",
+            "asked_again_at",
             "closed_at",
             "closed_by",
             "expired_at",
             "cancelled_at",
+            "update_line",
+            "update_line_at",
             "in_reply_to",
         )
 
@@ -430,6 +453,78 @@ class CheckinCancelApi(APIView):
     def post(self, request: Request, checkin_id: UUID) -> Response:
         me = request_user(request)
         checkin = services.checkin_cancel(checkin=access_checkin(me, checkin_id), by=me)
+        return _detail(request, checkin)
+
+
+class CheckinAskAgainApi(APIView):
+    throttle_scope = "checkin_create"
+
+    @extend_schema(
+        request=None,
+        responses={200: CheckinSerializer, **ERRORS},
+        operation_id="checkin_ask_again",
+        description=(
+            "Requester: ask the people who haven't answered once more (the same check-in). "
+            "Once per check-in. Errors: 403 `requester_only`, 409 `already_asked_again`, "
+            "`checkin_not_open`."
+        ),
+    )
+    def post(self, request: Request, checkin_id: UUID) -> Response:
+        me = request_user(request)
+        checkin = services.checkin_ask_again(checkin=access_checkin(me, checkin_id), by=me)
+        return _detail(request, checkin)
+
+
+class CheckinAddPeopleApi(APIView):
+    throttle_scope = "checkin_create"
+
+    class InputSerializer(serializers.Serializer[dict[str, Any]]):
+        people = serializers.ListField(child=serializers.UUIDField(), max_length=100)
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={200: CheckinSerializer, **ERRORS},
+        operation_id="checkin_add_people",
+        description=(
+            "Requester: ask more people of the same circle in this same check-in (they join "
+            "its audience and are asked now). Errors: 400 `required`, `already_asked`, "
+            "`not_in_circle`, `empty_audience` (attr people or audience); 403 "
+            "`requester_only`; 409 `checkin_not_open`."
+        ),
+    )
+    def post(self, request: Request, checkin_id: UUID) -> Response:
+        me = request_user(request)
+        checkin = access_checkin(me, checkin_id)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        checkin = services.checkin_add_people(
+            checkin=checkin, by=me, people=serializer.validated_data["people"]
+        )
+        return _detail(request, checkin)
+
+
+class CheckinUpdateApi(APIView):
+    class InputSerializer(serializers.Serializer[dict[str, Any]]):
+        text = serializers.CharField(max_length=conf.UPDATE_MAX, allow_blank=True)
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={200: CheckinSerializer, **ERRORS},
+        operation_id="checkin_update",
+        description=(
+            "Requester: one short line everyone asked sees during the session (\"door's "
+            'open"); it replaces the one before, an empty one removes it. Errors: 400 '
+            "`max_length` (attr text); 403 `requester_only`; 409 `checkin_not_open`."
+        ),
+    )
+    def post(self, request: Request, checkin_id: UUID) -> Response:
+        me = request_user(request)
+        checkin = access_checkin(me, checkin_id)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        checkin = services.checkin_set_update(
+            checkin=checkin, by=me, text=serializer.validated_data["text"]
+        )
         return _detail(request, checkin)
 
 

@@ -10,6 +10,8 @@ from backend.common.conf import shoulder_duration, shoulder_setting
 AFTERCARE_MIN_DELAY = timedelta(hours=6)
 SWEEP_INTERVAL = timedelta(minutes=1)
 MESSAGE_MAX = 280
+# The one short line a requester adds during a session ("door's open").
+UPDATE_MAX = 140
 ETA_MAX_MINUTES = 240
 IDEMPOTENCY_KEY_MAX = 64
 # Pushes about a check-in stay useful for about as long as the check-in stays open.

@@ -25,6 +25,8 @@ class CheckinErrorCode(StrEnum):
     OFFER_ENDED = "offer_ended"
     NOT_A_SESSION = "not_a_session"
     SESSION_NOT_OVER = "session_not_over"
+    ALREADY_ASKED_AGAIN = "already_asked_again"
+    ALREADY_ASKED = "already_asked"
     # Validation codes (400, with `attr` naming the field).
     EMPTY_AUDIENCE = "empty_audience"
     NOT_IN_CIRCLE = "not_in_circle"
@@ -187,5 +189,14 @@ def session_not_over() -> ApplicationError:
     return ApplicationError(
         CheckinErrorCode.SESSION_NOT_OVER,
         "This time together isn't over yet. You can ask to share too while it lasts.",
+        status_code=status.HTTP_409_CONFLICT,
+    )
+
+
+def already_asked_again() -> ApplicationError:
+    return ApplicationError(
+        CheckinErrorCode.ALREADY_ASKED_AGAIN,
+        "You already asked them again. They'll see it when they can; you could ask someone "
+        "else too, or find help now.",
         status_code=status.HTTP_409_CONFLICT,
     )

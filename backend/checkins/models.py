@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import Q
 
 from backend.checkins import conf
-from backend.checkins.conf import ETA_MAX_MINUTES, IDEMPOTENCY_KEY_MAX, MESSAGE_MAX
+from backend.checkins.conf import ETA_MAX_MINUTES, IDEMPOTENCY_KEY_MAX, MESSAGE_MAX, UPDATE_MAX
 from backend.circles.models import Circle
 from backend.common.models import BaseModel
 from backend.common.versions import TrackedQuerySet
@@ -99,6 +99,9 @@ class CheckIn(BaseModel):
     silence_ok = models.BooleanField(default=False)
     message = models.CharField(max_length=MESSAGE_MAX, blank=True)
     scheduled_for = models.DateTimeField(null=True, blank=True)
+    # One short line the requester adds during the session, for everyone asked.
+    update_line = models.CharField(max_length=UPDATE_MAX, blank=True)
+    update_line_at = models.DateTimeField(null=True, blank=True)
     idempotency_key = models.CharField(max_length=IDEMPOTENCY_KEY_MAX, blank=True)
     # A reach-out sent back to the sender of a nudge ("I need you"), or to the person one was
     # there for ("I could use someone too", see `mutual.py`).
@@ -111,6 +114,8 @@ class CheckIn(BaseModel):
     activated_at = models.DateTimeField(null=True, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     nobody_answered_at = models.DateTimeField(null=True, blank=True)
+    # "Ask them again": the requester re-pinged the people who haven't answered (once).
+    asked_again_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -177,6 +182,8 @@ class AudienceMember(BaseModel):
     dismissed_at = models.DateTimeField(null=True, blank=True)
 
     objects = TrackedQuerySet.as_manager()
+    # No push could reach them (no device, or every delivery failed): the ask went by email.
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints: ClassVar = [
@@ -213,6 +220,9 @@ class Response(BaseModel):
         validators=[MinValueValidator(1), MaxValueValidator(ETA_MAX_MINUTES)],
     )
     message = models.CharField(max_length=MESSAGE_MAX, blank=True)
+    # When `eta_minutes` counts from: set when the ETA (or the answer) changes, not when only
+    # the message does, so "around 02:25" stays put.
+    eta_from = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     # "How are you after that?": due the morning after the session closed, in their timezone.
     aftercare_due_at = models.DateTimeField(null=True, blank=True)

@@ -12,7 +12,7 @@ from backend.notifications.models import Urgency
 from backend.notifications.services import notify
 
 
-def _url(checkin: CheckIn) -> str:
+def url(checkin: CheckIn) -> str:
     return f"/checkins/{checkin.pk}"
 
 
@@ -42,6 +42,10 @@ def ask_body(checkin: CheckIn) -> str:
 
 def reach_out_title(name: str) -> str:
     return f"{name} needs you"
+
+
+def ask_again_title(name: str) -> str:
+    return f"{name} still needs you"
 
 
 def check_on_me_title(name: str) -> str:
@@ -87,7 +91,9 @@ def response_body(answer: str) -> str:
 
 
 NOBODY_ANSWERED_TITLE = "Nobody has answered yet"
-NOBODY_ANSWERED_BODY = "Nobody has answered yet. You could ask another circle, or find help now."
+NOBODY_ANSWERED_BODY = (
+    "Nobody has answered yet. You could ask them again, ask someone else, or find help now."
+)
 
 
 def closed_title(name: str) -> str:
@@ -119,11 +125,13 @@ def _breaks_quiet_hours(checkin: CheckIn) -> bool:
 # --- the pushes ---------------------------------------------------------------------------
 
 
-def ask(checkin: CheckIn, user_ids: list[UUID]) -> dict[UUID, UUID]:
-    """Ask these people now (a reach-out, a check-on-me whose time came, or a nudge); returns
-    their notification ids."""
+def ask(checkin: CheckIn, user_ids: list[UUID], *, again: bool = False) -> dict[UUID, UUID]:
+    """Ask these people now (a reach-out, a check-on-me whose time came, or a nudge; `again`:
+    the requester asks once more); returns their notification ids."""
     name = checkin.requester.public_name
-    if checkin.kind == Kind.NUDGE:
+    if again:
+        title, body, urgency = ask_again_title(name), ask_body(checkin), Urgency.HIGH
+    elif checkin.kind == Kind.NUDGE:
         title, body, urgency = nudge_title(name), NUDGE_BODY, Urgency.NORMAL
     else:
         title = reach_out_title(name) if checkin.kind == Kind.REACH_OUT else check_on_me_title(name)
@@ -133,7 +141,7 @@ def ask(checkin: CheckIn, user_ids: list[UUID]) -> dict[UUID, UUID]:
         kind=checkin.kind,
         title=title,
         body=body,
-        url=_url(checkin),
+        url=url(checkin),
         data={"checkin_id": str(checkin.pk)},
         urgency=urgency,
         ttl=conf.PUSH_TTL_SECONDS,
@@ -152,7 +160,7 @@ def answered(checkin: CheckIn, responder: User, answer: str, eta_minutes: int | 
         kind="response",
         title=response_title(responder.public_name, answer, eta_minutes),
         body=response_body(answer),
-        url=_url(checkin),
+        url=url(checkin),
         data={"checkin_id": str(checkin.pk), "answer": answer},
         urgency=Urgency.HIGH if answer == Answer.NEED_YOU else Urgency.NORMAL,
         ttl=conf.PUSH_TTL_SECONDS,
@@ -170,7 +178,7 @@ def closed(checkin: CheckIn, *, there: Iterable[UUID], others: Iterable[UUID]) -
                 kind="checkin_closed",
                 title=closed_title(checkin.requester.public_name),
                 body=body,
-                url=_url(checkin),
+                url=url(checkin),
                 data={"checkin_id": str(checkin.pk)},
                 ttl=conf.PUSH_TTL_SECONDS,
                 circle_id=checkin.circle_id,
@@ -185,7 +193,7 @@ def cancelled(checkin: CheckIn, user_ids: list[UUID]) -> None:
         kind="checkin_cancelled",
         title=cancelled_title(checkin.requester.public_name),
         body=CLOSED_BODY,
-        url=_url(checkin),
+        url=url(checkin),
         data={"checkin_id": str(checkin.pk)},
         ttl=conf.PUSH_TTL_SECONDS,
         circle_id=checkin.circle_id,
@@ -195,13 +203,14 @@ def cancelled(checkin: CheckIn, user_ids: list[UUID]) -> None:
 
 
 def nobody_answered(checkin: CheckIn) -> None:
-    """To the requester: the PWA offers another circle and "Need help right now?"."""
+    """To the requester: the PWA offers to ask them again, to ask more people of the circle,
+    and "Need help right now?"."""
     notify(
         user_ids=[checkin.requester_id],
         kind="nobody_answered",
         title=NOBODY_ANSWERED_TITLE,
         body=NOBODY_ANSWERED_BODY,
-        url=_url(checkin),
+        url=url(checkin),
         data={"checkin_id": str(checkin.pk), "offer_help": True},
         ttl=conf.PUSH_TTL_SECONDS,
         breaks_quiet_hours=True,
@@ -216,7 +225,7 @@ def aftercare(checkin: CheckIn, user_ids: list[UUID]) -> None:
         kind="aftercare",
         title=AFTERCARE_TITLE,
         body=aftercare_body(checkin.requester.public_name),
-        url=_url(checkin),
+        url=url(checkin),
         data={"checkin_id": str(checkin.pk)},
         ttl=conf.PUSH_TTL_SECONDS,
         circle_id=checkin.circle_id,
@@ -249,7 +258,7 @@ def share_offered(checkin: CheckIn, by: User) -> None:
         kind="share_offer",
         title=share_offer_title(by.public_name),
         body=SHARE_OFFER_BODY,
-        url=_url(checkin),
+        url=url(checkin),
         data={"checkin_id": str(checkin.pk)},
         urgency=Urgency.LOW,
         ttl=conf.PUSH_TTL_SECONDS,
@@ -266,7 +275,7 @@ def share_accepted(checkin: CheckIn, offered_by_id: UUID) -> None:
         kind="share_accepted",
         title=share_accepted_title(checkin.requester.public_name),
         body=SHARE_ACCEPTED_BODY,
-        url=_url(checkin),
+        url=url(checkin),
         data={"checkin_id": str(checkin.pk)},
         urgency=Urgency.LOW,
         ttl=conf.PUSH_TTL_SECONDS,

@@ -125,8 +125,20 @@ CHECKIN_COLUMNS = (
     "expired_at",
     "cancelled_at",
     "in_reply_to_id",
+    "requester__phone",
+    "asked_again_at",
+    "update_line",
+    "update_line_at",
 )
-RESPONSE_COLUMNS = ("id", "answer", "eta_minutes", "message", "created_at", "updated_at")
+RESPONSE_COLUMNS = (
+    "id",
+    "answer",
+    "eta_minutes",
+    "eta_from",
+    "message",
+    "created_at",
+    "updated_at",
+)
 Row = dict[str, Any]
 
 
@@ -142,6 +154,7 @@ def _answer_read(row: Row, responder: dict[str, Any] | None, prefix: str = "") -
         "responder": responder,
         "answer": row[f"{prefix}answer"],
         "eta_minutes": row[f"{prefix}eta_minutes"],
+        "eta_from": row[f"{prefix}eta_from"],
         "message": row[f"{prefix}message"],
         "created_at": row[f"{prefix}created_at"],
         "updated_at": row[f"{prefix}updated_at"],
@@ -178,12 +191,29 @@ def _offer_help(row: Row) -> bool:
 def _full_read(row: Row, viewer: User, audience: list[Row], responses: list[Row]) -> Row:
     """One check-in with everyone asked and every answer (`CheckinSerializer`)."""
     by_responder = {r["responder"]["id"]: r for r in responses}
+    is_requester = row["requester_id"] == viewer.pk
+    hidden = bool(row["message_hidden_at"])
     return {
         **_core_read(row, viewer, my_response=by_responder.get(viewer.pk)),
+        # One tap to call or text: the requester's number for everyone asked, and everyone
+        # asked's for the requester — never the friends' numbers to each other.
+        "requester": {
+            **(person(row["requester_id"], row["requester__display_name"]) or {}),
+            "phone": row["requester__phone"],
+        },
         "cancel_until": conf.cancel_until(row["activated_at"]),
         "audience": [
-            {**member, "response": by_responder.get(member["user"]["id"])} for member in audience
+            {
+                **{key: value for key, value in member.items() if key != "phone"},
+                "user": {**member["user"], "phone": member["phone"] if is_requester else ""},
+                "response": by_responder.get(member["user"]["id"]),
+            }
+            for member in audience
         ],
+        "asked_again_at": row["asked_again_at"],
+        # The session's short update is hidden with the message when moderation hides it.
+        "update_line": "" if hidden else row["update_line"],
+        "update_line_at": row["update_line_at"],
         "responses": responses,
         "answered_at": row["answered_at"],
         "nobody_answered_at": row["nobody_answered_at"],
@@ -218,6 +248,8 @@ MEMBER_COLUMNS = (
     "user__display_name",
     "seen_at",
     "delivered_at",
+    "user__phone",
+    "emailed_at",
     *(f"answer__{c}" for c in RESPONSE_COLUMNS),
 )
 
@@ -244,7 +276,13 @@ def _assemble(rows: list[Row], members: list[Row], viewer: User) -> list[Row]:
     for m in members:
         user = person(m["user_id"], m["user__display_name"])
         audience[m["checkin_id"]].append(
-            {"user": user, "delivered_at": m["delivered_at"], "seen_at": m["seen_at"]}
+            {
+                "user": user,
+                "delivered_at": m["delivered_at"],
+                "seen_at": m["seen_at"],
+                "mailed_at": m["emailed_at"],
+                "phone": m["user__phone"],
+            }
         )
         if m["answer__id"] is not None:
             responses[m["checkin_id"]].append(_answer_read(m, user, "answer__"))

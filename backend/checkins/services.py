@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from backend.accounts.models import User
 from backend.accounts.selectors import restricted_user_ids
-from backend.checkins import conf, errors, pushes
+from backend.checkins import conf, emails, errors, pushes
 from backend.checkins.errors import CheckinErrorCode, invalid
 from backend.checkins.models import (
     ACTIVE_STATUSES,
@@ -256,6 +256,9 @@ def checkin_create(
         )
         for user_id in chosen.asked
     )
+    if not scheduled:
+        never_told = set(chosen.asked) - set(chosen.reached)
+        emails.email_unreachable(checkin, notification_ids, now, never_told=never_told)
     if scheduled:
         assert scheduled_for is not None
         schedule_advance(checkin.pk, scheduled_for, queue_name=ASKS_QUEUE)
@@ -282,6 +285,84 @@ def checkin_reach_back(
         in_reply_to=nudge,
         **fields,
     )
+
+
+# --- nobody answered: ask again, ask more people ---------------------------------------------
+
+
+def _lock_asking(checkin: CheckIn, by: User) -> CheckIn:
+    checkin = _lock(checkin)
+    if by.pk != checkin.requester_id:
+        raise errors.requester_only()
+    if checkin.status not in ACTIVE_STATUSES or checkin.kind == Kind.NUDGE:
+        raise errors.not_open()
+    return checkin
+
+
+@transaction.atomic
+def checkin_ask_again(*, checkin: CheckIn, by: User) -> CheckIn:
+    """A gentle second ask of the same check-in to the people who haven't answered yet; once
+    per check-in (a second one is `already_asked_again`)."""
+    checkin = _lock_asking(checkin, by)
+    if checkin.asked_again_at is not None:
+        raise errors.already_asked_again()
+    now = timezone.now()
+    CheckIn.objects.filter(pk=checkin.pk).update(asked_again_at=now)
+    checkin.asked_again_at = now
+    answered = Response.objects.filter(checkin=checkin).values_list("responder_id", flat=True)
+    in_circle = Membership.objects.filter(circle_id=checkin.circle_id).values_list(
+        "user_id", flat=True
+    )
+    # Still in the circle, not answered, and (as when it was first sent) nobody who blocked
+    # the requester is told.
+    waiting = (
+        (set(audience_user_ids(checkin=checkin)) & set(in_circle))
+        - set(answered)
+        - blocked_user_ids(checkin.requester)
+    )
+    if waiting:
+        pushes.ask(checkin, sorted(waiting), again=True)
+    return checkin
+
+
+@transaction.atomic
+def checkin_add_people(*, checkin: CheckIn, by: User, people: Iterable[UUID]) -> CheckIn:
+    """Widen the same check-in to more people of its circle (never a second one beside it):
+    they are asked now and join its audience; their answers show where the first ones do."""
+    checkin = _lock_asking(checkin, by)
+    wanted = list(dict.fromkeys(people))
+    if not wanted:
+        raise invalid("people", CheckinErrorCode.REQUIRED, "Pick at least one person to ask.")
+    already = set(AudienceMember.objects.filter(checkin=checkin).values_list("user_id", flat=True))
+    if any(person in already for person in wanted):
+        raise invalid("people", CheckinErrorCode.ALREADY_ASKED, "Some of them were asked already.")
+    chosen = _choose_audience(
+        requester=by, circle=checkin.circle, kind=checkin.kind, audience=wanted
+    )
+    notification_ids = pushes.ask(checkin, chosen.reached)
+    AudienceMember.objects.bulk_create(
+        AudienceMember(
+            checkin=checkin, user_id=user_id, notification_id=notification_ids.get(user_id)
+        )
+        for user_id in chosen.asked
+    )
+    never_told = set(chosen.asked) - set(chosen.reached)
+    emails.email_unreachable(checkin, notification_ids, timezone.now(), never_told=never_told)
+    return checkin
+
+
+@transaction.atomic
+def checkin_set_update(*, checkin: CheckIn, by: User, text: str) -> CheckIn:
+    """The requester's one short line during the session ("door's open"); replacing it
+    replaces it for everyone, an empty one takes it away."""
+    checkin = _lock_asking(checkin, by)
+    checkin.update_line = text.strip()
+    checkin.update_line_at = timezone.now() if checkin.update_line else None
+    checkin.full_clean(exclude=FK_FIELDS, validate_constraints=False)
+    CheckIn.objects.filter(pk=checkin.pk).update(
+        update_line=checkin.update_line, update_line_at=checkin.update_line_at
+    )
+    return checkin
 
 
 # --- respond, seen ------------------------------------------------------------------------
@@ -326,17 +407,23 @@ def checkin_respond(
     created = response is None
     if response is None:
         response = Response(checkin=checkin, responder=responder)
+    # Only a new answer or a new ETA pushes; a changed message ("I'm downstairs") shows on
+    # the session screen without buzzing the phone again.
+    news = created or response.answer != answer or response.eta_minutes != eta_minutes
+    now = timezone.now()
+    if news:
+        response.eta_from = now if eta_minutes else None
     response.answer = answer
     response.eta_minutes = eta_minutes
     response.message = message.strip()
     response.full_clean(exclude=["checkin", "responder"], validate_constraints=False)
     response.save()
-    now = timezone.now()
     if answer not in NOT_THERE_ANSWERS:
         CheckIn.objects.filter(pk=checkin.pk, status=Status.OPEN).update(
             status=Status.ANSWERED, answered_at=now
         )
-    pushes.answered(checkin, responder, answer, eta_minutes)
+    if news:
+        pushes.answered(checkin, responder, answer, eta_minutes)
     return response, created
 
 

@@ -19,7 +19,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.tasks import DEFAULT_TASK_QUEUE_NAME, task
 from django.utils import timezone
 
-from backend.checkins import conf, pushes
+from backend.checkins import conf, emails, pushes
 from backend.checkins.models import AudienceMember, CheckIn, Kind, Response, Status
 from backend.circles.models import Block, Membership
 from backend.circles.selectors import blocked_user_ids
@@ -89,6 +89,7 @@ def _activate(checkin_id: UUID, now: dt.datetime) -> bool:
     for row in rows:
         row.notification_id = ids.get(row.user_id)
     AudienceMember.objects.bulk_update(rows, ["notification_id"])
+    emails.email_unreachable(checkin, ids, now)
     schedule_follow_ups(checkin)
     return True
 
@@ -193,6 +194,11 @@ def checkins_sweep(now: dt.datetime | None = None) -> dict[str, int]:
         for item in done:
             key = item.split(":")[0]
             counts[key] = counts.get(key, 0) + 1
+    try:
+        if emailed := emails.email_failed_pushes(now):
+            counts["emailed"] = emailed
+    except Exception:
+        logger.exception("Emailing the friends no push reached failed")
     if counts:
         logger.info("Check-ins sweep: %s", counts)
     return counts

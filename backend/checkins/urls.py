@@ -54,4 +54,19 @@ urlpatterns = [
         mutual_apis.ReachOutTooApi.as_view(),
         name="checkin-reach-out-too",
     ),
+    path(
+        "checkins/<uuid:checkin_id>/ask-again/",
+        apis.CheckinAskAgainApi.as_view(),
+        name="checkin-ask-again",
+    ),
+    path(
+        "checkins/<uuid:checkin_id>/people/",
+        apis.CheckinAddPeopleApi.as_view(),
+        name="checkin-add-people",
+    ),
+    path(
+        "checkins/<uuid:checkin_id>/update/",
+        apis.CheckinUpdateApi.as_view(),
+        name="checkin-update",
+    ),
 ]

@@ -559,6 +559,9 @@ class NotificationSettingsApi(APIView):
 
         quiet_hours = QuietHoursSerializer()
         reach_outs_break_quiet_hours = serializers.BooleanField()
+        email_when_push_fails = serializers.BooleanField(
+            help_text="Email me a friend's reach-out when no push can reach me (default on)."
+        )
         circles = CircleLevelSerializer(many=True)
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
@@ -573,6 +576,7 @@ class NotificationSettingsApi(APIView):
 
         quiet_hours = QuietHoursInputSerializer(required=False)
         reach_outs_break_quiet_hours = serializers.BooleanField(required=False)
+        email_when_push_fails = serializers.BooleanField(required=False)
         circles = serializers.ListField(
             child=CircleLevelInputSerializer(), required=False, max_length=100
         )

@@ -474,6 +474,7 @@ def notification_settings_update(
     user: User,
     quiet_hours: dict[str, Any] | None = None,
     reach_outs_break_quiet_hours: bool | None = None,
+    email_when_push_fails: bool | None = None,
     circles: Iterable[dict[str, Any]] | None = None,
 ) -> None:
     """Quiet hours (kept by the notifications app) and per-circle levels, all or nothing."""
@@ -481,5 +482,6 @@ def notification_settings_update(
         user=user,
         quiet_hours=quiet_hours,
         reach_outs_break_quiet_hours=reach_outs_break_quiet_hours,
+        email_when_push_fails=email_when_push_fails,
     )
     membership_notification_levels_set(user=user, levels=circles or ())

@@ -120,6 +120,8 @@ class NotificationPreference(BaseModel):
     quiet_hours_start = models.TimeField(default=datetime.time(22, 0))
     quiet_hours_end = models.TimeField(default=datetime.time(7, 0))
     reach_outs_break_quiet_hours = models.BooleanField(default=True)
+    # When a friend asks and no push can reach this person (no device, or it failed): email.
+    email_when_push_fails = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

@@ -133,6 +133,7 @@ def notification_preference_update(
     user: User,
     quiet_hours: dict[str, Any] | None = None,
     reach_outs_break_quiet_hours: bool | None = None,
+    email_when_push_fails: bool | None = None,
 ) -> NotificationPreference:
     """Change this person's quiet hours; only what is given changes."""
     preference, _ = NotificationPreference.objects.select_for_update().get_or_create(user=user)
@@ -155,6 +156,8 @@ def notification_preference_update(
             )
     if reach_outs_break_quiet_hours is not None:
         preference.reach_outs_break_quiet_hours = reach_outs_break_quiet_hours
+    if email_when_push_fails is not None:
+        preference.email_when_push_fails = email_when_push_fails
     preference.full_clean()
     preference.save()
     return preference

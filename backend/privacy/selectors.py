@@ -30,6 +30,7 @@ def _profile(user: User) -> dict[str, Any]:
         "email": user.email,
         "display_name": user.display_name,
         "timezone": user.timezone,
+        "phone": user.phone,
         "date_joined": user.date_joined,
         "suspended_until": user.is_suspended_until,
         "emails": [
@@ -103,6 +104,7 @@ def _checkins(user: User) -> list[dict[str, Any]]:
             "just_listen": c.just_listen,
             "silence_ok": c.silence_ok,
             "message": c.message,
+            "update_line": c.update_line,
             "status": c.status,
             "created_at": c.created_at,
             "scheduled_for": c.scheduled_for,

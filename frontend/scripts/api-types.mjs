@@ -41,6 +41,7 @@ function limit(component, property, key) {
 const limits = {
   CHECKIN_MESSAGE_MAX: limit('CheckinListInputRequest', 'message', 'maxLength'),
   RESPONSE_MESSAGE_MAX: limit('CheckinRespondInputRequest', 'message', 'maxLength'),
+  CHECKIN_UPDATE_MAX: limit('CheckinUpdateInputRequest', 'text', 'maxLength'),
   ETA_MAX_MINUTES: limit('CheckinRespondInputRequest', 'eta_minutes', 'maximum'),
   SCHEDULE_MAX_AHEAD_SECONDS: limit('CheckinListInputRequest', 'scheduled_for', 'x-max-ahead-seconds'),
   NOTE_BODY_MAX: limit('NoteListInputRequest', 'body', 'maxLength'),

@@ -136,7 +136,7 @@ describe('composerState', () => {
     id: 'c1',
     kind: 'reach_out',
     status: 'closed',
-    requester: { id: 'b', display_name: 'Bea' },
+    requester: { id: 'b', display_name: 'Bea', phone: '' },
     circle: { id: 'k', name: 'Tuesday people' },
     created_at: '2025-03-03T20:00:00Z',
     my_role: 'requester',

@@ -38,7 +38,7 @@ def test_reach_out_asks_every_other_member_by_default(
     body = res.json()
     assert body["status"] == "open"
     assert body["kind"] == "reach_out"
-    assert body["requester"] == {"id": str(w.owner.pk), "display_name": "Alex"}
+    assert body["requester"] == {"id": str(w.owner.pk), "display_name": "Alex", "phone": ""}
     assert body["circle"] == {"id": str(w.circle.pk), "name": "Sunday people"}
     assert {a["user"]["id"] for a in body["audience"]} == {str(m.pk) for m in w.members}
     assert all(

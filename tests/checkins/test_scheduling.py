@@ -131,7 +131,7 @@ def test_nobody_answered_after_ten_minutes(
     note = Notification.objects.get(kind="nobody_answered")
     assert note.user_id == w.owner.pk
     assert note.payload["body"] == (
-        "Nobody has answered yet. You could ask another circle, or find help now."
+        "Nobody has answered yet. You could ask them again, ask someone else, or find help now."
     )
     assert note.payload["url"] == url.removeprefix("/api/v1").rstrip("/")
     # Friends never see the offer; and once somebody answers, it goes away.

@@ -55,7 +55,7 @@ def test_notes_after_a_session(new_phone: Any, make_user: Any) -> None:
     b.get_by_role("button", name="Another prompt").click()
     expect(b.get_by_text("Something you want to thank them for?")).to_be_visible()
     expect(box).to_have_value("")  # a prompt is a hint, never typed in for you
-    b.get_by_role("button", name="Skip").click()
+    b.get_by_role("button", name="Hide prompts").click()
     expect(b.get_by_text("Something you want to thank them for?")).to_have_count(0)
 
     # A note of only spaces: the server's sentence, announced.

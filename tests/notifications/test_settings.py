@@ -16,6 +16,7 @@ SETTINGS = "/api/v1/notification-settings/"
 DEFAULTS = {
     "quiet_hours": {"enabled": False, "start": "22:00", "end": "07:00"},
     "reach_outs_break_quiet_hours": True,
+    "email_when_push_fails": True,
     "circles": [],
 }
 

@@ -1,9 +1,14 @@
 import type { Checkin } from '../api/checkins';
+import { someoneCame } from '../checkins/words';
 
 /** After a session: the way to the notes the people who were there keep together. */
 export function AftermathSlot({ checkin }: { checkin: Checkin }) {
   if (checkin.status !== 'closed' && checkin.status !== 'expired') return null;
   if (checkin.kind === 'nudge') return null;
+  // Notes are for the people who were there: none when nobody came, none for a friend who wasn't.
+  if (!someoneCame(checkin)) return null;
+  const mine = checkin.my_response;
+  if (checkin.my_role === 'asked' && (!mine || mine.answer === 'cant_right_now')) return null;
   return (
     <section class="card aftermath-slot" aria-labelledby="aftermath-title">
       <h2 id="aftermath-title">Afterwards</h2>

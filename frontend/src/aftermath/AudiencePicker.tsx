@@ -1,7 +1,12 @@
 import type { Audience } from '../api/aftermath';
 import { AUDIENCES } from './words';
+import './aftermath.css';
 
-/** "Who can read it?": just the people who were there (the default), or the whole circle. */
+/**
+ * "Who can read it?": just the people who were there (the default), or the whole circle.
+ * Styled by its own classes (base `.check` rows), so it looks the same whichever screen
+ * loaded first.
+ */
 export function AudiencePicker({
   name,
   value,
@@ -12,12 +17,12 @@ export function AudiencePicker({
   onValue: (value: Audience) => void;
 }) {
   return (
-    <fieldset class="choices">
+    <fieldset class="audience-picker">
       <legend>Who can read it?</legend>
       {AUDIENCES.map((option) => {
         const id = `${name}-${option.value}`;
         return (
-          <div class="choice" key={option.value}>
+          <div class="check" key={option.value}>
             <input
               id={id}
               type="radio"

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { type Audience, createNote, type Note } from '../api/aftermath';
+import { lengthNote } from '../checkins/compose';
 import { FormError } from '../components/FormError';
 import { useSubmit } from '../components/useSubmit';
 import { AudiencePicker } from './AudiencePicker';
@@ -7,7 +8,8 @@ import { BODY_MAX, nextPrompt, PROMPTS } from './words';
 
 /**
  * Writing a note. A gentle prompt sits beside the box as a hint (never typed into it), one at a
- * time: "Another prompt" turns to the next, "Skip" puts them away.
+ * time: "Another prompt" turns to the next, "Hide prompts" puts them away. No `maxlength`: a
+ * long paste isn't cut off silently; the note under the box says how far over it is.
  */
 export function Composer({ checkinId, onCreated }: { checkinId: string; onCreated: (note: Note) => void }) {
   const [body, setBody] = useState('');
@@ -24,6 +26,8 @@ export function Composer({ checkinId, onCreated }: { checkinId: string; onCreate
   });
 
   const promptText = prompt === null ? null : PROMPTS[prompt];
+  const length = lengthNote(body, BODY_MAX, 100);
+  const tooLong = [...body].length > BODY_MAX;
   return (
     <section class="card composer" aria-labelledby="composer-title">
       <h2 id="composer-title">Add a note</h2>
@@ -46,7 +50,7 @@ export function Composer({ checkinId, onCreated }: { checkinId: string; onCreate
                   Another prompt
                 </button>
                 <button type="button" class="link-button" onClick={() => setPrompt(null)}>
-                  Skip
+                  Hide prompts
                 </button>
               </div>
             </div>
@@ -55,19 +59,25 @@ export function Composer({ checkinId, onCreated }: { checkinId: string; onCreate
             id="note-body"
             name="body"
             rows={5}
-            maxLength={BODY_MAX}
             required
             value={body}
-            aria-describedby={promptText ? 'note-prompt' : undefined}
-            aria-invalid={share.error?.field === 'body' ? 'true' : undefined}
+            aria-describedby={
+              [promptText ? 'note-prompt' : '', length ? 'note-length' : ''].join(' ').trim() || undefined
+            }
+            aria-invalid={tooLong || share.error?.field === 'body' ? 'true' : undefined}
             onInput={(e) => {
               setShared(null);
               setBody(e.currentTarget.value);
             }}
           />
+          {length && (
+            <p class={tooLong ? 'field-error' : 'counter'} id="note-length" aria-live="polite">
+              {length}
+            </p>
+          )}
         </div>
         <AudiencePicker name="new-note-audience" value={audience} onValue={setAudience} />
-        <button type="submit" class="button" disabled={share.busy}>
+        <button type="submit" class="button" disabled={share.busy || tooLong}>
           Share note
         </button>
       </form>

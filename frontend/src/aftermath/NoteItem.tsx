@@ -9,6 +9,7 @@ import {
   updateNote,
 } from '../api/aftermath';
 import { removeNoteFromCircle } from '../api/moderation';
+import { lengthNote } from '../checkins/compose';
 import { ConfirmAction } from '../components/ConfirmAction';
 import { FormError } from '../components/FormError';
 import { useSubmit } from '../components/useSubmit';
@@ -203,6 +204,8 @@ function NoteEditor({ note, onDone }: { note: Note; onDone: (next: Note | null) 
     if (audience !== note.audience) changes.audience = audience;
     onDone(Object.keys(changes).length ? await updateNote(note.id, changes) : null);
   });
+  const length = lengthNote(body, BODY_MAX, 100);
+  const tooLong = [...body].length > BODY_MAX;
   return (
     <form class="form note-editor" onSubmit={save.onSubmit}>
       <FormError message={save.error?.detail} />
@@ -212,14 +215,20 @@ function NoteEditor({ note, onDone }: { note: Note; onDone: (next: Note | null) 
           ref={ref}
           id={bodyId}
           rows={4}
-          maxLength={BODY_MAX}
           value={body}
+          aria-invalid={tooLong ? 'true' : undefined}
+          aria-describedby={length ? `${bodyId}-length` : undefined}
           onInput={(e) => setBody(e.currentTarget.value)}
         />
+        {length && (
+          <p class={tooLong ? 'field-error' : 'counter'} id={`${bodyId}-length`} aria-live="polite">
+            {length}
+          </p>
+        )}
       </div>
       <AudiencePicker name={`note-${note.id}-audience`} value={audience} onValue={setAudience} />
       <div class="note-actions">
-        <button type="submit" class="button" disabled={save.busy}>
+        <button type="submit" class="button" disabled={save.busy || tooLong}>
           Save changes
         </button>
         <button type="button" class="button button--quiet" onClick={() => onDone(null)}>

@@ -38,6 +38,15 @@ export const closeCheckin = (id: string) =>
 export const cancelCheckin = (id: string) =>
   call('post', '/api/v1/checkins/{checkin_id}/cancel/', { path: { checkin_id: id } });
 
+export const askAgain = (id: string) =>
+  call('post', '/api/v1/checkins/{checkin_id}/ask-again/', { path: { checkin_id: id } });
+
+export const addPeople = (id: string, people: string[]) =>
+  call('post', '/api/v1/checkins/{checkin_id}/people/', { path: { checkin_id: id }, body: { people } });
+
+export const setUpdate = (id: string, text: string) =>
+  call('post', '/api/v1/checkins/{checkin_id}/update/', { path: { checkin_id: id }, body: { text } });
+
 export const reachBack = (nudgeId: string, input: ReachBack) =>
   call('post', '/api/v1/checkins/{checkin_id}/reach-back/', { path: { checkin_id: nudgeId }, body: input });
 

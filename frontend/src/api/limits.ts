@@ -2,6 +2,7 @@
 // The server's limits (maxLength/maximum/x-max-ahead-seconds in its schema), so forms never re-type them.
 export const CHECKIN_MESSAGE_MAX = 280;
 export const RESPONSE_MESSAGE_MAX = 280;
+export const CHECKIN_UPDATE_MAX = 140;
 export const ETA_MAX_MINUTES = 240;
 export const SCHEDULE_MAX_AHEAD_SECONDS = 604800;
 export const NOTE_BODY_MAX = 2000;

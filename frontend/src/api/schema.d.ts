@@ -87,6 +87,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checkins/{checkin_id}/ask-again/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Requester: ask the people who haven't answered once more (the same check-in). Once per check-in. Errors: 403 `requester_only`, 409 `already_asked_again`, `checkin_not_open`. */
+        post: operations["checkin_ask_again"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/checkins/{checkin_id}/cancel/": {
         parameters: {
             query?: never;
@@ -150,6 +167,23 @@ export interface paths {
         put?: never;
         /** @description Write a note about a session that is over (closed or expired). `audience`: `participants` (just us, default) or `circle` (everyone in the circle now). The other participants get a quiet push. Errors: 400 (attr body/audience; body is 1-2000 characters after trimming); 403 `participants_only`; 404; 409 `session_not_over`, `not_a_session` (a nudge or a cancelled check-in); 429. */
         post: operations["note_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkins/{checkin_id}/people/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Requester: ask more people of the same circle in this same check-in (they join its audience and are asked now). Errors: 400 `required`, `already_asked`, `not_in_circle`, `empty_audience` (attr people or audience); 403 `requester_only`; 409 `checkin_not_open`. */
+        post: operations["checkin_add_people"];
         delete?: never;
         options?: never;
         head?: never;
@@ -287,6 +321,23 @@ export interface paths {
         put?: never;
         /** @description "Let it be": quietly, nobody is told (idempotent). Errors: 403 `requester_only`; 404 no such offer; 409 `checkin_not_open`, `offer_already_accepted`, `offer_ended`. */
         post: operations["checkin_share_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkins/{checkin_id}/update/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Requester: one short line everyone asked sees during the session ("door's open"); it replaces the one before, an empty one removes it. Errors: 400 `max_length` (attr text); 403 `requester_only`; 409 `checkin_not_open`. */
+        post: operations["checkin_update"];
         delete?: never;
         options?: never;
         head?: never;
@@ -824,6 +875,7 @@ export interface components {
             scheduled_for: string | null;
             silence_ok: boolean;
             status: string;
+            update_line: string;
         };
         _CheckinRef: {
             /** Format: uuid */
@@ -911,6 +963,7 @@ export interface components {
             emails: components["schemas"]["_Email"][];
             /** Format: uuid */
             id: string;
+            phone: string;
             /** Format: date-time */
             suspended_until: string | null;
             timezone: string;
@@ -1056,6 +1109,8 @@ export interface components {
             activated_at: string | null;
             /** Format: date-time */
             answered_at: string | null;
+            /** Format: date-time */
+            asked_again_at: string | null;
             audience: components["schemas"]["CheckinAudience"][];
             /**
              * Format: date-time
@@ -1086,18 +1141,27 @@ export interface components {
             /** Format: date-time */
             nobody_answered_at: string | null;
             offer_help: boolean;
-            requester: components["schemas"]["Person"];
+            requester: components["schemas"]["PersonWithPhone"];
             responses: components["schemas"]["CheckinAnswer"][];
             /** Format: date-time */
             scheduled_for: string | null;
             silence_ok: boolean;
             /** @default open */
             status: components["schemas"]["CheckinStatusEnum"];
+            /** @description The requester's one short line during the session ("door's open"). */
+            update_line: string;
+            /** Format: date-time */
+            update_line_at: string | null;
+        };
+        CheckinAddPeopleInputRequest: {
+            people: string[];
         };
         CheckinAnswer: {
             answer: components["schemas"]["CheckinAnswerEnum"];
             /** Format: date-time */
             readonly created_at: string;
+            /** Format: date-time */
+            eta_from: string | null;
             eta_minutes: number | null;
             /** Format: uuid */
             readonly id: string;
@@ -1120,10 +1184,16 @@ export interface components {
         CheckinAudience: {
             /** Format: date-time */
             readonly delivered_at: string | null;
+            /**
+             * Format: date-time
+             * @description No push could reach them, so the ask went to them by mail (then).
+             */
+            readonly mailed_at: string | null;
             response: components["schemas"]["CheckinAnswer"] | null;
             /** Format: date-time */
             seen_at: string | null;
-            user: components["schemas"]["Person"];
+            /** @description `phone` only for the requester (the friends asked see each other without). */
+            user: components["schemas"]["PersonWithPhone"];
         };
         /** @description A card on the home screen: what asks me, without everyone else's answers. */
         CheckinCompact: {
@@ -1211,6 +1281,8 @@ export interface components {
             answer: components["schemas"]["CheckinAnswerEnum"];
             /** Format: date-time */
             readonly created_at: string;
+            /** Format: date-time */
+            eta_from: string | null;
             eta_minutes: number | null;
             readonly hint: string | null;
             /** Format: uuid */
@@ -1240,6 +1312,9 @@ export interface components {
          * @enum {string}
          */
         CheckinStatusEnum: "scheduled" | "open" | "answered" | "closed" | "expired" | "cancelled";
+        CheckinUpdateInputRequest: {
+            text: string;
+        };
         CircleDetailOutput: {
             approval_required: boolean;
             /** Format: date-time */
@@ -1546,6 +1621,7 @@ export interface components {
             /** Format: uuid */
             readonly id: string;
             language: components["schemas"]["LanguageEnum"];
+            phone: string;
             /** @description `good` or `suspended`. */
             readonly standing: components["schemas"]["StandingEnum"];
             /**
@@ -1592,6 +1668,8 @@ export interface components {
         };
         NotificationSettingsOutput: {
             circles: components["schemas"]["NotificationSettingsCircleLevel"][];
+            /** @description Email me a friend's reach-out when no push can reach me (default on). */
+            email_when_push_fails: boolean;
             quiet_hours: components["schemas"]["NotificationSettingsQuietHours"];
             reach_outs_break_quiet_hours: boolean;
         };
@@ -1753,6 +1831,8 @@ export interface components {
              *     * `es` - Español
              */
             language?: components["schemas"]["LanguageEnum"];
+            /** @description Optional; only circle mates see it, in a check-in you share. Empty removes it. */
+            phone?: string;
             timezone?: string;
         };
         PatchedNoteDetailInputRequest: {
@@ -1761,6 +1841,7 @@ export interface components {
         };
         PatchedNotificationSettingsInputRequest: {
             circles?: components["schemas"]["NotificationSettingsCircleLevelInputRequest"][];
+            email_when_push_fails?: boolean;
             quiet_hours?: components["schemas"]["NotificationSettingsQuietHoursInputRequest"];
             reach_outs_break_quiet_hours?: boolean;
         };
@@ -1774,6 +1855,16 @@ export interface components {
             display_name: string;
             /** Format: uuid */
             id: string;
+        };
+        /**
+         * @description A person as a circle mate sees them in a check-in they share: with their phone number
+         *     when they gave one ("" otherwise), for one-tap call and text.
+         */
+        PersonWithPhone: {
+            display_name: string;
+            /** Format: uuid */
+            id: string;
+            phone: string;
         };
         PushKeyOutput: {
             /** @description URL-safe base64 (no padding) of the uncompressed P-256 point, for `pushManager.subscribe({applicationServerKey})`. */
@@ -2500,6 +2591,83 @@ export interface operations {
             };
         };
     };
+    checkin_ask_again: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkin_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkin"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse429"];
+                };
+            };
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse500"];
+                };
+            };
+        };
+    };
     checkin_cancel: {
         parameters: {
             query?: never;
@@ -2824,6 +2992,87 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AftermathNote"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse429"];
+                };
+            };
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse500"];
+                };
+            };
+        };
+    };
+    checkin_add_people: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkin_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckinAddPeopleInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkin"];
                 };
             };
             400: {
@@ -3563,6 +3812,87 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Sharing"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse429"];
+                };
+            };
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse500"];
+                };
+            };
+        };
+    };
+    checkin_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkin_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckinUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkin"];
                 };
             };
             400: {

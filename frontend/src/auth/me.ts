@@ -22,7 +22,9 @@ export function loadMe(force = false): Promise<Me> {
   return loading;
 }
 
-export async function saveMe(changes: Partial<Pick<Me, 'display_name' | 'timezone' | 'language'>>): Promise<Me> {
+export async function saveMe(
+  changes: Partial<Pick<Me, 'display_name' | 'timezone' | 'language' | 'phone'>>,
+): Promise<Me> {
   const value = await updateMe(changes);
   me.value = value;
   return value;

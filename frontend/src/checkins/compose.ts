@@ -54,12 +54,26 @@ export function nextPhase(phase: Phase, event: PhaseEvent): Phase {
 export interface CircleChoice {
   id: string;
   name: string;
+  members?: { user: { id: string } }[];
 }
 
-/** The circle to start with: the one used last if it is still mine, else the first. */
-export function pickCircle(circles: CircleChoice[], remembered: string | null): string | null {
-  if (remembered && circles.some((c) => c.id === remembered)) return remembered;
-  return circles[0]?.id ?? null;
+/** Someone besides me is in it (unknown members count as someone). */
+function hasOthers(circle: CircleChoice, myId: string | null): boolean {
+  return !circle.members || circle.members.some((m) => String(m.user.id) !== myId);
+}
+
+/**
+ * The circle to start with: the one used last if it is still mine and has someone else in
+ * it, else the first with someone else, else the first.
+ */
+export function pickCircle(
+  circles: CircleChoice[],
+  remembered: string | null,
+  myId: string | null = null,
+): string | null {
+  const asked = circles.filter((c) => hasOthers(c, myId));
+  if (remembered && asked.some((c) => c.id === remembered)) return remembered;
+  return asked[0]?.id ?? circles[0]?.id ?? null;
 }
 
 export function rememberedCircle(storage: Pick<Storage, 'getItem'> | null): string | null {
@@ -100,9 +114,14 @@ export function defaultCheckTime(now: Date): string {
   return toLocalInput(later);
 }
 
-export function newDraft(circles: CircleChoice[], remembered: string | null, now: Date): Draft {
+export function newDraft(
+  circles: CircleChoice[],
+  remembered: string | null,
+  now: Date,
+  myId: string | null = null,
+): Draft {
   return {
-    circleId: pickCircle(circles, remembered),
+    circleId: pickCircle(circles, remembered, myId),
     who: 'circle',
     people: [],
     nudgeTo: null,
@@ -188,4 +207,20 @@ export function newKey(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * What to say about a text's length against `max` (no silent cut-off: fields have no
+ * `maxlength`): nothing while far from it, then how many are left, then how far over.
+ */
+export function lengthNote(
+  text: string,
+  max: number,
+  from = Math.min(COUNTER_FROM, Math.floor(max / 4)),
+): string | null {
+  const left = max - [...text].length;
+  if (left > from) return null;
+  if (left > 0) return `${left} characters left`;
+  if (left === 0) return 'That’s the most it can hold';
+  return `A little shorter, please — ${-left} over`;
 }

@@ -56,8 +56,17 @@ export function formatEta(minutes: number | null | undefined): string {
   return rest ? `${h} ${rest} min` : h;
 }
 
-/** "On my way, 15 min" — an answer with its ETA when there is one. */
-export function responseText(response: Pick<CheckinResponse, 'answer' | 'eta_minutes'>): string {
+/**
+ * "On my way, around 02:25" — an answer with the time they'll be there when there is one
+ * ("On my way, 15 min" only when the server didn't say from when).
+ */
+export function responseText(
+  response: Pick<CheckinResponse, 'answer' | 'eta_minutes'> & { eta_from?: string | null },
+  locale?: string,
+  timeZone?: string,
+): string {
+  const at = etaAt({ ...response, eta_from: response.eta_from ?? null });
+  if (at) return `${answerLabel(response.answer)}, around ${clockTime(at, locale, timeZone)}`;
   const eta = response.answer === 'on_my_way' ? formatEta(response.eta_minutes) : '';
   return eta ? `${answerLabel(response.answer)}, ${eta}` : answerLabel(response.answer);
 }
@@ -122,4 +131,62 @@ export function reminderFor(seed: number): string {
 export function joinNames(names: string[]): string {
   if (names.length <= 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+type Audienced = { audience: { response: Pick<CheckinResponse, 'answer'> | null }[] };
+
+/** Someone answered with more than "can't right now": somebody was there. */
+export function someoneCame(checkin: Audienced): boolean {
+  return checkin.audience.some((a) => a.response !== null && a.response.answer !== 'cant_right_now');
+}
+
+/** What the requester reads once it is over, by what happened. */
+export function requesterClosing(checkin: Audienced & { status: string }): string {
+  const came = someoneCame(checkin);
+  if (checkin.status === 'closed') {
+    return came
+      ? 'You said you’re okay now. Your people were glad to be there.'
+      : 'We’re glad you’re okay. Nobody could answer this time — that isn’t about you.';
+  }
+  return came
+    ? 'This check-in has ended. Reach out again whenever you need to.'
+    : 'This check-in has ended. Nobody could answer this time — that isn’t about you. Reach out again whenever you need to.';
+}
+
+/** What an asked friend reads once it is over, by what they answered. */
+export function friendClosing(status: string, mine: Pick<CheckinResponse, 'answer'> | null): string {
+  if (status !== 'closed') return 'Nothing you need to do. You can always check in on them.';
+  if (!mine) return 'Nothing you need to do. You can always check in on them.';
+  if (mine.answer === 'cant_right_now') return 'Thank you for sending love. Nothing else you need to do.';
+  return 'Thank you for being there.';
+}
+
+// --- time on everything: "2 min ago", "at 01:58", "around 02:25" (Intl only) ---------------
+
+/** "just now", "2 min ago", "1 hour ago", "yesterday"… from `iso` to `now`. */
+export function timeAgo(iso: string | null | undefined, now: Date = new Date(), locale?: string): string {
+  if (!iso) return '';
+  const then = new Date(iso).getTime();
+  if (Number.isNaN(then)) return '';
+  const seconds = Math.round((now.getTime() - then) / 1000);
+  if (seconds < 45) return 'just now';
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return rtf.format(-minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return rtf.format(-hours, 'hour');
+  return rtf.format(-Math.round(hours / 24), 'day');
+}
+
+/** "02:25" in the device's time (24-hour or 12-hour as the locale says). */
+export function clockTime(date: Date, locale?: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(date);
+}
+
+/** When someone said they'd be there: `eta_from` + `eta_minutes`, or null. */
+export function etaAt(response: Pick<CheckinResponse, 'answer' | 'eta_minutes' | 'eta_from'>): Date | null {
+  if (response.answer !== 'on_my_way' || !response.eta_minutes || !response.eta_from) return null;
+  const from = new Date(response.eta_from).getTime();
+  if (Number.isNaN(from)) return null;
+  return new Date(from + response.eta_minutes * 60_000);
 }

@@ -1,7 +1,7 @@
 interface FieldProps {
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'tel';
   autocomplete?: string;
-  inputMode?: 'text' | 'email' | 'numeric';
+  inputMode?: 'text' | 'email' | 'numeric' | 'tel';
   autocapitalize?: 'off' | 'none' | 'characters' | 'words' | 'sentences';
   spellcheck?: boolean;
   required?: boolean;

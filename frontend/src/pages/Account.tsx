@@ -23,6 +23,7 @@ import './Account.css';
 export default function Account() {
   const [name, setName] = useState(me.value?.display_name ?? '');
   const [timezone, setTimezone] = useState(me.value?.timezone ?? deviceTimeZone());
+  const [phone, setPhone] = useState(me.value?.phone ?? '');
   const [saved, setSaved] = useState(false);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
 
@@ -31,13 +32,15 @@ export default function Account() {
       .then((value) => {
         setName(value.display_name);
         setTimezone(value.timezone || deviceTimeZone());
+        setPhone(value.phone);
       })
       .catch((err: ApiError) => setLoadError(err));
   }, []);
 
   const save = useSubmit(async () => {
     setSaved(false);
-    await saveMe({ display_name: name.trim(), timezone });
+    const saved = await saveMe({ display_name: name.trim(), timezone, phone: phone.trim() });
+    setPhone(saved.phone);
     setSaved(true);
   });
 
@@ -50,7 +53,9 @@ export default function Account() {
     navigate('/login', { replace: true });
   });
 
-  const error = save.error ?? out.error ?? loadError;
+  // An error the form shows beside its field isn't repeated at the top.
+  const fieldError = save.error?.field && ['display_name', 'phone'].includes(save.error.field);
+  const error = (fieldError ? null : save.error) ?? out.error ?? loadError;
   return (
     <Page title="Your account">
       {me.value?.email && <p class="muted">Signed in as {me.value.email}</p>}
@@ -74,6 +79,20 @@ export default function Account() {
             setName(v);
           }}
           error={save.error?.forField('display_name')}
+        />
+        <Field
+          id="phone"
+          type="tel"
+          inputMode="tel"
+          label="Your phone number (optional)"
+          hint="Only people in your circles see it, when you reach out to them or they to you — so calling or texting is one tap."
+          autocomplete="tel"
+          value={phone}
+          onValue={(v) => {
+            setSaved(false);
+            setPhone(v);
+          }}
+          error={save.error?.forField('phone')}
         />
         <TimeZonePicker
           value={timezone}

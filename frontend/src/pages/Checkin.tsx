@@ -1,22 +1,36 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AftermathSlot } from '../aftermath/AftermathSlot';
-import { type Answer, type Checkin, cancelCheckin, closeCheckin, getCheckin, markSeen, respond } from '../api/checkins';
+import {
+  type Answer,
+  type Checkin,
+  type CheckinResponse,
+  cancelCheckin,
+  closeCheckin,
+  getCheckin,
+  markSeen,
+  respond,
+} from '../api/checkins';
 import { ApiError } from '../api/client';
+import { ContactLinks } from '../checkins/Contact';
 import { useLiveRefresh } from '../checkins/live';
+import { MyAnswer } from '../checkins/MyAnswer';
+import { NobodyAnswered } from '../checkins/NobodyAnswered';
 import { NudgeAnswer } from '../checkins/NudgeAnswer';
 import { nudgeDeliveryText } from '../checkins/nudge';
 import { SafeSpaceChecklist } from '../checkins/SafeSpaceChecklist';
+import { SessionUpdateForm, SessionUpdateLine } from '../checkins/SessionUpdate';
 import { ShareToo } from '../checkins/ShareToo';
 import {
   askTitle,
-  ETA_CHOICES,
   FRIEND_ANSWERS,
-  formatEta,
+  friendClosing,
   joinNames,
   modeForFriend,
   modeLabel,
   needsForFriend,
+  requesterClosing,
   responseText,
+  timeAgo,
 } from '../checkins/words';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
@@ -113,7 +127,19 @@ function NudgeView({ checkin }: { checkin: Checkin }) {
 function deliveryText(entry: Checkin['audience'][number]): string {
   if (entry.seen_at) return 'seen';
   if (entry.delivered_at) return 'delivered';
+  // No push could reach them: the ask went by email.
+  if (entry.mailed_at) return 'emailed';
   return 'sent';
+}
+
+/** "Sent 2 min ago": when it started asking. */
+function SentAt({ checkin, who }: { checkin: Checkin; who: string }) {
+  const at = checkin.activated_at ?? checkin.created_at;
+  return (
+    <p class="soft when">
+      {who} {timeAgo(at)}
+    </p>
+  );
 }
 
 function whenText(iso: string | null): string {
@@ -160,11 +186,7 @@ function RequesterView({ checkin, onChange }: { checkin: Checkin; onChange: (c: 
   if (checkin.status === 'closed' || checkin.status === 'expired') {
     return (
       <Page title="Thank you" heading="Thank you for reaching out">
-        <p class="lead">
-          {checkin.status === 'closed'
-            ? 'You said you’re okay now. Your people were glad to be there.'
-            : 'This check-in has ended. Reach out again whenever you need to.'}
-        </p>
+        <p class="lead">{requesterClosing(checkin)}</p>
         <AftermathSlot checkin={checkin} />
         <a class="button button--quiet" href="/">
           Go home
@@ -195,23 +217,12 @@ function RequesterView({ checkin, onChange }: { checkin: Checkin; onChange: (c: 
       {scheduled && (
         <p class="lead">They’ll be asked {whenText(checkin.scheduled_for)}. Only you can see this until then.</p>
       )}
+      {!scheduled && <SentAt checkin={checkin} who="Sent" />}
       {!scheduled && checkin.mode && <p class="soft">You asked: {modeLabel(checkin.mode)}</p>}
       {checkin.message && <p class="said">“{checkin.message}”</p>}
+      {!scheduled && <SessionUpdateLine checkin={checkin} />}
 
-      {checkin.offer_help && (
-        <section class="card card--soft" aria-labelledby="no-answer-title">
-          <h2 id="no-answer-title">Nobody has answered yet</h2>
-          <p>They may be asleep or away from their phone — it isn’t about you. You could ask another circle too.</p>
-          <div class="actions">
-            <a class="button button--quiet" href="/reach-out">
-              Ask another circle
-            </a>
-            <a class="button button--quiet" href="/crisis">
-              Need help right now?
-            </a>
-          </div>
-        </section>
-      )}
+      {checkin.offer_help && <NobodyAnswered checkin={checkin} onChange={onChange} />}
 
       {!scheduled && (
         <section aria-labelledby="who-title">
@@ -221,11 +232,17 @@ function RequesterView({ checkin, onChange }: { checkin: Checkin; onChange: (c: 
               <li key={entry.user.id}>
                 <strong>{entry.user.display_name}</strong>
                 {entry.response ? (
-                  <> — {responseText(entry.response)}</>
+                  <>
+                    {' '}
+                    — {responseText(entry.response)} <span class="soft">· {timeAgo(entry.response.updated_at)}</span>
+                  </>
                 ) : (
                   <span class="soft"> — {deliveryText(entry)}</span>
                 )}
                 {entry.response?.message && <p class="said">“{entry.response.message}”</p>}
+                {entry.response?.answer !== 'cant_right_now' && (
+                  <ContactLinks name={entry.user.display_name} phone={entry.user.phone} />
+                )}
               </li>
             ))}
           </ul>
@@ -233,6 +250,8 @@ function RequesterView({ checkin, onChange }: { checkin: Checkin; onChange: (c: 
       )}
 
       {!scheduled && <ShareToo checkin={checkin} />}
+      {!scheduled && <SessionUpdateForm checkin={checkin} onChange={onChange} />}
+
       {!scheduled && <SafeSpaceChecklist checkinId={checkin.id} />}
 
       <div class="actions">
@@ -258,18 +277,21 @@ function FriendView({ checkin, onChange }: { checkin: Checkin; onChange: (c: Che
   const [askEta, setAskEta] = useState(false);
   const mine = checkin.my_response;
 
-  const answer = async (value: Answer, eta?: number) => {
+  const showAnswer = (response: CheckinResponse) =>
+    onChange({
+      ...checkin,
+      my_response: response,
+      audience: checkin.audience.map((a) => (a.user.id === response.responder.id ? { ...a, response } : a)),
+    });
+  const answer = async (value: Answer) => {
     if (busy) return;
     setBusy(true);
     setError(null);
     try {
-      const response = await respond(checkin.id, { answer: value, eta_minutes: eta ?? null });
-      setAskEta(value === 'on_my_way' && eta === undefined);
-      onChange({
-        ...checkin,
-        my_response: response,
-        audience: checkin.audience.map((a) => (a.user.id === response.responder.id ? { ...a, response } : a)),
-      });
+      // A new answer keeps the words said with the old one.
+      const response = await respond(checkin.id, { answer: value, eta_minutes: null, message: mine?.message ?? '' });
+      setAskEta(value === 'on_my_way');
+      showAnswer(response);
     } catch (err) {
       if (err instanceof ApiError) setError(err);
     } finally {
@@ -286,11 +308,7 @@ function FriendView({ checkin, onChange }: { checkin: Checkin; onChange: (c: Che
           : 'This check-in has ended';
     return (
       <Page title="Check-in" heading={heading}>
-        <p class="lead">
-          {checkin.status === 'closed'
-            ? 'Thank you for being there.'
-            : 'Nothing you need to do. You can always check in on them.'}
-        </p>
+        <p class="lead">{friendClosing(checkin.status, mine)}</p>
         <AftermathSlot checkin={checkin} />
         <ShareToo checkin={checkin} />
         <a class="button button--quiet" href="/">
@@ -315,6 +333,9 @@ function FriendView({ checkin, onChange }: { checkin: Checkin; onChange: (c: Che
         </ul>
       )}
       {checkin.message && <p class="said">“{checkin.message}”</p>}
+      <SentAt checkin={checkin} who={`${name} asked`} />
+      <SessionUpdateLine checkin={checkin} />
+      <ContactLinks name={name} phone={checkin.requester.phone} mode={checkin.mode} />
       <FormError message={error?.detail} />
       {mine && (
         <p class="notice" role="status">
@@ -322,21 +343,17 @@ function FriendView({ checkin, onChange }: { checkin: Checkin; onChange: (c: Che
         </p>
       )}
 
-      {askEta ? (
-        <div role="group" aria-labelledby="eta-title">
-          <h2 id="eta-title">About how long? (optional)</h2>
-          <div class="choices choices--row">
-            {ETA_CHOICES.map((m) => (
-              <button key={m} type="button" class="choice" disabled={busy} onClick={() => void answer('on_my_way', m)}>
-                {formatEta(m)}
-              </button>
-            ))}
-            <button type="button" class="choice" onClick={() => setAskEta(false)}>
-              Skip
-            </button>
-          </div>
-        </div>
-      ) : (
+      {mine && mine.answer !== 'cant_right_now' && (
+        <MyAnswer
+          checkin={checkin}
+          mine={mine}
+          onAnswer={showAnswer}
+          askEta={askEta}
+          onEtaDone={() => setAskEta(false)}
+        />
+      )}
+
+      {!askEta && (
         <div role="group" aria-labelledby="answer-title">
           <h2 id="answer-title">{mine ? 'Change your answer' : `Let ${name} know`}</h2>
           <div class="choices">

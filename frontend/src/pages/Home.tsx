@@ -147,7 +147,9 @@ function MySession({ checkin }: { checkin: Checkin }) {
       ))}
       {coming.length === 0 && (
         <span class="card-line">
-          {checkin.offer_help ? 'Nobody has answered yet — you could ask another circle too.' : 'They’ve been asked.'}
+          {checkin.offer_help
+            ? 'Nobody has answered yet — open it to ask them again or ask someone else.'
+            : 'They’ve been asked.'}
         </span>
       )}
     </a>

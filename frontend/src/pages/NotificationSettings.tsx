@@ -173,6 +173,7 @@ function Preferences() {
     const value = await updateNotificationSettings({
       quiet_hours: settings.quiet_hours,
       reach_outs_break_quiet_hours: settings.reach_outs_break_quiet_hours,
+      email_when_push_fails: settings.email_when_push_fails,
       circles: settings.circles.map((c) => ({ circle: c.circle.id, level: c.level })),
     });
     setSettings(value);
@@ -250,6 +251,19 @@ function Preferences() {
           </p>
         </div>
       </fieldset>
+      <div class="check">
+        <input
+          id="email-fallback"
+          type="checkbox"
+          checked={settings.email_when_push_fails}
+          aria-describedby="email-fallback-hint"
+          onChange={(e) => change({ ...settings, email_when_push_fails: e.currentTarget.checked })}
+        />
+        <label for="email-fallback">Email me when a notification can’t reach me</label>
+        <p class="hint" id="email-fallback-hint">
+          If a friend reaches out and no phone of yours can get the notification, we send the link by email instead.
+        </p>
+      </div>
       {settings.circles.length === 0 && (
         <p class="muted">Once you're in a circle, you can choose here how much you hear from it.</p>
       )}

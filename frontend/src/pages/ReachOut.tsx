@@ -6,7 +6,6 @@ import {
   counterText,
   type Draft,
   hasProblems,
-  MESSAGE_MAX,
   newDraft,
   newKey,
   nextPhase,
@@ -86,10 +85,39 @@ export default function ReachOut({ query }: PageProps) {
       </Page>
     );
   }
+  const myId = currentUserId();
+  const withPeople = circles.filter((c) => c.members.some((m) => String(m.user.id) !== myId));
+  if (withPeople.length === 0) {
+    // Explained before any form: there is nobody to send it to yet.
+    const only = circles[0]!;
+    return (
+      <Page title="Reach out">
+        <section class="card card--soft" aria-labelledby="nobody-yet-title">
+          <h2 id="nobody-yet-title">Nobody else is in {circles.length === 1 ? only.name : 'your circles'} yet</h2>
+          <p>
+            Once a friend has joined, this is where you tell them you need them — in one or two taps, no explaining
+            needed.
+          </p>
+          <a class="button" href={`/circles/${encodeURIComponent(only.id)}`}>
+            Invite a friend
+          </a>
+        </section>
+        <p>
+          If you need someone right now, call or text a friend directly, or see{' '}
+          <a href="/crisis">people you can talk to tonight</a>.
+        </p>
+      </Page>
+    );
+  }
   return <Compose circles={circles} nudgeFor={query.get('nudge')} nudgeCircle={query.get('circle')} />;
 }
 
 type Shown = { kind: Kind; problems: Problems };
+
+/** The field a refusal names, if any (then it is shown beside that field only). */
+function fieldOf(error: ApiError | null): string | null {
+  return error?.field ?? null;
+}
 
 function Compose({
   circles,
@@ -101,7 +129,7 @@ function Compose({
   nudgeCircle: string | null;
 }) {
   const [draft, setDraft] = useState<Draft>(() => {
-    const start = newDraft(circles, nudgeCircle ?? rememberedCircle(storage()), new Date());
+    const start = newDraft(circles, nudgeCircle ?? rememberedCircle(storage()), new Date(), currentUserId());
     return nudgeFor ? { ...start, nudgeTo: nudgeFor } : start;
   });
   const set = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
@@ -198,8 +226,18 @@ function Compose({
   const p = problemsFor('reach_out');
   const later = problemsFor('check_on_me');
   const nudge = problemsFor('nudge');
-  const modeError = p.mode ?? later.mode;
-  const audienceError = p.audience ?? later.audience;
+  // A refusal that names a field is shown there, once (not again in the banner).
+  const serverField = shown?.kind !== 'nudge' ? fieldOf(error) : null;
+  const modeError = p.mode ?? later.mode ?? (serverField === 'mode' ? error?.detail : undefined);
+  const audienceError =
+    p.audience ??
+    later.audience ??
+    (serverField === 'audience' || serverField === 'circle' ? error?.detail : undefined);
+  const messageError = p.message ?? later.message ?? (serverField === 'message' ? error?.detail : undefined);
+  const checkAtError = later.checkAt ?? (serverField === 'scheduled_for' ? error?.detail : undefined);
+  const nudgeField = shown?.kind === 'nudge' ? fieldOf(error) : null;
+  const nudgeError = nudge.audience ?? (nudgeField === 'audience' ? error?.detail : undefined);
+  const bannerError = (shown?.kind === 'nudge' ? nudgeField : serverField) ? undefined : error?.detail;
   const counter = counterText(draft.message);
 
   if (queued.length > 0) {
@@ -343,9 +381,11 @@ function Compose({
             id="message"
             name="message"
             rows={3}
-            maxLength={MESSAGE_MAX + 20}
             value={draft.message}
-            aria-describedby={counter ? 'message-counter' : undefined}
+            aria-invalid={messageError ? 'true' : undefined}
+            aria-describedby={
+              [counter ? 'message-counter' : '', messageError ? 'message-error' : ''].join(' ').trim() || undefined
+            }
             onInput={(e) => set({ message: e.currentTarget.value })}
           />
           {counter && (
@@ -353,10 +393,15 @@ function Compose({
               {counter}
             </p>
           )}
+          {messageError && (
+            <p class="field-error" id="message-error">
+              {messageError}
+            </p>
+          )}
         </div>
 
         <p class="reminder">{reminder}</p>
-        <FormError message={shown?.kind !== 'nudge' ? error?.detail : undefined} />
+        <FormError message={shown?.kind !== 'nudge' ? bannerError : undefined} />
         <button type="submit" class="button send" disabled={phase === 'sending'}>
           Send to {target}
         </button>
@@ -374,13 +419,13 @@ function Compose({
                 id="check-at"
                 type="datetime-local"
                 value={draft.checkAt}
-                aria-invalid={later.checkAt ? 'true' : undefined}
-                aria-describedby={later.checkAt ? 'check-at-error' : undefined}
+                aria-invalid={checkAtError ? 'true' : undefined}
+                aria-describedby={checkAtError ? 'check-at-error' : undefined}
                 onInput={(e) => set({ checkAt: e.currentTarget.value })}
               />
-              {later.checkAt && (
+              {checkAtError && (
                 <p class="field-error" id="check-at-error">
-                  {later.checkAt}
+                  {checkAtError}
                 </p>
               )}
             </div>
@@ -405,8 +450,8 @@ function Compose({
             <select
               id="nudge-to"
               value={draft.nudgeTo ?? ''}
-              aria-invalid={nudge.audience ? 'true' : undefined}
-              aria-describedby={nudge.audience ? 'nudge-error' : undefined}
+              aria-invalid={nudgeError ? 'true' : undefined}
+              aria-describedby={nudgeError ? 'nudge-error' : undefined}
               onChange={(e) => set({ nudgeTo: e.currentTarget.value || null })}
             >
               <option value="">Pick someone</option>
@@ -416,13 +461,13 @@ function Compose({
                 </option>
               ))}
             </select>
-            {nudge.audience && (
+            {nudgeError && (
               <p class="field-error" id="nudge-error">
-                {nudge.audience}
+                {nudgeError}
               </p>
             )}
           </div>
-          <FormError message={shown?.kind === 'nudge' ? error?.detail : undefined} />
+          <FormError message={shown?.kind === 'nudge' ? bannerError : undefined} />
           <button type="submit" class="button button--quiet" disabled={phase === 'sending'}>
             Send a nudge
           </button>
