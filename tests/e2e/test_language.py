@@ -17,14 +17,17 @@ def test_switching_to_spanish_on_the_account_screen(phone: Page) -> None:
     log_in(page, person.email, name="Noor")
 
     page.goto("/account")
-    page.get_by_label("Language", exact=True).select_option("es")
+    with page.expect_response(
+        lambda r: r.url.endswith("/api/v1/me/") and r.request.method == "PATCH"
+    ) as saved:
+        page.get_by_label("Language", exact=True).select_option("es")
+    assert saved.value.status == 200
     expect(page.get_by_label("Idioma", exact=True)).to_have_value("es")
     expect(page.locator("html")).to_have_attribute("lang", "es")
     # The account's own cards switch at once.
     expect(page.get_by_role("heading", name="Dónde tienes la sesión abierta")).to_be_visible()
     expect(page.get_by_role("button", name="Descargar mis datos")).to_be_visible()
     expect(page.get_by_label("Zona horaria", exact=True)).to_be_visible()
-    page.wait_for_load_state("networkidle")
     assert User.objects.get(pk=person.pk).language == "es"
     assert_accessible(page)
 

@@ -313,6 +313,7 @@ def test_notification_settings_are_saved(
     assert client.get("/api/v1/notification-settings/").json() == {
         "quiet_hours": {"enabled": True, "start": "21:30", "end": "06:45"},
         "reach_outs_break_quiet_hours": False,
+        "email_when_push_fails": True,
         "circles": [
             {"circle": {"id": str(circle.pk), "name": "Tuesday people"}, "level": "reach_outs"}
         ],

@@ -51,7 +51,7 @@ def test_the_friend_who_came_shares_too(new_phone: Any, tuesday_people: dict[str
     expect(ana.get_by_role("heading", name="Bea needs you", level=1)).to_be_visible()
     expect(ana.get_by_role("button", name="Can I share too?")).to_have_count(0)
     ana.get_by_role("button", name="On my way").click()
-    ana.get_by_role("button", name="Skip").click()
+    ana.get_by_role("button", name="Not sure yet").click()
     ana.get_by_role("button", name="Can I share too?").click()
     expect(
         ana.get_by_role("status").filter(has_text="You asked if you could share too")
