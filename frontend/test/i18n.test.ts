@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import es from '../src/i18n/catalogs/es';
+import es, { PARTS } from '../src/i18n/catalogs/es/index';
 import { ago, clock, list } from '../src/i18n/format';
 import { matchLanguage, msg, pseudo, setLocale, t, tn } from '../src/i18n/i18n';
 
@@ -39,6 +39,18 @@ describe('the Spanish catalog', () => {
 
   it('has no entry that nothing uses', () => {
     expect(Object.keys(es).filter((key) => !marked.has(key))).toEqual([]);
+  });
+
+  it('has each English string in one part only', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [part, entries] of Object.entries(PARTS)) {
+      for (const key of Object.keys(entries)) {
+        if (seen.has(key)) twice.push(`${key} (${seen.get(key)} and ${part})`);
+        seen.set(key, part);
+      }
+    }
+    expect(twice).toEqual([]);
   });
 
   it('keeps the placeholders of the English', () => {

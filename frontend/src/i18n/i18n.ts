@@ -23,7 +23,7 @@ export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other
 export type Catalog = Record<string, string | PluralForms>;
 
 const loaders: Record<Exclude<Language, 'en'>, () => Promise<{ default: Catalog }>> = {
-  es: () => import('./catalogs/es'),
+  es: () => import('./catalogs/es/index'),
 };
 
 const STORAGE_KEY = 'shoulder.language';

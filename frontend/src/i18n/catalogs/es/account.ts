@@ -1,12 +1,9 @@
-/**
- * Shoulder in Spanish. Keys are the English source, exactly as written in the code; values
- * are written for someone on a hard day: warm and plain, "tú", never word for word.
- * `frontend/test/i18n.test.ts` fails when a marked string has no entry here, or an entry
- * no string uses, or the placeholders differ.
- */
-import type { Catalog } from '../i18n';
+/** The account, security, moderation, about and sign-in-help screens (src/account, src/moderation,
+ * pages Account, DeleteAccount, About, NotFound, ForgotPassword, ResetPassword, LoginCode,
+ * LoginSecondFactor). */
+import type { Catalog } from '../../i18n';
 
-const es: Catalog = {
+const account: Catalog = {
   Language: 'Idioma',
   'What Shoulder says to you, on this device and in notifications and emails.':
     'Cómo te habla Shoulder, en este dispositivo y en las notificaciones y los correos.',
@@ -258,4 +255,4 @@ const es: Catalog = {
   delete: 'eliminar',
 };
 
-export default es;
+export default account;
