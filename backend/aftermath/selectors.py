@@ -47,6 +47,17 @@ def note_visible_to(user: User) -> Q:
     return Q(hidden_at__isnull=True) & (Q(author_id=user.pk) | others)
 
 
+def _note_visible_in_session(user: User) -> Q:
+    """`note_visible_to` for notes of a session already known to be visible to `user` (in its
+    circle now, in no block relation with its requester): the same notes, without asking
+    those two again for every note. Half the SQL to build and plan on the hot reads."""
+    participant = Q(checkin__requester_id=user.pk) | Q(showed_up(user, OuterRef("checkin_id")))
+    others = Q(
+        Q(audience=Audience.CIRCLE) | participant, ~blocked_with(user, OuterRef("author_id"))
+    )
+    return Q(hidden_at__isnull=True) & (Q(author_id=user.pk) | others)
+
+
 def participant_in(user: User) -> Q:
     """Check-ins (a `CheckIn` queryset) where `user` was there."""
     return Q(requester_id=user.pk) | Q(showed_up(user, OuterRef("pk")))
@@ -64,7 +75,11 @@ def session_visible_to(user: User) -> Q:
 
 
 def _has_visible_note(user: User) -> Exists:
-    return Exists(AftermathNote.objects.filter(note_visible_to(user), checkin_id=OuterRef("pk")))
+    """Only ever ANDed with the session's own gate (in its circle, no block with its
+    requester), so the notes' shorter condition is the same set."""
+    return Exists(
+        AftermathNote.objects.filter(_note_visible_in_session(user), checkin_id=OuterRef("pk"))
+    )
 
 
 def reactions_prefetch(viewer: User) -> Prefetch[str]:
@@ -102,9 +117,12 @@ def is_participant(*, checkin: CheckIn, user: User) -> bool:
 
 
 def _moment_sessions(user: User) -> QuerySet[CheckIn]:
-    """Sessions that are over and have at least one note `user` may read."""
+    """Sessions that are over and have at least one note `user` may read:
+    `session_visible_to` with what is implied left out (an over session is not scheduled, and
+    a readable note is the second half of its "was there or can read a note")."""
     return CheckIn.objects.filter(
-        session_visible_to(user),
+        _member(user, OuterRef("circle_id")),
+        ~blocked_with(user, OuterRef("requester_id")),
         _has_visible_note(user),
         kind__in=SESSION_KINDS,
         status__in=OVER_STATUSES,
@@ -159,8 +177,9 @@ Row = dict[str, Any]
 
 
 def note_rows_for_checkin(*, checkin: CheckIn, user: User) -> QuerySet[AftermathNote, Row]:
-    """The notes of a session `user` may read, as flat rows (a page goes to `note_reads`)."""
-    return AftermathNote.objects.filter(note_visible_to(user), checkin=checkin).values(
+    """The notes of a session `user` may read (through `access.access_session` first), as
+    flat rows (a page goes to `note_reads`)."""
+    return AftermathNote.objects.filter(_note_visible_in_session(user), checkin=checkin).values(
         *NOTE_COLUMNS
     )
 
@@ -226,7 +245,9 @@ def moment_reads(rows: list[Row], viewer: User) -> list[Row]:
         return []
     notes_by_session: dict[Any, list[Row]] = {row["id"]: [] for row in rows}
     note_rows = list(
-        AftermathNote.objects.filter(note_visible_to(viewer), checkin_id__in=list(notes_by_session))
+        AftermathNote.objects.filter(
+            _note_visible_in_session(viewer), checkin_id__in=list(notes_by_session)
+        )
         .order_by("created_at", "pk")
         .values(*NOTE_COLUMNS)
     )
