@@ -32,6 +32,7 @@ from backend.notifications.models import (
     DeliveryStatus,
     Notification,
     PushSubscription,
+    Urgency,
 )
 from backend.notifications.vapid import get_vapid_keys
 
@@ -183,6 +184,12 @@ def _retry_after(value: str | None, now: datetime) -> datetime | None:
     return now + delay
 
 
+def queue_for(urgency: str) -> str:
+    """A high-urgency push (an ask, "could use you") is retried and re-sent through the asks
+    queue, with its fast worker, like its first try; everything else through the default."""
+    return conf.ASKS_QUEUE if urgency == Urgency.HIGH else DEFAULT_TASK_QUEUE_NAME
+
+
 def _schedule_retry(
     delivery: Delivery,
     claimed_at: datetime,
@@ -217,7 +224,9 @@ def _schedule_retry(
             last_status_code=status_code,
         )
         # Same database as the row: the retry task exists exactly when the row says pending.
-        enqueue_delivery(delivery.pk, retry_at)
+        enqueue_delivery(
+            delivery.pk, retry_at, queue_name=queue_for(delivery.notification.urgency)
+        )
     return "retry"
 
 
@@ -376,12 +385,12 @@ def sweep_deliveries(*, now: datetime | None = None) -> int:
     ids = list(
         Delivery.objects.filter(overdue | stale)
         .order_by("next_attempt_at")
-        .values_list("id", flat=True)[:1000]
+        .values_list("id", "notification__urgency")[:1000]
     )
-    for delivery_id in ids:
+    for delivery_id, urgency in ids:
         with transaction.atomic():
             Delivery.objects.filter(pk=delivery_id).update(enqueued_at=now)
-            enqueue_delivery(delivery_id)
+            enqueue_delivery(delivery_id, queue_name=queue_for(urgency))
     if ids:
         logger.info("Sweep re-enqueued %d deliveries", len(ids))
     return len(ids)

@@ -342,3 +342,36 @@ def test_a_long_body_is_shortened_to_fit_a_push(make_user: Any) -> None:
     size = len(json.dumps(notification.payload, separators=(",", ":"), ensure_ascii=False).encode())
     assert size <= 3 * 1024
     assert notification.payload["body"].endswith("…")
+
+
+def _queued_deliveries() -> list[str]:
+    return sorted(
+        DBTaskResult.objects.filter(
+            task_path__endswith="tasks.deliver", status="READY"
+        ).values_list("queue_name", flat=True)
+    )
+
+
+@worker_db
+@pytest.mark.parametrize(("urgency", "queue"), [("high", "asks"), ("normal", "default")])
+def test_a_retry_and_a_sweep_resend_keep_an_asks_urgent_queue(
+    signed_in: Any, push_service: PushService, run_worker: Worker, urgency: str, queue: str
+) -> None:
+    # An ask that fails once is retried by the asks worker (its fast lane), not behind every
+    # low-priority push in the default queue; so is one the sweep finds lost.
+    device = push_service.device("flaky")
+    user = _person_with(signed_in, device)
+    push_service.answer(device, Response("oops", status=500), Response(""))
+    start = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
+    with time_machine.travel(start, tick=False) as clock:
+        _notify(user, urgency=urgency)
+        run_worker()
+        assert _statuses() == ["pending"]
+        assert _queued_deliveries() == [queue]
+
+        DBTaskResult.objects.filter(task_path__endswith="tasks.deliver").delete()  # lost
+        clock.shift(dt.timedelta(minutes=10))
+        call_command("sweep_deliveries", "--no-schedule", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        assert _queued_deliveries() == [queue]
+        run_worker()
+    assert _statuses() == ["delivered"]
