@@ -73,9 +73,11 @@ def circle_delete(*, circle: Circle) -> None:
 
 
 def _lock_circle(circle_id: UUID) -> Circle:
+    # NO KEY: writes that only reference the circle (a check-in, a membership row) take a key
+    # share on it and must not wait behind this lock, nor deadlock with it.
     # Every write that changes who is in a circle locks the circle row first (then the
     # invite or request row), so the member cap and the single owner hold under concurrency.
-    return Circle.objects.select_for_update().get(pk=circle_id)
+    return Circle.objects.select_for_update(no_key=True).get(pk=circle_id)
 
 
 @transaction.atomic
@@ -155,7 +157,7 @@ class CreatedInvite:
 def _check_invite_email_cap(user: User) -> None:
     """At most INVITE_EMAILS_PER_DAY invite emails in any 24 hours; the person's row is
     locked so concurrent creates can't both take the last one."""
-    User.objects.select_for_update().filter(pk=user.pk).first()
+    User.objects.select_for_update(no_key=True).filter(pk=user.pk).first()
     now = timezone.now()
     sent = list(
         Invite.objects.filter(created_by=user, created_at__gt=now - INVITE_EMAIL_WINDOW)
@@ -318,7 +320,9 @@ def invite_accept(*, token: str, user: User) -> AcceptResult:
     if _blocked_from(found, user):
         # Exactly like an unknown token, so nobody learns of a block from an invite.
         raise errors.invite_not_found()
-    if not list(Circle.objects.select_for_update().filter(pk=found.circle_id).values("pk")):
+    if not list(
+        Circle.objects.select_for_update(no_key=True).filter(pk=found.circle_id).values("pk")
+    ):
         raise errors.invite_not_found()  # deleted a moment ago
     invite = (
         Invite.objects.select_for_update(of=("self",))
