@@ -139,11 +139,24 @@ class NoteView:
 
 
 def note_views(notes: Iterable[AftermathNote], viewer: User) -> list[NoteView]:
-    """From the prefetched reactions (no queries)."""
+    """From the prefetched reactions; one query when the viewer wrote any of them: an author
+    can edit only while still in the note's circle (`services.note_update`)."""
+    notes = list(notes)
+    own = [n.checkin_id for n in notes if n.author_id == viewer.pk]
+    still_in = (
+        set(
+            CheckIn.objects.filter(pk__in=own, circle__memberships__user_id=viewer.pk).values_list(
+                "pk", flat=True
+            )
+        )
+        if own
+        else set()
+    )
     views = []
     for note in notes:
         mine = next((r.kind for r in note.reactions.all() if r.user_id == viewer.pk), None)
-        views.append(NoteView(note=note, my_reaction=mine, can_edit=note.author_id == viewer.pk))
+        can_edit = note.author_id == viewer.pk and note.checkin_id in still_in
+        views.append(NoteView(note=note, my_reaction=mine, can_edit=can_edit))
     return views
 
 

@@ -199,7 +199,11 @@ def test_the_author_can_still_delete_after_leaving(world: World) -> None:
     Membership.objects.filter(circle=world.circle, user=world.author).delete()
     author = world.client("author")
     # Their own words stay theirs to take back, even from outside the circle.
-    assert send(author, "get", note_url(note)).status_code == 200
+    res = send(author, "get", note_url(note))
+    assert res.status_code == 200
+    # But no longer theirs to rewrite: the note doesn't offer an edit the server refuses.
+    assert res.json()["can_edit"] is False
+    assert send(author, "patch", note_url(note), {"body": "Changed"}).status_code == 403
     assert send(author, "delete", note_url(note)).status_code == 204
     assert not AftermathNote.objects.exists()
 
