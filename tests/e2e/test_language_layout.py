@@ -105,6 +105,9 @@ def test_signed_in_screens_fit(narrow: Any, code: str) -> None:
         "circle": f"/circles/{circle.pk}",
         "notes": f"/checkins/{earlier.pk}/notes",
         "account": "/account",
+        "security": "/account/security",
+        "standing": "/account/standing",
+        "reports": "/reports",
         "crisis": "/crisis",
     }
     found: dict[str, list[dict[str, str]]] = {}
