@@ -179,6 +179,11 @@ def test_a_spanish_newcomer_never_meets_english(new_phone: Any, mailoutbox: list
     expect(page.get_by_role("heading", level=1)).to_contain_text(CIRCLE)
     look("my session")
 
+    # The account screen was translated first: only the shared frame may show English there.
+    page.goto("/account")
+    expect(page.locator("#language")).to_have_value("es")
+    look("account")
+
     english = {screen: lines for screen, lines in found.items() if lines}
     report = "\n".join(f"{screen}:\n  " + "\n  ".join(lines) for screen, lines in english.items())
     assert english == {}, f"English on the Spanish screens:\n{report}"
