@@ -2,30 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import es, { PARTS } from '../src/i18n/catalogs/es/index';
 import { ago, clock, list } from '../src/i18n/format';
 import { matchLanguage, msg, pseudo, setLocale, t, tn } from '../src/i18n/i18n';
-
-/** Every source file's text (Vite reads them; the catalogs themselves are left out). */
-const SOURCES = import.meta.glob(['../src/**/*.{ts,tsx}', '!../src/**/*.d.ts', '!../src/i18n/catalogs/**'], {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>;
-
-/** Every string the code marks: `t('…')`, `msg('…')` and the `other` form of `tn(…)`. */
-function markedStrings(): Set<string> {
-  const found = new Set<string>();
-  // A string literal in single or double quotes (Biome picks double when the text has a ').
-  const quoted = String.raw`(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")`;
-  const single = new RegExp(String.raw`\b(?:t|msg)\(\s*${quoted}`, 'g');
-  const plural = new RegExp(String.raw`\btn\([^,]+,\s*\{[^}]*\bother:\s*${quoted}`, 'g');
-  for (const source of Object.values(SOURCES)) {
-    // Comments may show examples; only code counts.
-    const text = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-    for (const m of [...text.matchAll(single), ...text.matchAll(plural)]) {
-      found.add((m[1] ?? m[2]).replace(/\\(['"])/g, '$1'));
-    }
-  }
-  return found;
-}
+import { markedStrings } from './marked';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -32,8 +32,10 @@ const STORAGE_KEY = 'shoulder.language';
 export const locale = signal<Locale>('en');
 const catalog = signal<Catalog>({});
 
+const PSEUDO_LOCALES: readonly string[] = ['en-XA', 'ar-XB'] satisfies PseudoLocale[];
+
 export function isLocale(code: string | null | undefined): code is Locale {
-  return code === 'en' || code === 'es' || code === 'en-XA' || code === 'ar-XB';
+  return !!code && (LANGUAGES.some((l) => l.code === code) || PSEUDO_LOCALES.includes(code));
 }
 
 /** The best language for these browser preferences (`navigator.languages`): es-MX → es. */
@@ -48,7 +50,7 @@ export function matchLanguage(preferred: readonly string[]): Language {
 
 /** The language the server should know about (pseudo-locales are English to it). */
 export function serverLanguage(value: Locale = locale.value): Language {
-  return value === 'es' ? 'es' : 'en';
+  return PSEUDO_LOCALES.includes(value) ? 'en' : (value as Language);
 }
 
 export function direction(value: Locale = locale.value): 'ltr' | 'rtl' {
@@ -71,7 +73,8 @@ function remembered(): Locale | null {
 
 /** Switch the whole app to `value`; remembered on this device. */
 export async function setLocale(value: Locale, remember = true): Promise<void> {
-  const next = value === 'es' ? (await loaders.es()).default : {};
+  const load = value in loaders ? loaders[value as keyof typeof loaders] : null;
+  const next = load ? (await load()).default : {};
   catalog.value = next;
   locale.value = value;
   if (remember) {
@@ -169,7 +172,8 @@ export function t(source: string, vars?: Record<string, string | number>): strin
 export function tn(count: number, english: PluralForms, vars?: Record<string, string | number>): string {
   const rule = new Intl.PluralRules(intlLocale()).select(count);
   const all = { count, ...vars };
-  const entry = locale.value === 'es' ? catalog.value[english.other] : undefined;
+  // English and the pseudo-locales have an empty catalog: the English forms are used.
+  const entry = catalog.value[english.other];
   const forms: PluralForms = entry && typeof entry !== 'string' ? entry : english;
   const chosen = forms[rule] ?? forms.other;
   const text = locale.value === 'en-XA' ? pseudo(chosen) : locale.value === 'ar-XB' ? `\u202e${chosen}\u202c` : chosen;
