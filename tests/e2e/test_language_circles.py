@@ -101,7 +101,8 @@ def test_a_spanish_speaker_keeps_a_circle_in_spanish(
     prefs = page.get_by_role("form", name="Qué te llega")
     expect(prefs).to_be_visible()
     expect(prefs.get_by_label("Horas de silencio", exact=True)).to_be_visible()
-    expect(prefs.get_by_label("Dejar pasar las peticiones de compañía en horas de silencio")).to_be_visible()
+    let_through = "Dejar pasar las peticiones de compañía en horas de silencio"
+    expect(prefs.get_by_label(let_through)).to_be_visible()
     group = prefs.get_by_role("group", name="Gente del martes")
     expect(group.get_by_role("radio", name="Todo")).to_be_checked()
     group.get_by_role("radio", name="Solo peticiones de compañía").check()
