@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { NoteCard } from '../src/aftermath/NoteCard';
 import {
   AUDIENCES,
@@ -14,6 +14,7 @@ import {
 } from '../src/aftermath/words';
 import type { Moment, Note, SessionInfo } from '../src/api/aftermath';
 import { apiPath } from '../src/api/aftermath';
+import { setLocale } from '../src/i18n/i18n';
 
 const HOSTILE = '<img src=x onerror=alert(1)><script>alert(1)</script>\nsee https://example.com';
 
@@ -213,5 +214,25 @@ describe('apiPath', () => {
     );
     expect(apiPath('/api/v1/checkins/c/notes/?cursor=x')).toBe('/api/v1/checkins/c/notes/?cursor=x');
     expect(() => apiPath('https://evil.example/steal')).toThrow();
+  });
+});
+
+describe('moments in Spanish', () => {
+  afterEach(() => setLocale('en', false));
+  const now = new Date('2025-06-01T12:00:00Z');
+  const moment: Pick<Moment, 'kind' | 'requester' | 'created_at'> = {
+    kind: 'reach_out',
+    requester: { id: 'a', display_name: 'Alex' },
+    created_at: '2025-03-03T20:00:00Z',
+  };
+
+  it('titles a session and names the reactions in Spanish', async () => {
+    await setLocale('es', false);
+    expect(momentTitle(moment, 'me', now, 'UTC')).toBe('Alex pidió compañía · 3 de marzo');
+    expect(momentTitle(moment, 'a', now, 'UTC')).toBe('Pediste compañía · 3 de marzo');
+    expect(audienceLabel('participants', 'short')).toBe('Solo nosotros');
+    expect(whoReacted(note({ reactions: [{ user: { id: 'x', display_name: 'Ana' }, kind: 'hug' }] }))).toEqual([
+      'Ana — Abrazo',
+    ]);
   });
 });

@@ -1,8 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatDay, inviteProblem, inviteStatusLabel, inviteUsesLabel, parseInviteForm } from '../src/circles/invites';
 import { othersIn } from '../src/circles/people';
 import { qrPathFromMatrix, qrShape } from '../src/circles/qr';
-import { copyLink, shareLink, shareWays } from '../src/circles/share';
+import { copyLink, inviteShareData, shareLink, shareWays } from '../src/circles/share';
+import { setLocale } from '../src/i18n/i18n';
 
 describe('inviteProblem', () => {
   it('says plainly what happened to a link that no longer works', () => {
@@ -194,5 +195,44 @@ describe('QR code', () => {
     expect(shape.size).toBe(37 + 8);
     // The top-left finder's top edge: a run of 7 dark modules starting inside the border.
     expect(shape.d.startsWith('M4 4h7v1h-7z')).toBe(true);
+  });
+});
+
+describe('in Spanish', () => {
+  afterEach(() => setLocale('en', false));
+  const member = (id: string, display_name: string) => ({
+    user: { id, display_name },
+    role: 'member' as const,
+    joined_at: '',
+  });
+
+  it('says how much of a link is used with the right plural', async () => {
+    await setLocale('es', false);
+    expect(inviteUsesLabel({ status: 'active', max_uses: 3, use_count: 2 })).toBe('Queda 1 de 3 usos');
+    expect(inviteUsesLabel({ status: 'active', max_uses: 3, use_count: 1 })).toBe('Quedan 2 de 3 usos');
+    expect(inviteUsesLabel({ status: 'active', max_uses: 1, use_count: 0 })).toBe('Para 1 persona, sin usar todavía');
+    expect(inviteUsesLabel({ status: 'expired', max_uses: 5, use_count: 2 })).toBe('Entraron 2 personas con él');
+    expect(inviteStatusLabel('revoked')).toBe('Anulado');
+  });
+
+  it('names the others and the day in Spanish', async () => {
+    await setLocale('es', false);
+    expect(othersIn({ members: [member('me', 'Me')] }, 'me')).toBe('Solo tú por ahora');
+    expect(othersIn({ members: [member('s', 'Sam'), member('j', 'Jo'), member('a', 'Ana')] }, 'me')).toBe(
+      'Con Sam, Jo y Ana',
+    );
+    expect(formatDay('2026-05-12T12:00:00Z', undefined, 'UTC')).toBe('martes, 12 de mayo');
+    expect(inviteProblem('invite_expired').title).toBe('Esta invitación caducó');
+  });
+
+  it('titles the shared invite in the sender’s language, their message as written', async () => {
+    await setLocale('es', false);
+    expect(inviteShareData('Gente del martes', 'https://x/invite/t', 'Ven')).toEqual({
+      title: 'Entra en Gente del martes en Shoulder',
+      url: 'https://x/invite/t',
+      text: 'Ven',
+    });
+    await setLocale('en', false);
+    expect(inviteShareData('Tuesday people', 'https://x/invite/t').title).toBe('Join Tuesday people on Shoulder');
   });
 });

@@ -1,5 +1,6 @@
 import type { Checkin } from '../api/checkins';
 import { someoneCame } from '../checkins/words';
+import { t } from '../i18n/i18n';
 
 /** After a session: the way to the notes the people who were there keep together. */
 export function AftermathSlot({ checkin }: { checkin: Checkin }) {
@@ -11,12 +12,14 @@ export function AftermathSlot({ checkin }: { checkin: Checkin }) {
   if (checkin.my_role === 'asked' && (!mine || mine.answer === 'cant_right_now')) return null;
   return (
     <section class="card aftermath-slot" aria-labelledby="aftermath-title">
-      <h2 id="aftermath-title">Afterwards</h2>
+      <h2 id="aftermath-title">{t('Afterwards')}</h2>
       <p class="muted">
-        A few words for the people who were there — what helped, a thank-you, the joke that made you laugh through it.
+        {t(
+          'A few words for the people who were there — what helped, a thank-you, the joke that made you laugh through it.',
+        )}
       </p>
       <a class="button button--quiet" href={`/checkins/${checkin.id}/notes`}>
-        Our notes
+        {t('Our notes')}
       </a>
     </section>
   );

@@ -1,4 +1,5 @@
 import type { Audience } from '../api/aftermath';
+import { t } from '../i18n/i18n';
 import { AUDIENCES } from './words';
 import './aftermath.css';
 
@@ -18,7 +19,7 @@ export function AudiencePicker({
 }) {
   return (
     <fieldset class="audience-picker">
-      <legend>Who can read it?</legend>
+      <legend>{t('Who can read it?')}</legend>
       {AUDIENCES.map((option) => {
         const id = `${name}-${option.value}`;
         return (
@@ -31,7 +32,7 @@ export function AudiencePicker({
               checked={value === option.value}
               onChange={() => onValue(option.value)}
             />
-            <label for={id}>{option.label}</label>
+            <label for={id}>{t(option.label)}</label>
           </div>
         );
       })}

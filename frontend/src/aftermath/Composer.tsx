@@ -3,6 +3,7 @@ import { type Audience, createNote, type Note } from '../api/aftermath';
 import { lengthNote } from '../checkins/compose';
 import { FormError } from '../components/FormError';
 import { useSubmit } from '../components/useSubmit';
+import { t } from '../i18n/i18n';
 import { AudiencePicker } from './AudiencePicker';
 import { BODY_MAX, nextPrompt, PROMPTS } from './words';
 
@@ -21,16 +22,18 @@ export function Composer({ checkinId, onCreated }: { checkinId: string; onCreate
     setShared(null);
     const note = await createNote(checkinId, { body, audience });
     setBody('');
-    setShared(note.audience === 'circle' ? 'Shared with the whole circle.' : 'Shared with the people who were there.');
+    setShared(
+      note.audience === 'circle' ? t('Shared with the whole circle.') : t('Shared with the people who were there.'),
+    );
     onCreated(note);
   });
 
-  const promptText = prompt === null ? null : PROMPTS[prompt];
+  const promptText = prompt === null ? null : t(PROMPTS[prompt] ?? '');
   const length = lengthNote(body, BODY_MAX, 100);
   const tooLong = [...body].length > BODY_MAX;
   return (
     <section class="card composer" aria-labelledby="composer-title">
-      <h2 id="composer-title">Add a note</h2>
+      <h2 id="composer-title">{t('Add a note')}</h2>
       <form class="form" onSubmit={share.onSubmit}>
         <FormError message={share.error?.detail} />
         {shared && (
@@ -39,7 +42,7 @@ export function Composer({ checkinId, onCreated }: { checkinId: string; onCreate
           </p>
         )}
         <div class="field">
-          <label for="note-body">Write a few words</label>
+          <label for="note-body">{t('Write a few words')}</label>
           {promptText && (
             <div class="prompt">
               <p class="hint" id="note-prompt">
@@ -47,10 +50,10 @@ export function Composer({ checkinId, onCreated }: { checkinId: string; onCreate
               </p>
               <div class="prompt-controls">
                 <button type="button" class="link-button" onClick={() => setPrompt(nextPrompt(prompt))}>
-                  Another prompt
+                  {t('Another prompt')}
                 </button>
                 <button type="button" class="link-button" onClick={() => setPrompt(null)}>
-                  Hide prompts
+                  {t('Hide prompts')}
                 </button>
               </div>
             </div>
@@ -78,7 +81,7 @@ export function Composer({ checkinId, onCreated }: { checkinId: string; onCreate
         </div>
         <AudiencePicker name="new-note-audience" value={audience} onValue={setAudience} />
         <button type="submit" class="button" disabled={share.busy || tooLong}>
-          Share note
+          {t('Share note')}
         </button>
       </form>
     </section>

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Note } from '../api/aftermath';
+import { t } from '../i18n/i18n';
 import { audienceLabel, formatDate } from './words';
 import './aftermath.css';
 
@@ -29,7 +30,7 @@ export function NoteCard({ note, level = 2, editing = false, children }: NoteCar
         <p class="note-meta">
           <span>{formatDate(note.created_at)}</span>
           <span>{audienceLabel(note.audience, 'short')}</span>
-          {note.edited_at && <span class="note-edited">edited</span>}
+          {note.edited_at && <span class="note-edited">{t('edited')}</span>}
         </p>
       </header>
       {!editing && <p class="note-body">{note.body}</p>}

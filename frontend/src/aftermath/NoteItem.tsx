@@ -13,6 +13,7 @@ import { lengthNote } from '../checkins/compose';
 import { ConfirmAction } from '../components/ConfirmAction';
 import { FormError } from '../components/FormError';
 import { useSubmit } from '../components/useSubmit';
+import { t } from '../i18n/i18n';
 import { ReportButton } from '../moderation/ReportButton';
 import { AudiencePicker } from './AudiencePicker';
 import { NoteCard } from './NoteCard';
@@ -82,7 +83,7 @@ function Reactions({ note, onChange }: { note: Note; onChange: (next: Note) => v
   const people = whoReacted(note);
   return (
     <div class="reactions">
-      <div class="reaction-row" role="group" aria-label="Send a reaction">
+      <div class="reaction-row" role="group" aria-label={t('Send a reaction')}>
         {REACTIONS.map((r) => (
           <button
             key={r.kind}
@@ -96,7 +97,7 @@ function Reactions({ note, onChange }: { note: Note; onChange: (next: Note) => v
             }}
           >
             <span aria-hidden="true">{r.symbol}</span>
-            <span>{r.label}</span>
+            <span>{t(r.label)}</span>
           </button>
         ))}
       </div>
@@ -108,7 +109,7 @@ function Reactions({ note, onChange }: { note: Note; onChange: (next: Note) => v
           aria-controls={whoId}
           onClick={() => setShowWho(!showWho)}
         >
-          {showWho ? 'Hide who reacted' : 'Who reacted'}
+          {showWho ? t('Hide who reacted') : t('Who reacted')}
         </button>
       )}
       {people.length > 0 && showWho && (
@@ -141,15 +142,15 @@ function AuthorActions({
   return (
     <div class="note-actions">
       <button ref={editRef} type="button" class="button button--quiet" onClick={onEdit}>
-        Edit
+        {t('Edit')}
       </button>
       <ConfirmAction
-        label="Delete"
-        confirmLabel="Yes, delete it"
+        label={t('Delete')}
+        confirmLabel={t('Yes, delete it')}
         busy={remove.busy}
         onConfirm={() => void remove.onSubmit()}
       >
-        <p>This note and its reactions go away for everyone. This can't be undone.</p>
+        <p>{t("This note and its reactions go away for everyone. This can't be undone.")}</p>
       </ConfirmAction>
       <FormError message={remove.error?.detail} />
     </div>
@@ -175,15 +176,21 @@ function ReaderActions({
   const name = note.author.display_name;
   return (
     <div class="note-actions">
-      <ReportButton target={{ type: 'note', id: note.id, label: `${name}'s note`, person: note.author, circleId }} />
+      <ReportButton
+        target={{ type: 'note', id: note.id, label: t("{name}'s note", { name }), person: note.author, circleId }}
+      />
       {circleOwner && note.audience === 'circle' && (
         <ConfirmAction
-          label="Remove from the circle"
-          confirmLabel="Yes, remove it"
+          label={t('Remove from the circle')}
+          confirmLabel={t('Yes, remove it')}
           busy={remove.busy}
           onConfirm={() => void remove.onSubmit()}
         >
-          <p>The note goes away for everyone in the circle. We tell {name} that the circle's owner took it down.</p>
+          <p>
+            {t("The note goes away for everyone in the circle. We tell {name} that the circle's owner took it down.", {
+              name,
+            })}
+          </p>
         </ConfirmAction>
       )}
       <FormError message={remove.error?.detail} />
@@ -210,7 +217,7 @@ function NoteEditor({ note, onDone }: { note: Note; onDone: (next: Note | null) 
     <form class="form note-editor" onSubmit={save.onSubmit}>
       <FormError message={save.error?.detail} />
       <div class="field">
-        <label for={bodyId}>Your note</label>
+        <label for={bodyId}>{t('Your note')}</label>
         <textarea
           ref={ref}
           id={bodyId}
@@ -229,10 +236,10 @@ function NoteEditor({ note, onDone }: { note: Note; onDone: (next: Note | null) 
       <AudiencePicker name={`note-${note.id}-audience`} value={audience} onValue={setAudience} />
       <div class="note-actions">
         <button type="submit" class="button" disabled={save.busy || tooLong}>
-          Save changes
+          {t('Save changes')}
         </button>
         <button type="button" class="button button--quiet" onClick={() => onDone(null)}>
-          Cancel
+          {t('Cancel')}
         </button>
       </div>
     </form>

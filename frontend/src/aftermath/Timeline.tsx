@@ -5,6 +5,7 @@ import type { PageOf } from '../api/circles';
 import { ApiError } from '../api/client';
 import { FormError } from '../components/FormError';
 import { useSubmit } from '../components/useSubmit';
+import { t } from '../i18n/i18n';
 import { NoteItem } from './NoteItem';
 import { momentTitle, replaceNote } from './words';
 import './aftermath.css';
@@ -51,7 +52,7 @@ export function Timeline({ load, myId, showCircle = false, empty, onNotFound, ow
       <FormError message={error.detail} />
     ) : (
       <p class="waiting" role="status">
-        One moment…
+        {t('One moment…')}
       </p>
     );
   }
@@ -95,7 +96,7 @@ export function Timeline({ load, myId, showCircle = false, empty, onNotFound, ow
                   href={`/checkins/${encodeURIComponent(moment.id)}/notes`}
                   aria-describedby={titleId}
                 >
-                  Open our notes
+                  {t('Open our notes')}
                 </a>
               </article>
             </li>
@@ -105,7 +106,7 @@ export function Timeline({ load, myId, showCircle = false, empty, onNotFound, ow
       <FormError message={more.error?.detail} />
       {next && (
         <button type="button" class="button button--quiet" disabled={more.busy} onClick={() => void more.onSubmit()}>
-          Load more
+          {t('Load more')}
         </button>
       )}
     </>

@@ -2,27 +2,31 @@
 import type { Audience, Moment, Note, ReactionKind, SessionInfo } from '../api/aftermath';
 import type { Circle } from '../api/circles';
 import { NOTE_BODY_MAX } from '../api/limits';
+import { andList } from '../circles/people';
+import { intlLocale, msg, t } from '../i18n/i18n';
 
 export const AUDIENCES: { value: Audience; label: string; short: string }[] = [
-  { value: 'participants', label: 'Just us — the people who were there', short: 'Just us' },
-  { value: 'circle', label: 'The whole circle', short: 'The whole circle' },
+  { value: 'participants', label: msg('Just us — the people who were there'), short: msg('Just us') },
+  { value: 'circle', label: msg('The whole circle'), short: msg('The whole circle') },
 ];
 
-/** The label on the picker's option, or the short tag on a card. */
+/** The label on the picker's option, or the short tag on a card, in the person's language. */
 export function audienceLabel(audience: Audience, form: 'label' | 'short' = 'label'): string {
   const found = AUDIENCES.find((a) => a.value === audience) ?? AUDIENCES[0]!;
-  return found[form];
+  return t(found[form]);
 }
 
 export const REACTIONS: { kind: ReactionKind; label: string; symbol: string }[] = [
-  { kind: 'hug', label: 'Hug', symbol: '🤗' },
-  { kind: 'tears', label: 'Tears', symbol: '😢' },
-  { kind: 'me_too', label: 'Me too', symbol: '🙋' },
-  { kind: 'heart', label: 'Heart', symbol: '💜' },
+  { kind: 'hug', label: msg('Hug'), symbol: '🤗' },
+  { kind: 'tears', label: msg('Tears'), symbol: '😢' },
+  { kind: 'me_too', label: msg('Me too'), symbol: '🙋' },
+  { kind: 'heart', label: msg('Heart'), symbol: '💜' },
 ];
 
+/** A reaction's name in the person's language. */
 export function reactionLabel(kind: ReactionKind): string {
-  return REACTIONS.find((r) => r.kind === kind)?.label ?? kind;
+  const found = REACTIONS.find((r) => r.kind === kind);
+  return found ? t(found.label) : kind;
 }
 
 /** "Ana — Hug", one line per person, in the order they reacted. No counts. */
@@ -30,7 +34,12 @@ export function whoReacted(note: Pick<Note, 'reactions'>): string[] {
   return note.reactions.map((r) => `${r.user.display_name} — ${reactionLabel(r.kind)}`);
 }
 
-export const PROMPTS = ['What helped?', 'Something you want to thank them for?', "A moment you'll laugh about later?"];
+/** Marked here, shown with `t()`. */
+export const PROMPTS = [
+  msg('What helped?'),
+  msg('Something you want to thank them for?'),
+  msg("A moment you'll laugh about later?"),
+];
 
 /** The prompt after `index`, round and round; `null` (skipped) stays skipped. */
 export function nextPrompt(index: number | null, length = PROMPTS.length): number | null {
@@ -56,8 +65,14 @@ export function composerState(session: SessionInfo | null): ComposerState {
   return 'none';
 }
 
-/** "3 March", with the year when it isn't this year. */
-export function formatDate(iso: string, now: Date = new Date(), locale = 'en-GB', timeZone?: string): string {
+/** The locale days are written in: day before month in English ("3 March"), else the person's own. */
+export function dateLocale(): string {
+  const value = intlLocale();
+  return value === 'en' ? 'en-GB' : value;
+}
+
+/** "3 March" ("3 de marzo"), with the year when it isn't this year. */
+export function formatDate(iso: string, now: Date = new Date(), locale = dateLocale(), timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   const year = (d: Date) => new Intl.DateTimeFormat('en', { year: 'numeric', timeZone }).format(d);
@@ -81,18 +96,23 @@ export function momentTitle(
   now?: Date,
   timeZone?: string,
 ): string {
-  const date = formatDate(moment.created_at, now, 'en-GB', timeZone);
+  const date = formatDate(moment.created_at, now, dateLocale(), timeZone);
   const isMe = (id: string) => myId !== null && myId !== undefined && id === myId;
   if (moment.mutual) {
     const people = [moment.requester, ...(moment.shared_with ?? [])];
-    if (people.some((p) => isMe(p.id))) return `You were there for each other · ${date}`;
-    const names = people.map((p) => p.display_name);
-    const joined = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-    return `${joined} were there for each other · ${date}`;
+    if (people.some((p) => isMe(p.id))) return t('You were there for each other · {date}', { date });
+    const names = andList(people.map((p) => p.display_name));
+    return t('{names} were there for each other · {date}', { names, date });
   }
-  const who = isMe(moment.requester.id) ? 'You' : moment.requester.display_name;
-  const what = moment.kind === 'check_on_me' ? 'asked to be checked on' : 'reached out';
-  return `${who} ${what} · ${date}`;
+  const name = moment.requester.display_name;
+  if (isMe(moment.requester.id)) {
+    return moment.kind === 'check_on_me'
+      ? t('You asked to be checked on · {date}', { date })
+      : t('You reached out · {date}', { date });
+  }
+  return moment.kind === 'check_on_me'
+    ? t('{name} asked to be checked on · {date}', { name, date })
+    : t('{name} reached out · {date}', { name, date });
 }
 
 /** The notes list after one changed (`null`: it was deleted). */

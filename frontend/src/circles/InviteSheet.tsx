@@ -13,6 +13,7 @@ import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { Sheet } from '../components/Sheet';
 import { useSubmit } from '../components/useSubmit';
+import { t } from '../i18n/i18n';
 import {
   formatDay,
   type InviteForm,
@@ -23,7 +24,7 @@ import {
   parseInviteForm,
 } from './invites';
 import { QrCode } from './QrCode';
-import { copyLink, shareLink, shareWays } from './share';
+import { copyLink, inviteShareData, shareLink, shareWays } from './share';
 import './InviteSheet.css';
 
 const EMPTY: InviteForm = { message: '', maxUses: '1', days: '7', email: '' };
@@ -80,17 +81,21 @@ export function InviteSheet({ circle, onClose }: { circle: Circle; onClose: () =
   const set = (key: keyof InviteForm) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
 
   return (
-    <Sheet id="invite-sheet" title="Invite someone" onClose={onClose}>
+    <Sheet id="invite-sheet" title={t('Invite someone')} onClose={onClose}>
       {created ? (
         <CreatedLink circle={circle} invite={created} onAnother={() => setCreated(null)} />
       ) : (
         <form class="form" onSubmit={create.onSubmit}>
-          <p class="muted">You'll get a link to send to someone you trust. It brings them into {circle.name}.</p>
+          <p class="muted">
+            {t("You'll get a link to send to someone you trust. It brings them into {circle}.", {
+              circle: circle.name,
+            })}
+          </p>
           <FormError message={create.error && !create.error.field ? create.error.detail : null} />
           <div class="field">
-            <label for="invite-message">Personal message</label>
+            <label for="invite-message">{t('Personal message')}</label>
             <p class="hint" id="invite-message-hint">
-              Optional. They'll see it when they open the link.
+              {t("Optional. They'll see it when they open the link.")}
             </p>
             <textarea
               id="invite-message"
@@ -104,8 +109,8 @@ export function InviteSheet({ circle, onClose }: { circle: Circle; onClose: () =
           </div>
           <Field
             id="invite-email"
-            label="Their email (optional)"
-            hint="We'll email them the link too. Otherwise, share it yourself."
+            label={t('Their email (optional)')}
+            hint={t("We'll email them the link too. Otherwise, share it yourself.")}
             type="email"
             autocomplete="off"
             value={form.email ?? ''}
@@ -114,11 +119,11 @@ export function InviteSheet({ circle, onClose }: { circle: Circle; onClose: () =
           />
           <Field
             id="invite-max-uses"
-            label="How many people can use it"
+            label={t('How many people can use it')}
             hint={
               room === 1
-                ? `${circle.name} has room for one more person.`
-                : `From 1 to ${room}: ${circle.name} has room for ${room} more people.`
+                ? t('{circle} has room for one more person.', { circle: circle.name })
+                : t('From 1 to {room}: {circle} has room for {room} more people.', { room, circle: circle.name })
             }
             inputMode="numeric"
             value={form.maxUses}
@@ -127,23 +132,23 @@ export function InviteSheet({ circle, onClose }: { circle: Circle; onClose: () =
           />
           <Field
             id="invite-days"
-            label="Days it stays open"
-            hint={`From 1 to ${MAX_DAYS}.`}
+            label={t('Days it stays open')}
+            hint={t('From 1 to {max}.', { max: MAX_DAYS })}
             inputMode="numeric"
             value={form.days}
             onValue={set('days')}
             error={create.error?.forField('expires_in_days')}
           />
           <button type="submit" class="button" disabled={create.busy}>
-            Create invite link
+            {t('Create invite link')}
           </button>
         </form>
       )}
 
       <section aria-labelledby="invite-list-title">
-        <h3 id="invite-list-title">Your invite links</h3>
+        <h3 id="invite-list-title">{t('Your invite links')}</h3>
         <FormError message={(revokeError ?? listError)?.detail} />
-        {invites && invites.length === 0 && <p class="muted">No links yet.</p>}
+        {invites && invites.length === 0 && <p class="muted">{t('No links yet.')}</p>}
         {invites && invites.length > 0 && (
           <ul class="invite-list">
             {invites.map((invite) => (
@@ -153,10 +158,14 @@ export function InviteSheet({ circle, onClose }: { circle: Circle; onClose: () =
                     {inviteStatusLabel(invite.status)} · {inviteUsesLabel(invite)}
                   </p>
                   <p class="muted">
-                    Made {formatDay(invite.created_at)}
-                    {invite.status === 'active' && `, open until ${formatDay(invite.expires_at)}`}
+                    {invite.status === 'active'
+                      ? t('Made {made}, open until {until}', {
+                          made: formatDay(invite.created_at),
+                          until: formatDay(invite.expires_at),
+                        })
+                      : t('Made {made}', { made: formatDay(invite.created_at) })}
                   </p>
-                  {invite.email && <p class="muted">Emailed to {invite.email}</p>}
+                  {invite.email && <p class="muted">{t('Emailed to {email}', { email: invite.email })}</p>}
                   {invite.message && <p class="muted invite-note">“{invite.message}”</p>}
                 </div>
                 {invite.status === 'active' && confirming !== invite.id && (
@@ -167,12 +176,14 @@ export function InviteSheet({ circle, onClose }: { circle: Circle; onClose: () =
                     disabled={revoking === invite.id}
                     onClick={() => setConfirming(invite.id)}
                   >
-                    Revoke
+                    {t('Revoke')}
                   </button>
                 )}
                 {invite.status === 'active' && confirming === invite.id && (
                   <div class="revoke-confirm" role="group" aria-labelledby={`revoke-${invite.id}`}>
-                    <p id={`revoke-${invite.id}`}>Revoke this link? Nobody will be able to join with it any more.</p>
+                    <p id={`revoke-${invite.id}`}>
+                      {t('Revoke this link? Nobody will be able to join with it any more.')}
+                    </p>
                     <div class="actions">
                       <button
                         type="button"
@@ -180,14 +191,14 @@ export function InviteSheet({ circle, onClose }: { circle: Circle; onClose: () =
                         disabled={revoking === invite.id}
                         onClick={() => void onRevoke(invite)}
                       >
-                        Yes, revoke it
+                        {t('Yes, revoke it')}
                       </button>
                       <button
                         type="button"
                         class="button button--quiet button--inline"
                         onClick={() => setConfirming(null)}
                       >
-                        Keep it
+                        {t('Keep it')}
                       </button>
                     </div>
                   </div>
@@ -203,8 +214,7 @@ export function InviteSheet({ circle, onClose }: { circle: Circle; onClose: () =
 
 function CreatedLink({ circle, invite, onAnother }: { circle: Circle; invite: CreatedInvite; onAnother: () => void }) {
   const url = invite.absolute_url;
-  const data: ShareData = { title: `Join ${circle.name} on Shoulder`, url };
-  if (invite.message) data.text = invite.message;
+  const data = inviteShareData(circle.name, url, invite.message);
   const ways = shareWays(navigator, data);
   const inputRef = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -213,19 +223,23 @@ function CreatedLink({ circle, invite, onAnother }: { circle: Circle; invite: Cr
   const copy = async () => {
     const ok = await copyLink(navigator, url, inputRef.current);
     setCopied(ok);
-    setStatus(ok ? 'Copied. Paste it into a message to them.' : 'Select the link above and copy it.');
+    setStatus(ok ? t('Copied. Paste it into a message to them.') : t('Select the link above and copy it.'));
   };
   const share = async () => {
     const outcome = await shareLink(navigator, data);
-    if (outcome === 'failed') setStatus("Sharing didn't work here. Copy the link instead.");
+    if (outcome === 'failed') setStatus(t("Sharing didn't work here. Copy the link instead."));
   };
 
   return (
     <section aria-labelledby="created-title" class="created-link">
-      <h3 id="created-title">Your link is ready</h3>
-      <p class="muted">We show it only this once, so pass it on now. It's open until {formatDay(invite.expires_at)}.</p>
+      <h3 id="created-title">{t('Your link is ready')}</h3>
+      <p class="muted">
+        {t("We show it only this once, so pass it on now. It's open until {day}.", {
+          day: formatDay(invite.expires_at),
+        })}
+      </p>
       <div class="field">
-        <label for="invite-link">Invite link</label>
+        <label for="invite-link">{t('Invite link')}</label>
         <input
           ref={inputRef}
           id="invite-link"
@@ -239,22 +253,22 @@ function CreatedLink({ circle, invite, onAnother }: { circle: Circle; invite: Cr
       <div class="actions">
         {ways.share && (
           <button type="button" class="button" onClick={() => void share()}>
-            Share
+            {t('Share')}
           </button>
         )}
         <button type="button" class={ways.share ? 'button button--quiet' : 'button'} onClick={() => void copy()}>
-          {copied ? 'Copied' : 'Copy link'}
+          {copied ? t('Copied') : t('Copy link')}
         </button>
       </div>
       <p class="copy-status" role="status">
         {status}
       </p>
       <figure class="qr-figure">
-        <QrCode text={url} label={`QR code for the invite link to ${circle.name}`} />
-        <figcaption class="muted">Together in person? They can scan this with their phone's camera.</figcaption>
+        <QrCode text={url} label={t('QR code for the invite link to {circle}', { circle: circle.name })} />
+        <figcaption class="muted">{t("Together in person? They can scan this with their phone's camera.")}</figcaption>
       </figure>
       <button type="button" class="link-button" onClick={onAnother}>
-        Create another link
+        {t('Create another link')}
       </button>
     </section>
   );

@@ -4,6 +4,7 @@ import { ConfirmAction } from '../components/ConfirmAction';
 import { FormError } from '../components/FormError';
 import { Sheet } from '../components/Sheet';
 import { useSubmit } from '../components/useSubmit';
+import { t } from '../i18n/i18n';
 import { ReportSheet } from '../moderation/ReportSheet';
 
 interface MemberSheetProps {
@@ -26,15 +27,15 @@ export function MemberSheet({ circle, member, onClose, onDone }: MemberSheetProp
 
   const block = useSubmit(async () => {
     await blockPerson(member.user.id);
-    onDone(`You blocked ${name}. You can unblock them from your account page.`);
+    onDone(t('You blocked {name}. You can unblock them from your account page.', { name }));
   });
   const remove = useSubmit(async () => {
     await removeMember(circle.id, member.user.id);
-    onDone(`${name} is no longer in ${circle.name}.`);
+    onDone(t('{name} is no longer in {circle}.', { name, circle: circle.name }));
   });
   const transfer = useSubmit(async () => {
     await transferCircle(circle.id, member.user.id);
-    onDone(`${name} now looks after ${circle.name}. You're still in it.`);
+    onDone(t("{name} now looks after {circle}. You're still in it.", { name, circle: circle.name }));
   });
   const run = (key: 'block' | 'remove' | 'transfer', action: { onSubmit: () => Promise<void> }) => () => {
     setLast(key);
@@ -58,49 +59,56 @@ export function MemberSheet({ circle, member, onClose, onDone }: MemberSheetProp
         if (!swapping.current) onClose();
       }}
     >
-      {member.role === 'owner' && <p class="muted">Looks after this circle.</p>}
+      {member.role === 'owner' && <p class="muted">{t('Looks after this circle.')}</p>}
       <FormError message={error?.detail} />
       <div class="sheet-actions">
         <a
           class="button button--quiet"
           href={`/nudge?to=${encodeURIComponent(member.user.id)}&circle=${encodeURIComponent(circle.id)}`}
         >
-          Send a nudge
+          {t('Send a nudge')}
         </a>
         {owner && member.role !== 'owner' && (
           <>
             <ConfirmAction
-              label="Make owner"
-              confirmLabel={`Yes, make ${name} owner`}
+              label={t('Make owner')}
+              confirmLabel={t('Yes, make {name} owner', { name })}
               busy={transfer.busy}
               onConfirm={run('transfer', transfer)}
             >
               <p>
-                {name} will look after {circle.name}: inviting people, approving them and its settings. You stay in the
-                circle as a member.
+                {t(
+                  '{name} will look after {circle}: inviting people, approving them and its settings. You stay in the circle as a member.',
+                  { name, circle: circle.name },
+                )}
               </p>
             </ConfirmAction>
             <ConfirmAction
-              label="Remove from circle"
-              confirmLabel="Yes, remove"
+              label={t('Remove from circle')}
+              confirmLabel={t('Yes, remove')}
               busy={remove.busy}
               onConfirm={run('remove', remove)}
             >
               <p>
-                {name} will no longer be in {circle.name}. We don't send them a message about it.
+                {t("{name} will no longer be in {circle}. We don't send them a message about it.", {
+                  name,
+                  circle: circle.name,
+                })}
               </p>
             </ConfirmAction>
           </>
         )}
         <ConfirmAction
-          label="Block"
-          confirmLabel={`Yes, block ${name}`}
+          label={t('Block')}
+          confirmLabel={t('Yes, block {name}', { name })}
           busy={block.busy}
           onConfirm={run('block', block)}
         >
           <p>
-            {name} won't be able to reach you, nudge you or invite you, and you won't be in each other's reach-outs. We
-            don't tell them.
+            {t(
+              "{name} won't be able to reach you, nudge you or invite you, and you won't be in each other's reach-outs. We don't tell them.",
+              { name },
+            )}
           </p>
         </ConfirmAction>
         <button
@@ -111,7 +119,7 @@ export function MemberSheet({ circle, member, onClose, onDone }: MemberSheetProp
             setReporting(true);
           }}
         >
-          Report {name}
+          {t('Report {name}', { name })}
         </button>
       </div>
     </Sheet>

@@ -1,3 +1,5 @@
+import { t } from '../i18n/i18n';
+
 /** The bits of `navigator` sharing depends on, so the choice is testable without a browser. */
 export interface ShareNavigator {
   share?: (data: ShareData) => Promise<void>;
@@ -17,6 +19,17 @@ export function shareWays(nav: ShareNavigator | undefined, data: ShareData): Sha
   const canShare = typeof nav?.share === 'function' && (typeof nav.canShare !== 'function' || nav.canShare(data));
   const clipboard = typeof nav?.clipboard?.writeText === 'function';
   return { share: canShare, copy: clipboard ? 'clipboard' : 'select' };
+}
+
+/**
+ * What the share sheet passes on with an invite link. The person receiving it reads it, in
+ * the words of the sender's language (Shoulder can't know theirs yet). Their own message, if
+ * any, goes as it was written.
+ */
+export function inviteShareData(circleName: string, url: string, message?: string | null): ShareData {
+  const data: ShareData = { title: t('Join {circle} on Shoulder', { circle: circleName }), url };
+  if (message) data.text = message;
+  return data;
 }
 
 export type ShareOutcome = 'shared' | 'cancelled' | 'failed';

@@ -9,6 +9,7 @@ import { loadMe, me } from '../auth/me';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
+import { t } from '../i18n/i18n';
 import type { PageProps } from '../routes';
 
 /**
@@ -58,14 +59,14 @@ export default function CheckinNotes({ params }: PageProps) {
   if (loadError && !notes) {
     const gone = loadError.status === 404;
     return (
-      <Page title="Our notes" heading={gone ? "We couldn't find these notes" : 'Our notes'}>
+      <Page title={t('Our notes')} heading={gone ? t("We couldn't find these notes") : t('Our notes')}>
         <p>
           {gone
-            ? 'They may be just for the people who were there, or they may have been taken down.'
+            ? t('They may be just for the people who were there, or they may have been taken down.')
             : loadError.detail}
         </p>
         <a class="button" href="/">
-          Go home
+          {t('Go home')}
         </a>
       </Page>
     );
@@ -73,7 +74,7 @@ export default function CheckinNotes({ params }: PageProps) {
   if (!notes) {
     return (
       <p class="waiting" role="status">
-        One moment…
+        {t('One moment…')}
       </p>
     );
   }
@@ -82,13 +83,14 @@ export default function CheckinNotes({ params }: PageProps) {
   const change = (noteId: string, changed: Note | null) =>
     setNotes((current) => replaceNote(current ?? [], noteId, changed));
   return (
-    <Page title="Our notes">
+    <Page title={t('Our notes')}>
       {session && <p class="lead">{momentTitle(session, me.value?.id)}</p>}
       {notes.length === 0 && (
         <div class="empty">
           <p>
-            No notes yet. A few words afterwards can mean a lot — what helped, a thank-you, or the thing you'll laugh
-            about one day.
+            {t(
+              "No notes yet. A few words afterwards can mean a lot — what helped, a thank-you, or the thing you'll laugh about one day.",
+            )}
           </p>
         </div>
       )}
@@ -108,7 +110,7 @@ export default function CheckinNotes({ params }: PageProps) {
       <FormError message={more.error?.detail} />
       {next && (
         <button type="button" class="button button--quiet" disabled={more.busy} onClick={() => void more.onSubmit()}>
-          Load more
+          {t('Load more')}
         </button>
       )}
       {writing === 'write' && (
@@ -120,11 +122,13 @@ export default function CheckinNotes({ params }: PageProps) {
           }}
         />
       )}
-      {writing === 'not_yet' && <p class="notice">You can write notes once the session is over.</p>}
+      {writing === 'not_yet' && <p class="notice">{t('You can write notes once the session is over.')}</p>}
       {session && (
-        <nav class="links" aria-label="Around this time">
-          <a href={`/checkins/${encodeURIComponent(id)}`}>Back to the check-in</a>
-          <a href={`/circles/${encodeURIComponent(session.circle.id)}/moments`}>Our moments in {session.circle.name}</a>
+        <nav class="links" aria-label={t('Around this time')}>
+          <a href={`/checkins/${encodeURIComponent(id)}`}>{t('Back to the check-in')}</a>
+          <a href={`/circles/${encodeURIComponent(session.circle.id)}/moments`}>
+            {t('Our moments in {circle}', { circle: session.circle.name })}
+          </a>
         </nav>
       )}
     </Page>

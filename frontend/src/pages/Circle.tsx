@@ -21,6 +21,7 @@ import { FormError } from '../components/FormError';
 import { Onboarding } from '../components/Onboarding';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
+import { t } from '../i18n/i18n';
 import { ReportButton } from '../moderation/ReportButton';
 import { navigate } from '../router';
 import type { PageProps } from '../routes';
@@ -53,10 +54,10 @@ export default function CirclePage({ params }: PageProps) {
   if (loadError && !circle) {
     const gone = loadError.status === 404;
     return (
-      <Page title="Circle" heading={gone ? "We couldn't find that circle" : 'Circle'}>
-        <p>{gone ? 'You may have left it, or its owner closed it.' : loadError.detail}</p>
+      <Page title={t('Circle')} heading={gone ? t("We couldn't find that circle") : t('Circle')}>
+        <p>{gone ? t('You may have left it, or its owner closed it.') : loadError.detail}</p>
         <a class="button" href="/">
-          Go home
+          {t('Go home')}
         </a>
       </Page>
     );
@@ -64,7 +65,7 @@ export default function CirclePage({ params }: PageProps) {
   if (!circle) {
     return (
       <p class="waiting" role="status">
-        One moment…
+        {t('One moment…')}
       </p>
     );
   }
@@ -86,12 +87,12 @@ export default function CirclePage({ params }: PageProps) {
       )}
       {owner && (
         <button type="button" class="button invite-button" onClick={() => setOpen({ kind: 'invite' })}>
-          Invite someone
+          {t('Invite someone')}
         </button>
       )}
 
       <section aria-labelledby="people-title">
-        <h2 id="people-title">People in this circle</h2>
+        <h2 id="people-title">{t('People in this circle')}</h2>
         <ul class="members">
           {circle.members.map((member) => {
             const mine = member.user.id === myId;
@@ -99,9 +100,9 @@ export default function CirclePage({ params }: PageProps) {
               <>
                 <span class="member-name">
                   {member.user.display_name}
-                  {mine && <span class="muted"> (you)</span>}
+                  {mine && <span class="muted"> {t('(you)')}</span>}
                 </span>
-                {member.role === 'owner' && <span class="member-role">owner</span>}
+                {member.role === 'owner' && <span class="member-role">{t('owner')}</span>}
               </>
             );
             return (
@@ -121,7 +122,7 @@ export default function CirclePage({ params }: PageProps) {
       <Onboarding />
 
       <p class="links">
-        <a href={`/circles/${encodeURIComponent(circle.id)}/moments`}>Our moments</a>
+        <a href={`/circles/${encodeURIComponent(circle.id)}/moments`}>{t('Our moments')}</a>
       </p>
       {owner && requests.length > 0 && <JoinRequests circle={circle} requests={requests} onDone={done} />}
       {owner && <Settings circle={circle} onSaved={setCircle} />}
@@ -129,8 +130,11 @@ export default function CirclePage({ params }: PageProps) {
       {owner && <Delete circle={circle} />}
       {!owner && (
         <section class="quiet-section" aria-labelledby="report-circle-title">
-          <h2 id="report-circle-title">Something wrong here?</h2>
-          <ReportButton target={{ type: 'circle', id: circle.id, label: circle.name }} label="Report this circle" />
+          <h2 id="report-circle-title">{t('Something wrong here?')}</h2>
+          <ReportButton
+            target={{ type: 'circle', id: circle.id, label: circle.name }}
+            label={t('Report this circle')}
+          />
         </section>
       )}
 
@@ -159,7 +163,11 @@ function JoinRequests({
     try {
       await decideJoinRequest(circle.id, request.id, decision);
       const name = request.user.display_name;
-      onDone(decision === 'approve' ? `${name} is in ${circle.name} now.` : `Okay. ${name} won't join for now.`);
+      onDone(
+        decision === 'approve'
+          ? t('{name} is in {circle} now.', { name, circle: circle.name })
+          : t("Okay. {name} won't join for now.", { name }),
+      );
     } catch (err) {
       if (err instanceof ApiError) setError(err);
     } finally {
@@ -168,7 +176,7 @@ function JoinRequests({
   };
   return (
     <section class="card card--soft" aria-labelledby="requests-title">
-      <h2 id="requests-title">Asking to join</h2>
+      <h2 id="requests-title">{t('Asking to join')}</h2>
       <FormError message={error?.detail} />
       <ul class="requests">
         {requests.map((request) => (
@@ -184,7 +192,7 @@ function JoinRequests({
                 disabled={busy === request.id}
                 onClick={() => void decide(request, 'approve')}
               >
-                Approve
+                {t('Approve')}
               </button>
               <button
                 type="button"
@@ -193,7 +201,7 @@ function JoinRequests({
                 disabled={busy === request.id}
                 onClick={() => void decide(request, 'reject')}
               >
-                Not now
+                {t('Not now')}
               </button>
             </div>
           </li>
@@ -214,17 +222,17 @@ function Settings({ circle, onSaved }: { circle: Circle; onSaved: (circle: Circl
   });
   return (
     <section class="card" aria-labelledby="settings-title">
-      <h2 id="settings-title">Circle settings</h2>
+      <h2 id="settings-title">{t('Circle settings')}</h2>
       <form class="form" onSubmit={save.onSubmit}>
         <FormError message={save.error && !save.error.field ? save.error.detail : null} />
         {saved && (
           <p class="notice" role="status">
-            Saved.
+            {t('Saved.')}
           </p>
         )}
         <Field
           id="circle-name"
-          label="Circle name"
+          label={t('Circle name')}
           required
           maxLength={CIRCLE_NAME_MAX}
           value={name}
@@ -245,13 +253,13 @@ function Settings({ circle, onSaved }: { circle: Circle; onSaved: (circle: Circl
               setApproval(e.currentTarget.checked);
             }}
           />
-          <label for="approval">I approve new members</label>
+          <label for="approval">{t('I approve new members')}</label>
           <p class="hint" id="approval-hint">
-            People who open an invite link ask to join, and you say yes first.
+            {t('People who open an invite link ask to join, and you say yes first.')}
           </p>
         </div>
         <button type="submit" class="button button--quiet" disabled={save.busy}>
-          Save
+          {t('Save')}
         </button>
       </form>
     </section>
@@ -266,17 +274,19 @@ function Leave({ circle, myId }: { circle: Circle; myId: string | undefined }) {
   });
   return (
     <section class="quiet-section" aria-labelledby="leave-title">
-      <h2 id="leave-title">Leave this circle</h2>
+      <h2 id="leave-title">{t('Leave this circle')}</h2>
       <FormError message={leave.error?.detail} />
       <ConfirmAction
-        label="Leave circle"
-        confirmLabel="Yes, leave"
+        label={t('Leave circle')}
+        confirmLabel={t('Yes, leave')}
         busy={leave.busy}
         onConfirm={() => void leave.onSubmit()}
       >
         <p>
-          You won't be in {circle.name} any more, and its people won't be asked when you reach out. Nobody gets a
-          message about it.
+          {t(
+            "You won't be in {circle} any more, and its people won't be asked when you reach out. Nobody gets a message about it.",
+            { circle: circle.name },
+          )}
         </p>
       </ConfirmAction>
     </section>
@@ -290,15 +300,19 @@ function Delete({ circle }: { circle: Circle }) {
   });
   return (
     <section class="quiet-section" aria-labelledby="delete-title">
-      <h2 id="delete-title">Close this circle</h2>
+      <h2 id="delete-title">{t('Close this circle')}</h2>
       <FormError message={remove.error?.detail} />
       <ConfirmAction
-        label="Delete circle"
-        confirmLabel="Yes, delete it"
+        label={t('Delete circle')}
+        confirmLabel={t('Yes, delete it')}
         busy={remove.busy}
         onConfirm={() => void remove.onSubmit()}
       >
-        <p>{circle.name} and its invite links go away for everyone in it. This can't be undone.</p>
+        <p>
+          {t("{circle} and its invite links go away for everyone in it. This can't be undone.", {
+            circle: circle.name,
+          })}
+        </p>
       </ConfirmAction>
     </section>
   );

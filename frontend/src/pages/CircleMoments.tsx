@@ -5,6 +5,7 @@ import { type Circle, getCircle } from '../api/circles';
 import type { ApiError } from '../api/client';
 import { loadMe, me } from '../auth/me';
 import { Page } from '../components/Page';
+import { t } from '../i18n/i18n';
 import type { PageProps } from '../routes';
 
 /** "Our moments": a circle's times together that are over, with the notes I may read. */
@@ -26,10 +27,10 @@ export default function CircleMoments({ params }: PageProps) {
 
   if (gone) {
     return (
-      <Page title="Our moments" heading="We couldn't find that circle">
-        <p>You may have left it, or its owner closed it.</p>
+      <Page title={t('Our moments')} heading={t("We couldn't find that circle")}>
+        <p>{t('You may have left it, or its owner closed it.')}</p>
         <a class="button" href="/">
-          Go home
+          {t('Go home')}
         </a>
       </Page>
     );
@@ -38,8 +39,10 @@ export default function CircleMoments({ params }: PageProps) {
   const myId = me.value?.id;
   const others = circle?.members.filter((m) => m.user.id !== myId) ?? [];
   return (
-    <Page title="Our moments">
-      {circle && <p class="lead">The times you were there for each other in {circle.name}.</p>}
+    <Page title={t('Our moments')}>
+      {circle && (
+        <p class="lead">{t('The times you were there for each other in {circle}.', { circle: circle.name })}</p>
+      )}
       <Timeline
         load={load}
         myId={myId}
@@ -47,23 +50,24 @@ export default function CircleMoments({ params }: PageProps) {
         ownedCircles={owned}
         empty={
           <p>
-            Nothing here yet. After you've been there for each other, the notes you write afterwards will gather here —
-            a quiet record of showing up.
+            {t(
+              "Nothing here yet. After you've been there for each other, the notes you write afterwards will gather here — a quiet record of showing up.",
+            )}
           </p>
         }
       />
       {myId && others.length > 0 && (
-        <nav class="links" aria-label="Moments with one person">
+        <nav class="links" aria-label={t('Moments with one person')}>
           {others.map((m) => (
             <a key={m.user.id} href={`/people/${encodeURIComponent(m.user.id)}/moments`}>
-              Moments with {m.user.display_name}
+              {t('Moments with {name}', { name: m.user.display_name })}
             </a>
           ))}
         </nav>
       )}
       {circle && (
         <p class="links">
-          <a href={`/circles/${encodeURIComponent(circle.id)}`}>Back to {circle.name}</a>
+          <a href={`/circles/${encodeURIComponent(circle.id)}`}>{t('Back to {circle}', { circle: circle.name })}</a>
         </p>
       )}
     </Page>

@@ -7,6 +7,8 @@ import { formatDay, inviteProblem, type Problem } from '../circles/invites';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
+import { t } from '../i18n/i18n';
+import { rich } from '../i18n/rich';
 import { navigate, withNext } from '../router';
 import type { PageProps } from '../routes';
 import './Invite.css';
@@ -51,10 +53,10 @@ export default function Invite({ params }: PageProps) {
 
   if (problem) {
     return (
-      <Page title="Invite" heading={problem.title}>
+      <Page title={t('Invite')} heading={problem.title}>
         <p class="lead">{problem.detail}</p>
         <a class="button button--quiet" href="/">
-          Go to Shoulder
+          {t('Go to Shoulder')}
         </a>
       </Page>
     );
@@ -67,10 +69,10 @@ export default function Invite({ params }: PageProps) {
   // Their own link again (even one used up since): no invitation, just where their people are.
   if (signedIn && invite?.already_member) {
     return (
-      <Page title="Invite" heading={`You're already in ${name}`}>
-        <p class="lead">Your people are there for you. This link has nothing more to do.</p>
+      <Page title={t('Invite')} heading={t("You're already in {circle}", { circle: name ?? '' })}>
+        <p class="lead">{t('Your people are there for you. This link has nothing more to do.')}</p>
         <a class="button" href="/circles">
-          Go to your circles
+          {t('Go to your circles')}
         </a>
       </Page>
     );
@@ -81,17 +83,25 @@ export default function Invite({ params }: PageProps) {
     signedIn && invite && invite.status !== 'valid' ? inviteProblem(invite.status, invite.status_detail) : null;
 
   return (
-    <Page title="Invite" heading={name ? `You're invited to ${name}` : "You've been invited"}>
+    <Page
+      title={t('Invite')}
+      heading={name ? t("You're invited to {circle}", { circle: name }) : t("You've been invited")}
+    >
       <FormError message={offline} />
       {!invite && !offline && (
         <p class="waiting" role="status">
-          One moment…
+          {t('One moment…')}
         </p>
       )}
       {invite && (
         <section class="card">
           <p>
-            <strong>{inviter}</strong> would like you in {name} — the few people they trust to show up for each other.
+            {rich(
+              t('<0>{inviter}</0> would like you in {circle} — the few people they trust to show up for each other.', {
+                circle: name ?? '',
+              }),
+              [() => <strong>{inviter}</strong>],
+            )}
           </p>
           {invite.message && (
             <figure class="notice invite-message">
@@ -99,14 +109,17 @@ export default function Invite({ params }: PageProps) {
               <figcaption class="muted">— {inviter}</figcaption>
             </figure>
           )}
-          <p class="muted">This invite is open until {formatDay(invite.expires_at)}.</p>
+          <p class="muted">{t('This invite is open until {day}.', { day: formatDay(invite.expires_at) })}</p>
           {invite.circle.approval_required && (
-            <p class="muted">The circle's owner says yes to new people, so joining starts as a request.</p>
+            <p class="muted">{t("The circle's owner says yes to new people, so joining starts as a request.")}</p>
           )}
 
           {requested ? (
             <p class="notice" role="status">
-              We've asked. You'll be in {name} as soon as the owner says yes — there's nothing more you need to do.
+              {t(
+                "We've asked. You'll be in {circle} as soon as the owner says yes — there's nothing more you need to do.",
+                { circle: name ?? '' },
+              )}
             </p>
           ) : refusal ? (
             <div class="notice" role="status">
@@ -114,14 +127,16 @@ export default function Invite({ params }: PageProps) {
                 <strong>{refusal.title}.</strong> {refusal.detail}
               </p>
               <a href={invite.already_member ? '/circles' : '/'}>
-                {invite.already_member ? 'Go to your circles' : 'Go to Shoulder'}
+                {invite.already_member ? t('Go to your circles') : t('Go to Shoulder')}
               </a>
             </div>
           ) : signedIn ? (
             <div class="actions">
               <FormError message={actionError && `${problemOf(actionError).title}. ${problemOf(actionError).detail}`} />
               <button type="button" class="button" disabled={accept.busy} onClick={() => void accept.onSubmit()}>
-                {invite.circle.approval_required ? `Ask to join ${name}` : `Join ${name}`}
+                {invite.circle.approval_required
+                  ? t('Ask to join {circle}', { circle: name ?? '' })
+                  : t('Join {circle}', { circle: name ?? '' })}
               </button>
               <button
                 type="button"
@@ -129,16 +144,16 @@ export default function Invite({ params }: PageProps) {
                 disabled={decline.busy}
                 onClick={() => void decline.onSubmit()}
               >
-                Not now
+                {t('Not now')}
               </button>
             </div>
           ) : status === 'loading' ? null : (
             <div class="actions">
               <a class="button" href={withNext('/signup', here)}>
-                Sign up to join
+                {t('Sign up to join')}
               </a>
               <a class="button button--quiet" href={withNext('/login', here)}>
-                I already have an account
+                {t('I already have an account')}
               </a>
             </div>
           )}

@@ -10,6 +10,8 @@ import {
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
+import { msg, t } from '../i18n/i18n';
+import { rich } from '../i18n/rich';
 import { isIos } from '../pwa/platform';
 import {
   currentPermission,
@@ -25,26 +27,26 @@ import { isStandalone } from '../pwa/register';
 import './NotificationSettings.css';
 
 const LEVELS: { value: CircleLevel; label: string; hint: string }[] = [
-  { value: 'all', label: 'Everything', hint: 'Reach-outs, answers, notes and nudges.' },
-  { value: 'reach_outs', label: 'Only reach-outs', hint: 'Just when someone needs you.' },
-  { value: 'muted', label: 'Muted', hint: 'Nothing from this circle on your phone.' },
+  { value: 'all', label: msg('Everything'), hint: msg('Reach-outs, answers, notes and nudges.') },
+  { value: 'reach_outs', label: msg('Only reach-outs'), hint: msg('Just when someone needs you.') },
+  { value: 'muted', label: msg('Muted'), hint: msg('Nothing from this circle on your phone.') },
 ];
 
 function messageOf(err: unknown): string {
   if (err instanceof ApiError || err instanceof PushError) return err.message;
-  return 'Something went wrong. Please try again.';
+  return t('Something went wrong. Please try again.');
 }
 
 export default function NotificationSettings() {
   return (
-    <Page title="Notifications">
-      <p class="lead">Shoulder taps you on the shoulder only when it matters:</p>
+    <Page title={t('Notifications')}>
+      <p class="lead">{t('Shoulder taps you on the shoulder only when it matters:')}</p>
       <ul class="sends">
-        <li>someone in your circle reaches out, or asks you to check on them;</li>
-        <li>a friend answers when you reach out, or sends a gentle “thinking of you”;</li>
-        <li>a note after time together, and someone asking to join a circle you look after.</li>
+        <li>{t('someone in your circle reaches out, or asks you to check on them;')}</li>
+        <li>{t('a friend answers when you reach out, or sends a gentle “thinking of you”;')}</li>
+        <li>{t('a note after time together, and someone asking to join a circle you look after.')}</li>
       </ul>
-      <p class="muted">No news, no reminders to open the app, no counters.</p>
+      <p class="muted">{t('No news, no reminders to open the app, no counters.')}</p>
       <ThisDevice />
       <Preferences />
     </Page>
@@ -89,40 +91,46 @@ function ThisDevice() {
       setPermission(answer);
       if (answer === 'granted') {
         setSubscribed(true);
-        setNotice('Notifications are on for this device.');
+        setNotice(t('Notifications are on for this device.'));
       } else if (answer === 'default') {
-        setNotice("Notifications weren't turned on. Tap the button again whenever you're ready.");
+        setNotice(t("Notifications weren't turned on. Tap the button again whenever you're ready."));
       }
     });
   const turnOff = () =>
     run(async () => {
       await turnOffPush();
       setSubscribed(false);
-      setNotice('Notifications are off for this device.');
+      setNotice(t('Notifications are off for this device.'));
     });
   const test = () =>
     run(async () => {
       await sendTestNotification();
-      setNotice('A test notification is on its way. It can take a few seconds.');
+      setNotice(t('A test notification is on its way. It can take a few seconds.'));
     });
 
   return (
     <section class="card" aria-labelledby="device-title">
-      <h2 id="device-title">This device</h2>
+      <h2 id="device-title">{t('This device')}</h2>
       {ios && !isStandalone.value && (
         <p class="notice">
-          On iPhone and iPad, notifications only work in the installed app: in Safari, tap <strong>Share</strong>, then{' '}
-          <strong>Add to Home Screen</strong>, and open Shoulder from your Home Screen.
+          {rich(
+            t(
+              'On iPhone and iPad, notifications only work in the installed app: in Safari, tap <0>Share</0>, then <1>Add to Home Screen</1>, and open Shoulder from your Home Screen.',
+            ),
+            [(text) => <strong>{text}</strong>, (text) => <strong>{text}</strong>],
+          )}
         </p>
       )}
       <p id="device-status" class="device-status" aria-live="polite">
-        {ui === 'checking' && 'Checking this device…'}
-        {ui === 'on' && 'Notifications are on for this device.'}
-        {ui === 'off' && 'Notifications are off for this device.'}
-        {ui === 'install-first' && 'Add Shoulder to your Home Screen first, then turn notifications on there.'}
-        {ui === 'unsupported' && "This browser can't show notifications from Shoulder."}
+        {ui === 'checking' && t('Checking this device…')}
+        {ui === 'on' && t('Notifications are on for this device.')}
+        {ui === 'off' && t('Notifications are off for this device.')}
+        {ui === 'install-first' && t('Add Shoulder to your Home Screen first, then turn notifications on there.')}
+        {ui === 'unsupported' && t("This browser can't show notifications from Shoulder.")}
         {ui === 'denied' &&
-          'Notifications are blocked for Shoulder in this browser. To allow them, open the site settings for this page (tap the icon next to the address), set Notifications to Allow, then reload.'}
+          t(
+            'Notifications are blocked for Shoulder in this browser. To allow them, open the site settings for this page (tap the icon next to the address), set Notifications to Allow, then reload.',
+          )}
       </p>
       <FormError message={error} />
       {notice && (
@@ -133,16 +141,16 @@ function ThisDevice() {
       <div class="actions">
         {ui === 'off' && (
           <button type="button" class="button" disabled={busy} onClick={() => void turnOn()}>
-            Turn on notifications
+            {t('Turn on notifications')}
           </button>
         )}
         {ui === 'on' && (
           <>
             <button type="button" class="button" disabled={busy} onClick={() => void test()}>
-              Send me a test notification
+              {t('Send me a test notification')}
             </button>
             <button type="button" class="button button--quiet" disabled={busy} onClick={() => void turnOff()}>
-              Turn off on this device
+              {t('Turn off on this device')}
             </button>
           </>
         )}
@@ -185,7 +193,7 @@ function Preferences() {
       <FormError message={loadError.detail} />
     ) : (
       <p class="waiting" role="status">
-        One moment…
+        {t('One moment…')}
       </p>
     );
   }
@@ -196,10 +204,10 @@ function Preferences() {
 
   return (
     <form class="form card" onSubmit={save.onSubmit} aria-labelledby="prefs-title">
-      <h2 id="prefs-title">What reaches you</h2>
+      <h2 id="prefs-title">{t('What reaches you')}</h2>
       <FormError message={save.error?.detail} />
       <fieldset class="group">
-        <legend>Quiet hours</legend>
+        <legend>{t('Quiet hours')}</legend>
         <div class="check">
           <input
             id="quiet-enabled"
@@ -208,14 +216,14 @@ function Preferences() {
             aria-describedby="quiet-hint"
             onChange={(e) => setQuiet({ enabled: e.currentTarget.checked })}
           />
-          <label for="quiet-enabled">Quiet hours</label>
+          <label for="quiet-enabled">{t('Quiet hours')}</label>
           <p class="hint" id="quiet-hint">
-            Notifications wait until quiet hours end (in your account's time zone).
+            {t("Notifications wait until quiet hours end (in your account's time zone).")}
           </p>
         </div>
         <div class="times">
           <div class="field">
-            <label for="quiet-start">From</label>
+            <label for="quiet-start">{t('From')}</label>
             <input
               id="quiet-start"
               type="time"
@@ -226,7 +234,7 @@ function Preferences() {
             />
           </div>
           <div class="field">
-            <label for="quiet-end">Until</label>
+            <label for="quiet-end">{t('Until')}</label>
             <input
               id="quiet-end"
               type="time"
@@ -245,9 +253,9 @@ function Preferences() {
             aria-describedby="reach-outs-break-hint"
             onChange={(e) => change({ ...settings, reach_outs_break_quiet_hours: e.currentTarget.checked })}
           />
-          <label for="reach-outs-break">Let reach-outs through quiet hours</label>
+          <label for="reach-outs-break">{t('Let reach-outs through quiet hours')}</label>
           <p class="hint" id="reach-outs-break-hint">
-            When someone needs you, you hear it at any hour.
+            {t('When someone needs you, you hear it at any hour.')}
           </p>
         </div>
       </fieldset>
@@ -259,17 +267,19 @@ function Preferences() {
           aria-describedby="email-fallback-hint"
           onChange={(e) => change({ ...settings, email_when_push_fails: e.currentTarget.checked })}
         />
-        <label for="email-fallback">Email me when a notification can’t reach me</label>
+        <label for="email-fallback">{t('Email me when a notification can’t reach me')}</label>
         <p class="hint" id="email-fallback-hint">
-          If a friend reaches out and no phone of yours can get the notification, we send the link by email instead.
+          {t(
+            'If a friend reaches out and no phone of yours can get the notification, we send the link by email instead.',
+          )}
         </p>
       </div>
       {settings.circles.length === 0 && (
-        <p class="muted">Once you're in a circle, you can choose here how much you hear from it.</p>
+        <p class="muted">{t("Once you're in a circle, you can choose here how much you hear from it.")}</p>
       )}
       {settings.circles.map((item, index) => (
         <fieldset class="group" key={item.circle.id}>
-          <legend>{item.circle.name ?? 'A circle'}</legend>
+          <legend>{item.circle.name ?? t('A circle')}</legend>
           {LEVELS.map((level) => {
             const id = `level-${item.circle.id}-${level.value}`;
             return (
@@ -287,9 +297,9 @@ function Preferences() {
                     change({ ...settings, circles });
                   }}
                 />
-                <label for={id}>{level.label}</label>
+                <label for={id}>{t(level.label)}</label>
                 <p class="hint" id={`${id}-hint`}>
-                  {level.hint}
+                  {t(level.hint)}
                 </p>
               </div>
             );
@@ -298,11 +308,11 @@ function Preferences() {
       ))}
       {saved && (
         <p class="notice" role="status">
-          Saved.
+          {t('Saved.')}
         </p>
       )}
       <button type="submit" class="button" disabled={save.busy}>
-        Save
+        {t('Save')}
       </button>
     </form>
   );

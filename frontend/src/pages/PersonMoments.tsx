@@ -6,6 +6,7 @@ import { listCircles } from '../api/circles';
 import type { ApiError } from '../api/client';
 import { loadMe, me } from '../auth/me';
 import { Page } from '../components/Page';
+import { t } from '../i18n/i18n';
 import type { PageProps } from '../routes';
 
 /** "Moments with <name>": the times both of us were there, with the notes I may read. */
@@ -26,16 +27,16 @@ export default function PersonMoments({ params }: PageProps) {
 
   if (gone) {
     return (
-      <Page title="Moments" heading="We couldn't find this person">
-        <p>You may no longer share a circle with them.</p>
+      <Page title={t('Moments')} heading={t("We couldn't find this person")}>
+        <p>{t('You may no longer share a circle with them.')}</p>
         <a class="button" href="/">
-          Go home
+          {t('Go home')}
         </a>
       </Page>
     );
   }
 
-  const title = name ? `Moments with ${name}` : 'Moments together';
+  const title = name ? t('Moments with {name}', { name }) : t('Moments together');
   return (
     <Page title={title}>
       <Timeline
@@ -45,8 +46,9 @@ export default function PersonMoments({ params }: PageProps) {
         onNotFound={setGone}
         empty={
           <p>
-            Nothing here yet. When the two of you have been there together, the notes written afterwards will gather
-            here.
+            {t(
+              'Nothing here yet. When the two of you have been there together, the notes written afterwards will gather here.',
+            )}
           </p>
         }
       />
