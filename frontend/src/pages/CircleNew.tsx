@@ -5,6 +5,7 @@ import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
+import { t } from '../i18n/i18n';
 import { navigate } from '../router';
 
 export default function CircleNew() {
@@ -17,14 +18,14 @@ export default function CircleNew() {
   });
 
   return (
-    <Page title="New circle" heading="Start a circle">
-      <p class="lead">A few people you trust. You can invite them as soon as it exists.</p>
+    <Page title={t('New circle')} heading={t('Start a circle')}>
+      <p class="lead">{t('A few people you trust. You can invite them as soon as it exists.')}</p>
       <form class="form card" onSubmit={onSubmit}>
         <FormError message={error && !error.field ? error.detail : null} />
         <Field
           id="circle-name"
-          label="Circle name"
-          hint="Anything that feels like you all, like “Tuesday people”."
+          label={t('Circle name')}
+          hint={t('Anything that feels like you all, like “Tuesday people”.')}
           required
           maxLength={CIRCLE_NAME_MAX}
           value={name}
@@ -39,13 +40,13 @@ export default function CircleNew() {
             aria-describedby="approval-hint"
             onChange={(e) => setApproval(e.currentTarget.checked)}
           />
-          <label for="approval">I approve new members</label>
+          <label for="approval">{t('I approve new members')}</label>
           <p class="hint" id="approval-hint">
-            People who open an invite link ask to join, and you say yes first.
+            {t('People who open an invite link ask to join, and you say yes first.')}
           </p>
         </div>
         <button type="submit" class="button" disabled={busy}>
-          Create circle
+          {t('Create circle')}
         </button>
       </form>
     </Page>

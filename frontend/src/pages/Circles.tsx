@@ -5,6 +5,7 @@ import { loadMe, me } from '../auth/me';
 import { CircleCards } from '../circles/CircleCards';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
+import { t } from '../i18n/i18n';
 
 export default function Circles() {
   const [circles, setCircles] = useState<Circle[] | null>(null);
@@ -17,15 +18,15 @@ export default function Circles() {
   }, []);
 
   return (
-    <Page title="Your circles">
+    <Page title={t('Your circles')}>
       <FormError message={error?.detail} />
       {circles && circles.length === 0 && (
-        <p class="lead">You're not in a circle yet. Start one with the people you trust.</p>
+        <p class="lead">{t("You're not in a circle yet. Start one with the people you trust.")}</p>
       )}
       {circles && circles.length > 0 && <CircleCards circles={circles} myId={me.value?.id} />}
       {circles && (
         <a class="button" href="/circles/new">
-          Create a circle
+          {t('Create a circle')}
         </a>
       )}
     </Page>

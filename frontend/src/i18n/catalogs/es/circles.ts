@@ -217,6 +217,16 @@ const circles: Catalog = {
     'Si alguien pide compañía y ninguno de tus teléfonos puede recibir la notificación, te enviamos el enlace por correo.',
   "Once you're in a circle, you can choose here how much you hear from it.":
     'Cuando estés en un círculo, aquí podrás elegir cuánto te llega de él.',
+  'New circle': 'Nuevo círculo',
+  'Start a circle': 'Crea un círculo',
+  'A few people you trust. You can invite them as soon as it exists.':
+    'Unas pocas personas de confianza. Podrás invitarlas en cuanto exista.',
+  'Anything that feels like you all, like “Tuesday people”.': 'Un nombre que sea de todos, como «Los de los martes».',
+  'Create circle': 'Crear círculo',
+  'Your circles': 'Tus círculos',
+  "You're not in a circle yet. Start one with the people you trust.":
+    'Todavía no estás en ningún círculo. Crea uno con las personas en quienes confías.',
+  'Create a circle': 'Crear un círculo',
 };
 
 export default circles;
