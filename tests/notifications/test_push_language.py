@@ -1,12 +1,14 @@
-"""Pushes reach each person in their own language, whoever's request sent them: the words are
-lazy translations that `notify()` renders per recipient (names filled in afterwards)."""
+"""Pushes (and the email standing in for one) reach each person in their own language,
+whoever's request sent them: the words are lazy translations that `notify()` renders per
+recipient (names filled in afterwards)."""
 
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.core import mail
 
-from tests.common.helpers import client_for, post
+from tests.common.helpers import client_for, post, run_queued_tasks
 from tests.common.world import make_circle, make_person
 from tests.notifications.conftest import PushService, subscribe
 
@@ -64,3 +66,20 @@ def test_a_reach_out_and_its_answer_each_arrive_in_the_readers_language(
         "Ana is on the way — 10 min",
         "Hold on, they're coming.",
     )
+
+
+@pytest.mark.django_db
+def test_the_email_standing_in_for_a_push_is_in_the_friends_language(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    sam = make_person(display_name="Sam")  # English, asks
+    ana = make_person(display_name="Ana", language="es")  # no device: she is emailed
+    circle = make_circle(sam, [ana])
+    with django_capture_on_commit_callbacks(execute=True):
+        payload = {"kind": "reach_out", "circle": str(circle.pk), "mode": "call"}
+        post(client_for(sam), "/api/v1/checkins/", payload, expect=201)
+    assert run_queued_tasks("backend.checkins.emails.ask_email_send") == [True]
+    [message] = mail.outbox
+    assert message.subject == "Alguien de tu círculo te necesita"
+    assert message.body.startswith("Sam te necesita.\n¿Puedes llamar?\n")
+    assert "Abre Shoulder para responder con un toque:" in message.body
