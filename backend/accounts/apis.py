@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -87,8 +88,10 @@ class MeApi(APIView):
             phone = normalize_phone(value)
             if phone is None or len(phone) > PHONE_MAX:
                 raise serializers.ValidationError(
-                    "That doesn't look like a phone number. Use digits, with a + and the "
-                    "country code if you like, e.g. +44 7700 900123.",
+                    gettext(
+                        "That doesn't look like a phone number. Use digits, with a + and the "
+                        "country code if you like, e.g. +44 7700 900123."
+                    ),
                     code=AccountErrorCode.INVALID_PHONE,
                 )
             return phone
@@ -96,7 +99,7 @@ class MeApi(APIView):
         def validate_timezone(self, value: str) -> str:
             if not is_valid_timezone(value):
                 raise serializers.ValidationError(
-                    "Pick a timezone from the list, like Europe/Berlin.",
+                    gettext("Pick a timezone from the list, like Europe/Berlin."),
                     code=AccountErrorCode.INVALID_TIMEZONE,
                 )
             return value

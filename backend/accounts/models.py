@@ -8,21 +8,28 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone as dj_timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from backend.accounts.errors import AccountErrorCode
+from backend.common.i18n import Words
 from backend.common.timezones import is_valid_timezone
 
 
 def validate_timezone(value: str) -> None:
     if not is_valid_timezone(value):
         raise ValidationError(
-            "Pick a timezone from the list.", code=AccountErrorCode.INVALID_TIMEZONE
+            gettext("Pick a timezone from the list."), code=AccountErrorCode.INVALID_TIMEZONE
         )
 
 
 def public_name(display_name: str | None) -> str:
     """How a person is named to everyone else (no display name yet: "A friend")."""
-    return display_name or "A friend"
+    return display_name or gettext("A friend")
+
+
+def public_name_lazy(display_name: str | None) -> Words:
+    """`public_name` for words rendered later in someone else's language (a push)."""
+    return display_name or gettext_lazy("A friend")
 
 
 PHONE_MAX = 20

@@ -3,6 +3,8 @@
 from typing import Any
 
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
@@ -42,7 +44,9 @@ class NotSuspended(BasePermission):
             return True
         # Not `ApplicationError`: this module loads with DRF's settings, before its views.
         raise PermissionDenied(
-            f"Your account is suspended until {until:%d %B %Y, %H:%M} UTC. You can still read, "
-            "and appeal if you think this is wrong.",
+            gettext(
+                "Your account is suspended until {until} UTC. You can still read, "
+                "and appeal if you think this is wrong."
+            ).format(until=date_format(until, "d F Y, H:i")),
             code=SUSPENDED_CODE,
         )

@@ -13,12 +13,13 @@ from allauth.account import app_settings as account_settings
 from allauth.account.internal.flows.login import get_authentication_records
 from allauth.account.internal.flows.reauthentication import get_reauthentication_flows
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy
 from rest_framework import status
 
 from backend.accounts.models import User
 from backend.common.errors import ApplicationError, ErrorCode
 
-REAUTH_DETAIL = "Please confirm it's you first: enter your password again."
+REAUTH_DETAIL = gettext_lazy("Please confirm it's you first: enter your password again.")
 
 
 def recently_authenticated(request: HttpRequest, user: User) -> bool:

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.utils.translation import gettext
+
 from backend.accounts.models import User
 from backend.aftermath import errors
 from backend.aftermath.models import AftermathNote
@@ -13,7 +15,7 @@ def access_note(user: User, note_id: Any) -> AftermathNote:
     """The one gate to a note: whoever may read it (see `selectors.note_visible_to`)."""
     note = note_list_for_user(user=user).filter(pk=note_id).first()
     if note is None:
-        raise errors.not_found("There is no such note, or it isn't yours to see.")
+        raise errors.not_found(gettext("There is no such note, or it isn't yours to see."))
     return note
 
 
@@ -22,5 +24,5 @@ def access_session(user: User, checkin_id: Any) -> CheckIn:
     circle members who can read one of its circle-wide notes."""
     checkin = session_base().filter(session_visible_to(user), pk=checkin_id).first()
     if checkin is None:
-        raise errors.not_found("There is no such check-in, or it isn't yours to see.")
+        raise errors.not_found(gettext("There is no such check-in, or it isn't yours to see."))
     return checkin

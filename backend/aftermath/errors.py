@@ -2,6 +2,7 @@
 
 from enum import StrEnum
 
+from django.utils.translation import gettext as _
 from rest_framework import status
 
 from backend.common.errors import ApplicationError, ErrorCode
@@ -19,7 +20,7 @@ class AftermathErrorCode(StrEnum):
 def author_only() -> ApplicationError:
     return ApplicationError(
         AftermathErrorCode.AUTHOR_ONLY,
-        "Only the person who wrote this note can change or delete it.",
+        _("Only the person who wrote this note can change or delete it."),
         status_code=status.HTTP_403_FORBIDDEN,
     )
 
@@ -27,7 +28,7 @@ def author_only() -> ApplicationError:
 def participants_only() -> ApplicationError:
     return ApplicationError(
         AftermathErrorCode.PARTICIPANTS_ONLY,
-        "Only the people who were there can write notes about this time.",
+        _("Only the people who were there can write notes about this time."),
         status_code=status.HTTP_403_FORBIDDEN,
     )
 
@@ -35,7 +36,10 @@ def participants_only() -> ApplicationError:
 def not_in_circle() -> ApplicationError:
     return ApplicationError(
         AftermathErrorCode.NOT_IN_CIRCLE,
-        "You're no longer in this circle, so this note can't be changed. You can still delete it.",
+        _(
+            "You're no longer in this circle, so this note can't be changed. "
+            "You can still delete it."
+        ),
         status_code=status.HTTP_403_FORBIDDEN,
     )
 
@@ -43,7 +47,7 @@ def not_in_circle() -> ApplicationError:
 def session_not_over() -> ApplicationError:
     return ApplicationError(
         AftermathErrorCode.SESSION_NOT_OVER,
-        "This time together isn't over yet. Notes can be written once it has closed.",
+        _("This time together isn't over yet. Notes can be written once it has closed."),
         status_code=status.HTTP_409_CONFLICT,
     )
 
@@ -51,7 +55,7 @@ def session_not_over() -> ApplicationError:
 def not_a_session() -> ApplicationError:
     return ApplicationError(
         AftermathErrorCode.NOT_A_SESSION,
-        "Notes are for time spent together after a reach-out; this check-in can't have any.",
+        _("Notes are for time spent together after a reach-out; this check-in can't have any."),
         status_code=status.HTTP_409_CONFLICT,
     )
 
@@ -59,7 +63,7 @@ def not_a_session() -> ApplicationError:
 def nothing_to_change() -> ApplicationError:
     return ApplicationError(
         AftermathErrorCode.NOTHING_TO_CHANGE,
-        "Send a new body or audience to change the note.",
+        _("Send a new body or audience to change the note."),
     )
 
 

@@ -12,15 +12,18 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.tasks import task
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from backend.checkins import pushes
 from backend.checkins.models import ACTIVE_STATUSES, AudienceMember, CheckIn, Kind, Response
 from backend.circles.conf import site_url
+from backend.common.i18n import in_language
 from backend.notifications.conf import ASKS_QUEUE
 from backend.notifications.models import Delivery, DeliveryStatus
 from backend.notifications.selectors import email_fallback_opted_out, email_fallback_user_ids
 
-ASK_EMAIL_SUBJECT = "Someone in your circle needs you"  # fixed: nobody's chosen name here
+ASK_EMAIL_SUBJECT = _("Someone in your circle needs you")  # fixed: nobody's chosen name here
 ASKING_KINDS = (Kind.REACH_OUT, Kind.CHECK_ON_ME)
 LIVE_DELIVERY = (DeliveryStatus.PENDING, DeliveryStatus.SENDING, DeliveryStatus.DELIVERED)
 DEAD_DELIVERY = (DeliveryStatus.FAILED, DeliveryStatus.GONE)
@@ -124,25 +127,31 @@ def ask_email_send(checkin_id: str, user_id: str) -> bool:
     )
     if checkin is None or member is None:
         return False  # Closed or taken back before the worker got to it: nobody needs it now.
-    name = checkin.requester.public_name
+    name = pushes.name_of(checkin.requester)
     title = (
         pushes.reach_out_title(name)
         if checkin.kind == Kind.REACH_OUT
         else pushes.check_on_me_title(name)
     )
-    lines = [
-        f"{title}.",
-        pushes.ask_body(checkin),
-        "",
-        "Open Shoulder to answer with one tap:",
-        site_url() + pushes.url(checkin),
-        "",
-        "You get this email because Shoulder couldn't reach your phone with a notification.",
-        f"You can turn these emails off in your notification settings: "
-        f"{site_url()}/settings/notifications",
-    ]
+    # In the friend's own language, like the push it stands in for.
+    with in_language(member.user.language):
+        subject = str(ASK_EMAIL_SUBJECT)
+        lines = [
+            f"{title}.",
+            str(pushes.ask_body(checkin)),
+            "",
+            gettext("Open Shoulder to answer with one tap:"),
+            site_url() + pushes.url(checkin),
+            "",
+            gettext(
+                "You get this email because Shoulder couldn't reach your phone with a notification."
+            ),
+            gettext("You can turn these emails off in your notification settings: {url}").format(
+                url=f"{site_url()}/settings/notifications"
+            ),
+        ]
     send_mail(
-        subject=ASK_EMAIL_SUBJECT,
+        subject=subject,
         message="\n".join(lines),
         from_email=None,
         recipient_list=[member.user.email],

@@ -4,6 +4,7 @@ from enum import StrEnum
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from rest_framework import status
 
 from backend.common.errors import ApplicationError, ErrorCode
@@ -42,8 +43,10 @@ def open_reach_out_exists(checkin_id: UUID) -> ApplicationError:
     """Names the open one: the error body carries its id as `checkin_id`."""
     return ApplicationError(
         CheckinErrorCode.OPEN_REACH_OUT_EXISTS,
-        "You already have an open reach-out. Your friends can still see it; "
-        "close it when you're okay, or add to it there.",
+        _(
+            "You already have an open reach-out. Your friends can still see it; "
+            "close it when you're okay, or add to it there."
+        ),
         status_code=status.HTTP_409_CONFLICT,
         extra={"checkin_id": str(checkin_id)},
     )
@@ -53,7 +56,7 @@ def not_found() -> ApplicationError:
     """Not there, or not the user's to see: the same answer, so existence does not leak."""
     return ApplicationError(
         ErrorCode.NOT_FOUND,
-        "There is no such check-in, or it isn't yours to see.",
+        _("There is no such check-in, or it isn't yours to see."),
         status_code=status.HTTP_404_NOT_FOUND,
     )
 
@@ -66,7 +69,7 @@ def invalid(field: str, code: CheckinErrorCode, message: str) -> ValidationError
 def not_open() -> ApplicationError:
     return ApplicationError(
         CheckinErrorCode.CHECKIN_NOT_OPEN,
-        "This check-in isn't open any more.",
+        _("This check-in isn't open any more."),
         status_code=status.HTTP_409_CONFLICT,
     )
 
@@ -74,7 +77,7 @@ def not_open() -> ApplicationError:
 def already_closed() -> ApplicationError:
     return ApplicationError(
         CheckinErrorCode.ALREADY_CLOSED,
-        "This check-in is already closed.",
+        _("This check-in is already closed."),
         status_code=status.HTTP_409_CONFLICT,
     )
 
@@ -82,8 +85,10 @@ def already_closed() -> ApplicationError:
 def cancel_window_passed() -> ApplicationError:
     return ApplicationError(
         CheckinErrorCode.CANCEL_WINDOW_PASSED,
-        "It's too late to take this back: your friends have seen it. "
-        'Tap "I\'m okay now" to close it instead.',
+        _(
+            "It's too late to take this back: your friends have seen it. "
+            'Tap "I\'m okay now" to close it instead.'
+        ),
         status_code=status.HTTP_409_CONFLICT,
     )
 
@@ -91,7 +96,7 @@ def cancel_window_passed() -> ApplicationError:
 def requester_only() -> ApplicationError:
     return ApplicationError(
         CheckinErrorCode.REQUESTER_ONLY,
-        "Only the person who reached out can do this.",
+        _("Only the person who reached out can do this."),
         status_code=status.HTTP_403_FORBIDDEN,
     )
 
@@ -99,7 +104,7 @@ def requester_only() -> ApplicationError:
 def not_asked() -> ApplicationError:
     return ApplicationError(
         CheckinErrorCode.NOT_ASKED,
-        "Only the friends who were asked can answer this.",
+        _("Only the friends who were asked can answer this."),
         status_code=status.HTTP_403_FORBIDDEN,
     )
 
@@ -107,7 +112,7 @@ def not_asked() -> ApplicationError:
 def not_a_nudge() -> ApplicationError:
     return ApplicationError(
         CheckinErrorCode.NOT_A_NUDGE,
-        'You can only reach back from a "thinking of you" nudge.',
+        _('You can only reach back from a "thinking of you" nudge.'),
         status_code=status.HTTP_409_CONFLICT,
     )
 
@@ -115,8 +120,10 @@ def not_a_nudge() -> ApplicationError:
 def too_many_scheduled(limit: int) -> ApplicationError:
     return ApplicationError(
         CheckinErrorCode.TOO_MANY_SCHEDULED,
-        f"You already have {limit} check-ins waiting to be sent. Cancel one, or wait until "
-        "the next one has gone out.",
+        _(
+            "You already have {limit} check-ins waiting to be sent. Cancel one, or wait until "
+            "the next one has gone out."
+        ).format(limit=limit),
         status_code=status.HTTP_409_CONFLICT,
     )
 
@@ -125,8 +132,10 @@ def scheduled_too_close(checkin_id: UUID, minutes: int) -> ApplicationError:
     """Names the waiting check-on-me in the way: the body carries its id as `checkin_id`."""
     return ApplicationError(
         CheckinErrorCode.SCHEDULED_TOO_CLOSE,
-        f"You already asked to be checked on within {minutes} minutes of that time. "
-        "Pick another time, or change the one you have.",
+        _(
+            "You already asked to be checked on within {minutes} minutes of that time. "
+            "Pick another time, or change the one you have."
+        ).format(minutes=minutes),
         status_code=status.HTTP_409_CONFLICT,
         extra={"checkin_id": str(checkin_id)},
     )
@@ -138,8 +147,10 @@ class NudgeLimit(ApplicationError):
     def __init__(self, wait_seconds: int) -> None:
         super().__init__(
             CheckinErrorCode.NUDGE_LIMIT,
-            "Your friend has had a few “thinking of you”s today already. "
-            "Try again tomorrow, or reach out another way.",
+            _(
+                "Your friend has had a few “thinking of you”s today already. "
+                "Try again tomorrow, or reach out another way."
+            ),
             status_code=status.HTTP_429_TOO_MANY_REQUESTS,
         )
         self.wait = max(1, wait_seconds)
@@ -148,7 +159,7 @@ class NudgeLimit(ApplicationError):
 def not_there() -> ApplicationError:
     return ApplicationError(
         CheckinErrorCode.NOT_THERE,
-        "Only a friend who answered that they're coming, calling or texting can do this.",
+        _("Only a friend who answered that they're coming, calling or texting can do this."),
         status_code=status.HTTP_403_FORBIDDEN,
     )
 
@@ -156,7 +167,7 @@ def not_there() -> ApplicationError:
 def offer_not_found() -> ApplicationError:
     return ApplicationError(
         ErrorCode.NOT_FOUND,
-        "There is no such offer, or it isn't yours to see.",
+        _("There is no such offer, or it isn't yours to see."),
         status_code=status.HTTP_404_NOT_FOUND,
     )
 
@@ -164,7 +175,7 @@ def offer_not_found() -> ApplicationError:
 def offer_already_accepted() -> ApplicationError:
     return ApplicationError(
         CheckinErrorCode.OFFER_ALREADY_ACCEPTED,
-        "You already said “of course”: you're sharing this time together.",
+        _("You already said “of course”: you're sharing this time together."),
         status_code=status.HTTP_409_CONFLICT,
     )
 
@@ -172,7 +183,7 @@ def offer_already_accepted() -> ApplicationError:
 def offer_ended() -> ApplicationError:
     return ApplicationError(
         CheckinErrorCode.OFFER_ENDED,
-        "This offer has ended: your friend isn't in this circle any more.",
+        _("This offer has ended: your friend isn't in this circle any more."),
         status_code=status.HTTP_409_CONFLICT,
     )
 
@@ -180,7 +191,7 @@ def offer_ended() -> ApplicationError:
 def not_a_session() -> ApplicationError:
     return ApplicationError(
         CheckinErrorCode.NOT_A_SESSION,
-        "This only works from a time you were there for someone.",
+        _("This only works from a time you were there for someone."),
         status_code=status.HTTP_409_CONFLICT,
     )
 
@@ -188,7 +199,7 @@ def not_a_session() -> ApplicationError:
 def session_not_over() -> ApplicationError:
     return ApplicationError(
         CheckinErrorCode.SESSION_NOT_OVER,
-        "This time together isn't over yet. You can ask to share too while it lasts.",
+        _("This time together isn't over yet. You can ask to share too while it lasts."),
         status_code=status.HTTP_409_CONFLICT,
     )
 
@@ -196,7 +207,9 @@ def session_not_over() -> ApplicationError:
 def already_asked_again() -> ApplicationError:
     return ApplicationError(
         CheckinErrorCode.ALREADY_ASKED_AGAIN,
-        "You already asked them again. They'll see it when they can; you could ask someone "
-        "else too, or find help now.",
+        _(
+            "You already asked them again. They'll see it when they can; you could ask someone "
+            "else too, or find help now."
+        ),
         status_code=status.HTTP_409_CONFLICT,
     )

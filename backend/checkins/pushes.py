@@ -5,9 +5,13 @@ link and urgency. Called inside the service's transaction: `notify()` enqueues o
 from collections.abc import Iterable
 from uuid import UUID
 
-from backend.accounts.models import User
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from backend.accounts.models import User, public_name_lazy
 from backend.checkins import conf
 from backend.checkins.models import Answer, CheckIn, Kind, Mode
+from backend.common.i18n import Words, lazy_join
 from backend.notifications.models import Urgency
 from backend.notifications.services import notify
 
@@ -22,97 +26,110 @@ def _tag(checkin: CheckIn) -> str:
 
 
 MODE_ASK = {
-    Mode.COME_OVER: "Could you come over?",
-    Mode.CALL: "Could you call?",
-    Mode.TEXT: "Could you text?",
-    Mode.SIT_WITH_ME: "Could you just sit with them for a while?",
+    Mode.COME_OVER: _("Could you come over?"),
+    Mode.CALL: _("Could you call?"),
+    Mode.TEXT: _("Could you text?"),
+    Mode.SIT_WITH_ME: _("Could you just sit with them for a while?"),
 }
 NEEDS = (
-    ("no_need_to_explain", "No need to explain."),
-    ("just_listen", "Please just listen."),
-    ("silence_ok", "Silence is okay."),
+    ("no_need_to_explain", _("No need to explain.")),
+    ("just_listen", _("Please just listen.")),
+    ("silence_ok", _("Silence is okay.")),
 )
 
+# Every word here is a lazy translation (names go in with `format_lazy`): `notify()` renders
+# it in each recipient's own language, not in the sender's.
 
-def ask_body(checkin: CheckIn) -> str:
+
+def name_of(user: User) -> Words:
+    return public_name_lazy(user.display_name)
+
+
+def ask_body(checkin: CheckIn) -> Words:
     parts = [MODE_ASK[Mode(checkin.mode)]] if checkin.mode else []
     parts += [text for field, text in NEEDS if getattr(checkin, field)]
-    return " ".join(parts)
+    return lazy_join(" ", parts)
 
 
-def reach_out_title(name: str) -> str:
-    return f"{name} needs you"
+def reach_out_title(name: Words) -> Words:
+    return format_lazy(_("{name} needs you"), name=name)
 
 
-def ask_again_title(name: str) -> str:
-    return f"{name} still needs you"
+def ask_again_title(name: Words) -> Words:
+    return format_lazy(_("{name} still needs you"), name=name)
 
 
-def check_on_me_title(name: str) -> str:
-    return f"{name} asked you to check on them now"
+def check_on_me_title(name: Words) -> Words:
+    return format_lazy(_("{name} asked you to check on them now"), name=name)
 
 
-NUDGE_BODY = "Thinking of you — how are you?"
+NUDGE_BODY = _("Thinking of you — how are you?")
 
 
-def nudge_title(name: str) -> str:
-    return f"{name} is thinking of you"
+def nudge_title(name: Words) -> Words:
+    return format_lazy(_("{name} is thinking of you"), name=name)
 
 
-def response_title(name: str, answer: str, eta_minutes: int | None) -> str:
+def response_title(name: Words, answer: str, eta_minutes: int | None) -> Words:
     match answer:
         case Answer.ON_MY_WAY:
-            eta = f" — {eta_minutes} min" if eta_minutes else ""
-            return f"{name} is on the way{eta}"
+            if eta_minutes:
+                return format_lazy(
+                    _("{name} is on the way — {minutes} min"), name=name, minutes=eta_minutes
+                )
+            return format_lazy(_("{name} is on the way"), name=name)
         case Answer.CALLING:
-            return f"{name} is calling you now"
+            return format_lazy(_("{name} is calling you now"), name=name)
         case Answer.TEXTING:
-            return f"{name} is texting you"
+            return format_lazy(_("{name} is texting you"), name=name)
         case Answer.CANT_RIGHT_NOW:
-            return f"{name} can't right now — sending love"
+            return format_lazy(_("{name} can't right now — sending love"), name=name)
         case Answer.OKAY:
-            return f"{name} is okay"
+            return format_lazy(_("{name} is okay"), name=name)
         case Answer.HEAVY:
-            return f"{name} says it's heavy today"
+            return format_lazy(_("{name} says it's heavy today"), name=name)
         case _:
-            return f"{name} could use you"
+            return format_lazy(_("{name} could use you"), name=name)
 
 
-def response_body(answer: str) -> str:
-    return {
-        Answer.ON_MY_WAY: "Hold on, they're coming.",
-        Answer.CALLING: "Your phone should ring soon.",
-        Answer.TEXTING: "Watch for their message.",
-        Answer.CANT_RIGHT_NOW: "They're thinking of you.",
-        Answer.OKAY: "Thank you for thinking of them.",
-        Answer.HEAVY: "Maybe check in with them today.",
-        Answer.NEED_YOU: "They answered your nudge: they need you. Reach out?",
-    }[Answer(answer)]
+RESPONSE_BODY = {
+    Answer.ON_MY_WAY: _("Hold on, they're coming."),
+    Answer.CALLING: _("Your phone should ring soon."),
+    Answer.TEXTING: _("Watch for their message."),
+    Answer.CANT_RIGHT_NOW: _("They're thinking of you."),
+    Answer.OKAY: _("Thank you for thinking of them."),
+    Answer.HEAVY: _("Maybe check in with them today."),
+    Answer.NEED_YOU: _("They answered your nudge: they need you. Reach out?"),
+}
 
 
-NOBODY_ANSWERED_TITLE = "Nobody has answered yet"
-NOBODY_ANSWERED_BODY = (
+def response_body(answer: str) -> Words:
+    return RESPONSE_BODY[Answer(answer)]
+
+
+NOBODY_ANSWERED_TITLE = _("Nobody has answered yet")
+NOBODY_ANSWERED_BODY = _(
     "Nobody has answered yet. You could ask them again, ask someone else, or find help now."
 )
 
 
-def closed_title(name: str) -> str:
-    return f"{name} is okay now"
+def closed_title(name: Words) -> Words:
+    return format_lazy(_("{name} is okay now"), name=name)
 
 
-THANK_YOU_BODY = "Thank you for being there."
-CLOSED_BODY = "No need to do anything."
+THANK_YOU_BODY = _("Thank you for being there.")
+CLOSED_BODY = _("No need to do anything.")
 
 
-def cancelled_title(name: str) -> str:
-    return f"{name} is okay — no need to answer"
+def cancelled_title(name: Words) -> Words:
+    return format_lazy(_("{name} is okay — no need to answer"), name=name)
 
 
-AFTERCARE_TITLE = "How are you after that?"
+AFTERCARE_TITLE = _("How are you after that?")
 
 
-def aftercare_body(name: str) -> str:
-    return f"You were there for {name}. Take a moment for yourself too."
+def aftercare_body(name: Words) -> Words:
+    return format_lazy(_("You were there for {name}. Take a moment for yourself too."), name=name)
 
 
 def _breaks_quiet_hours(checkin: CheckIn) -> bool:
@@ -128,7 +145,7 @@ def _breaks_quiet_hours(checkin: CheckIn) -> bool:
 def ask(checkin: CheckIn, user_ids: list[UUID], *, again: bool = False) -> dict[UUID, UUID]:
     """Ask these people now (a reach-out, a check-on-me whose time came, or a nudge; `again`:
     the requester asks once more); returns their notification ids."""
-    name = checkin.requester.public_name
+    name = name_of(checkin.requester)
     if again:
         title, body, urgency = ask_again_title(name), ask_body(checkin), Urgency.HIGH
     elif checkin.kind == Kind.NUDGE:
@@ -158,7 +175,7 @@ def answered(checkin: CheckIn, responder: User, answer: str, eta_minutes: int | 
     notify(
         user_ids=[checkin.requester_id],
         kind="response",
-        title=response_title(responder.public_name, answer, eta_minutes),
+        title=response_title(name_of(responder), answer, eta_minutes),
         body=response_body(answer),
         url=url(checkin),
         data={"checkin_id": str(checkin.pk), "answer": answer},
@@ -176,7 +193,7 @@ def closed(checkin: CheckIn, *, there: Iterable[UUID], others: Iterable[UUID]) -
             notify(
                 user_ids=user_ids,
                 kind="checkin_closed",
-                title=closed_title(checkin.requester.public_name),
+                title=closed_title(name_of(checkin.requester)),
                 body=body,
                 url=url(checkin),
                 data={"checkin_id": str(checkin.pk)},
@@ -191,7 +208,7 @@ def cancelled(checkin: CheckIn, user_ids: list[UUID]) -> None:
     notify(
         user_ids=user_ids,
         kind="checkin_cancelled",
-        title=cancelled_title(checkin.requester.public_name),
+        title=cancelled_title(name_of(checkin.requester)),
         body=CLOSED_BODY,
         url=url(checkin),
         data={"checkin_id": str(checkin.pk)},
@@ -224,7 +241,7 @@ def aftercare(checkin: CheckIn, user_ids: list[UUID]) -> None:
         user_ids=user_ids,
         kind="aftercare",
         title=AFTERCARE_TITLE,
-        body=aftercare_body(checkin.requester.public_name),
+        body=aftercare_body(name_of(checkin.requester)),
         url=url(checkin),
         data={"checkin_id": str(checkin.pk)},
         ttl=conf.PUSH_TTL_SECONDS,
@@ -239,16 +256,16 @@ def aftercare(checkin: CheckIn, user_ids: list[UUID]) -> None:
 # as for everything else that follows an ask. The words never say "declined", and a "let it
 # be" sends nothing at all.
 
-SHARE_OFFER_BODY = "Whenever you're ready. It's okay to let it be."
-SHARE_ACCEPTED_BODY = "Share whenever you're ready."
+SHARE_OFFER_BODY = _("Whenever you're ready. It's okay to let it be.")
+SHARE_ACCEPTED_BODY = _("Share whenever you're ready.")
 
 
-def share_offer_title(name: str) -> str:
-    return f"{name} would like to share something too"
+def share_offer_title(name: Words) -> Words:
+    return format_lazy(_("{name} would like to share something too"), name=name)
 
 
-def share_accepted_title(name: str) -> str:
-    return f"{name} said: of course"
+def share_accepted_title(name: Words) -> Words:
+    return format_lazy(_("{name} said: of course"), name=name)
 
 
 def share_offered(checkin: CheckIn, by: User) -> None:
@@ -256,7 +273,7 @@ def share_offered(checkin: CheckIn, by: User) -> None:
     notify(
         user_ids=[checkin.requester_id],
         kind="share_offer",
-        title=share_offer_title(by.public_name),
+        title=share_offer_title(name_of(by)),
         body=SHARE_OFFER_BODY,
         url=url(checkin),
         data={"checkin_id": str(checkin.pk)},
@@ -273,7 +290,7 @@ def share_accepted(checkin: CheckIn, offered_by_id: UUID) -> None:
     notify(
         user_ids=[offered_by_id],
         kind="share_accepted",
-        title=share_accepted_title(checkin.requester.public_name),
+        title=share_accepted_title(name_of(checkin.requester)),
         body=SHARE_ACCEPTED_BODY,
         url=url(checkin),
         data={"checkin_id": str(checkin.pk)},

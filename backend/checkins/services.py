@@ -17,6 +17,7 @@ from uuid import UUID
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from backend.accounts.models import User
 from backend.accounts.selectors import restricted_user_ids
@@ -49,28 +50,34 @@ def _validate_fields(
 ) -> None:
     if kind in (Kind.REACH_OUT, Kind.CHECK_ON_ME) and not mode:
         raise invalid(
-            "mode", CheckinErrorCode.REQUIRED, "Say how you'd like to be met: come over, call, …"
+            "mode",
+            CheckinErrorCode.REQUIRED,
+            gettext("Say how you'd like to be met: come over, call, …"),
         )
     if kind == Kind.CHECK_ON_ME:
         if scheduled_for is None:
             raise invalid(
-                "scheduled_for", CheckinErrorCode.REQUIRED, "Pick when your friends should check."
+                "scheduled_for",
+                CheckinErrorCode.REQUIRED,
+                gettext("Pick when your friends should check."),
             )
         if scheduled_for <= now:
             raise invalid(
-                "scheduled_for", CheckinErrorCode.NOT_IN_FUTURE, "Pick a time in the future."
+                "scheduled_for",
+                CheckinErrorCode.NOT_IN_FUTURE,
+                gettext("Pick a time in the future."),
             )
         if scheduled_for > now + conf.schedule_max_ahead():
             raise invalid(
                 "scheduled_for",
                 CheckinErrorCode.TOO_FAR_AHEAD,
-                "Pick a time within the next 7 days.",
+                gettext("Pick a time within the next 7 days."),
             )
     elif scheduled_for is not None:
         raise invalid(
             "scheduled_for",
             CheckinErrorCode.NOT_ALLOWED,
-            "Only “check on me later” takes a time.",
+            gettext("Only “check on me later” takes a time."),
         )
 
 
@@ -87,7 +94,9 @@ def _choose_audience(
     if audience is None:
         if kind == Kind.NUDGE:
             raise invalid(
-                "audience", CheckinErrorCode.NUDGE_NEEDS_ONE, "Pick the one friend to nudge."
+                "audience",
+                CheckinErrorCode.NUDGE_NEEDS_ONE,
+                gettext("Pick the one friend to nudge."),
             )
         chosen = members - {requester.pk}
     else:
@@ -96,12 +105,12 @@ def _choose_audience(
             raise invalid(
                 "audience",
                 CheckinErrorCode.NOT_IN_CIRCLE,
-                "Everyone you ask has to be in this circle.",
+                gettext("Everyone you ask has to be in this circle."),
             )
         chosen = set(wanted) - {requester.pk}
         if kind == Kind.NUDGE and len(chosen) != 1:
             raise invalid(
-                "audience", CheckinErrorCode.NUDGE_NEEDS_ONE, "A nudge goes to one friend."
+                "audience", CheckinErrorCode.NUDGE_NEEDS_ONE, gettext("A nudge goes to one friend.")
             )
     # The people the requester blocked are left out: the requester knows of that block.
     chosen -= blocked_by_user_ids(requester)
@@ -109,7 +118,9 @@ def _choose_audience(
         raise invalid(
             "audience",
             CheckinErrorCode.EMPTY_AUDIENCE,
-            "There's nobody in this circle to ask yet. Try another circle, or find help now.",
+            gettext(
+                "There's nobody in this circle to ask yet. Try another circle, or find help now."
+            ),
         )
     # Someone who blocked the requester stays in the snapshot, so the requester's view is
     # that of a friend who hasn't seen it yet, but is never told (and, as for any block, the
@@ -332,10 +343,14 @@ def checkin_add_people(*, checkin: CheckIn, by: User, people: Iterable[UUID]) ->
     checkin = _lock_asking(checkin, by)
     wanted = list(dict.fromkeys(people))
     if not wanted:
-        raise invalid("people", CheckinErrorCode.REQUIRED, "Pick at least one person to ask.")
+        raise invalid(
+            "people", CheckinErrorCode.REQUIRED, gettext("Pick at least one person to ask.")
+        )
     already = set(AudienceMember.objects.filter(checkin=checkin).values_list("user_id", flat=True))
     if any(person in already for person in wanted):
-        raise invalid("people", CheckinErrorCode.ALREADY_ASKED, "Some of them were asked already.")
+        raise invalid(
+            "people", CheckinErrorCode.ALREADY_ASKED, gettext("Some of them were asked already.")
+        )
     chosen = _choose_audience(
         requester=by, circle=checkin.circle, kind=checkin.kind, audience=wanted
     )
@@ -399,9 +414,9 @@ def checkin_respond(
         raise invalid(
             "answer",
             CheckinErrorCode.INVALID_ANSWER,
-            "Pick one of the answers for this kind of check-in: "
-            + ", ".join(ANSWERS_FOR_KIND[checkin.kind])
-            + ".",
+            gettext("Pick one of the answers for this kind of check-in: {answers}.").format(
+                answers=", ".join(ANSWERS_FOR_KIND[checkin.kind])
+            ),
         )
     response = Response.objects.filter(checkin=checkin, responder=responder).first()
     created = response is None

@@ -4,6 +4,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext
 
 from backend.accounts.models import User
 from backend.circles.errors import not_found, owner_only
@@ -20,7 +21,7 @@ def access_circle(user: User, circle_id: UUID, *, owner: bool = False) -> Circle
         .first()
     )
     if membership is None:
-        raise not_found("There is no such circle, or you're not in it.")
+        raise not_found(gettext("There is no such circle, or you're not in it."))
     if owner and membership.role != Membership.Role.OWNER:
         raise owner_only()
     return membership.circle
@@ -31,7 +32,7 @@ def access_invite(user: User, circle_id: UUID, invite_id: UUID) -> Invite:
     circle = access_circle(user, circle_id, owner=True)
     invite = Invite.objects.filter(circle=circle, pk=invite_id).first()
     if invite is None:
-        raise not_found("There is no such invite in this circle.")
+        raise not_found(gettext("There is no such invite in this circle."))
     return invite
 
 
@@ -44,7 +45,7 @@ def access_join_request(user: User, circle_id: UUID, request_id: UUID) -> JoinRe
         .first()
     )
     if join_request is None:
-        raise not_found("There is no such request in this circle.")
+        raise not_found(gettext("There is no such request in this circle."))
     return join_request
 
 
@@ -63,7 +64,7 @@ def access_person(user: User, person_id: Any, *, blocked_too: bool = False) -> U
         people = people.exclude(blocked_with(user, OuterRef("pk")))
     person = people.first()
     if person is None:
-        raise not_found("There is no such person among your circles.")
+        raise not_found(gettext("There is no such person among your circles."))
     return person
 
 
@@ -77,5 +78,5 @@ def access_blockable_person(user: User, person_id: Any) -> User:
         shares_or_shared_a_circle(user, OuterRef("pk")), pk=person_id
     ).first()
     if person is None:
-        raise not_found("There is no such person among your circles.")
+        raise not_found(gettext("There is no such person among your circles."))
     return person

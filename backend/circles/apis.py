@@ -9,6 +9,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import prefetch_related_objects
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
@@ -585,7 +586,7 @@ class NotificationSettingsApi(APIView):
             ids = [item["circle"] for item in value]
             if len(ids) != len(set(ids)):
                 raise serializers.ValidationError(
-                    "Each circle can appear only once.",
+                    gettext("Each circle can appear only once."),
                     code=errors.CircleErrorCode.DUPLICATE_CIRCLE,
                 )
             return value

@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 from backend.common.conf import shoulder_duration, shoulder_setting
 
 
@@ -23,7 +25,7 @@ def invite_message_min_account_age() -> timedelta:
 
 
 INVITE_EMAIL_WINDOW = timedelta(days=1)
-INVITE_EMAIL_SUBJECT = "You're invited to a circle on Shoulder"
+INVITE_EMAIL_SUBJECT = _("You're invited to a circle on Shoulder")
 
 
 def site_url() -> str:

@@ -2,6 +2,7 @@
 
 from enum import StrEnum
 
+from django.utils.translation import gettext as _
 from rest_framework import status
 
 from backend.common.errors import ApplicationError
@@ -39,7 +40,7 @@ def not_found(detail: str) -> ApplicationError:
 def owner_only() -> ApplicationError:
     return ApplicationError(
         CircleErrorCode.OWNER_ONLY,
-        "Only the circle's owner can do this.",
+        _("Only the circle's owner can do this."),
         status_code=status.HTTP_403_FORBIDDEN,
     )
 
@@ -49,7 +50,7 @@ def invite_not_found() -> ApplicationError:
     # so a block is never revealed.
     return ApplicationError(
         CircleErrorCode.INVITE_NOT_FOUND,
-        "This invite link doesn't work. Check that you copied all of it, or ask for a new one.",
+        _("This invite link doesn't work. Check that you copied all of it, or ask for a new one."),
         status_code=status.HTTP_404_NOT_FOUND,
     )
 
@@ -57,7 +58,7 @@ def invite_not_found() -> ApplicationError:
 def invite_expired() -> ApplicationError:
     return ApplicationError(
         CircleErrorCode.INVITE_EXPIRED,
-        "This invite has expired. Ask the person who invited you for a new one.",
+        _("This invite has expired. Ask the person who invited you for a new one."),
         status_code=status.HTTP_410_GONE,
     )
 
@@ -65,7 +66,7 @@ def invite_expired() -> ApplicationError:
 def invite_revoked() -> ApplicationError:
     return ApplicationError(
         CircleErrorCode.INVITE_REVOKED,
-        "This invite was withdrawn. Ask the person who invited you for a new one.",
+        _("This invite was withdrawn. Ask the person who invited you for a new one."),
         status_code=status.HTTP_410_GONE,
     )
 
@@ -73,7 +74,7 @@ def invite_revoked() -> ApplicationError:
 def invite_used_up() -> ApplicationError:
     return ApplicationError(
         CircleErrorCode.INVITE_USED_UP,
-        "This invite has already been used. Ask the person who invited you for a new one.",
+        _("This invite has already been used. Ask the person who invited you for a new one."),
         status_code=status.HTTP_410_GONE,
     )
 
@@ -81,7 +82,7 @@ def invite_used_up() -> ApplicationError:
 def already_member() -> ApplicationError:
     return ApplicationError(
         CircleErrorCode.ALREADY_MEMBER,
-        "You're already in this circle.",
+        _("You're already in this circle."),
         status_code=status.HTTP_409_CONFLICT,
     )
 
@@ -89,7 +90,7 @@ def already_member() -> ApplicationError:
 def circle_full() -> ApplicationError:
     return ApplicationError(
         CircleErrorCode.CIRCLE_FULL,
-        "This circle is full. Circles stay small on purpose; ask the owner about it.",
+        _("This circle is full. Circles stay small on purpose; ask the owner about it."),
         status_code=status.HTTP_409_CONFLICT,
     )
 
@@ -97,7 +98,10 @@ def circle_full() -> ApplicationError:
 def removed_from_circle() -> ApplicationError:
     return ApplicationError(
         CircleErrorCode.REMOVED_FROM_CIRCLE,
-        "This invite no longer works for you. If that feels wrong, ask the owner for a new invite.",
+        _(
+            "This invite no longer works for you. If that feels wrong, "
+            "ask the owner for a new invite."
+        ),
         status_code=status.HTTP_403_FORBIDDEN,
     )
 
@@ -105,7 +109,7 @@ def removed_from_circle() -> ApplicationError:
 def join_request_pending() -> ApplicationError:
     return ApplicationError(
         CircleErrorCode.JOIN_REQUEST_PENDING,
-        "You've already asked to join. The owner will look at it.",
+        _("You've already asked to join. The owner will look at it."),
         status_code=status.HTTP_409_CONFLICT,
     )
 
@@ -113,7 +117,10 @@ def join_request_pending() -> ApplicationError:
 def join_request_rejected() -> ApplicationError:
     return ApplicationError(
         CircleErrorCode.JOIN_REQUEST_REJECTED,
-        "This invite no longer works for you. If that feels wrong, ask the owner for a new invite.",
+        _(
+            "This invite no longer works for you. If that feels wrong, "
+            "ask the owner for a new invite."
+        ),
         status_code=status.HTTP_403_FORBIDDEN,
     )
 
@@ -121,8 +128,10 @@ def join_request_rejected() -> ApplicationError:
 def invite_email_limit(wait_seconds: int) -> ApplicationError:
     error = ApplicationError(
         CircleErrorCode.INVITE_EMAIL_LIMIT,
-        "You've sent as many invite emails as a day allows. Share the link another way "
-        "(copy it or show the QR code), or send the email later.",
+        _(
+            "You've sent as many invite emails as a day allows. Share the link another way "
+            "(copy it or show the QR code), or send the email later."
+        ),
         status_code=status.HTTP_429_TOO_MANY_REQUESTS,
     )
     error.wait = wait_seconds  # type: ignore[attr-defined]  # the Retry-After header

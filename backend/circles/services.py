@@ -9,9 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from rest_framework import status
 
-from backend.accounts.models import User
+from backend.accounts.models import User, public_name_lazy
 from backend.circles import errors
 from backend.circles.conf import (
     INVITE_DEFAULT_EXPIRY_DAYS,
@@ -87,12 +89,14 @@ def circle_transfer_ownership(*, circle: Circle, by: User, to_user_id: UUID) -> 
     if current is None:
         raise errors.owner_only()
     if to_user_id == by.pk:
-        raise ApplicationError(CircleErrorCode.ALREADY_OWNER, "You already own this circle.")
+        raise ApplicationError(
+            CircleErrorCode.ALREADY_OWNER, gettext("You already own this circle.")
+        )
     target = Membership.objects.filter(circle=circle, user_id=to_user_id).first()
     if target is None:
         raise ApplicationError(
             CircleErrorCode.NOT_A_MEMBER,
-            "You can only hand the circle to someone who is in it.",
+            gettext("You can only hand the circle to someone who is in it."),
         )
     current.role = Membership.Role.MEMBER
     current.save(update_fields=["role"])
@@ -125,12 +129,14 @@ def membership_remove(*, circle: Circle, by: User, user_id: UUID) -> None:
     _lock_circle(circle.pk)
     actor = Membership.objects.filter(circle=circle, user=by).first()
     if actor is None:
-        raise errors.not_found("There is no such circle, or you're not in it.")
+        raise errors.not_found(gettext("There is no such circle, or you're not in it."))
     if user_id == by.pk:
         if actor.role == Membership.Role.OWNER:
             raise ApplicationError(
                 CircleErrorCode.OWNER_MUST_TRANSFER,
-                "You own this circle. Hand it to someone else first, or delete the circle.",
+                gettext(
+                    "You own this circle. Hand it to someone else first, or delete the circle."
+                ),
                 status_code=status.HTTP_409_CONFLICT,
             )
         actor.delete()
@@ -140,7 +146,7 @@ def membership_remove(*, circle: Circle, by: User, user_id: UUID) -> None:
         raise errors.owner_only()
     target = Membership.objects.filter(circle=circle, user_id=user_id).first()
     if target is None:
-        raise errors.not_found("That person isn't in this circle.")
+        raise errors.not_found(gettext("That person isn't in this circle."))
     target.delete()
     _membership_ended(circle=circle, user_id=user_id, reason=Departure.Reason.REMOVED, by=by)
 
@@ -191,8 +197,11 @@ def invite_create(
         raise ValidationError(
             {
                 "max_uses": ValidationError(
-                    f"{circle.name} has room for {room} more "
-                    f"{'person' if room == 1 else 'people'}: choose from 1 to {room}.",
+                    ngettext(
+                        "{circle} has room for {room} more person: choose from 1 to {room}.",
+                        "{circle} has room for {room} more people: choose from 1 to {room}.",
+                        room,
+                    ).format(circle=circle.name, room=room),
                     code=CircleErrorCode.TOO_MANY_USES,
                 )
             }
@@ -372,8 +381,12 @@ def join_request_notify_owner(*, join_request: JoinRequest) -> None:
     notify(
         user_ids=[owner_id],
         kind="join_request",
-        title="Someone would like to join",
-        body=f"{join_request.user.public_name} asked to join {circle.name}.",
+        title=gettext_lazy("Someone would like to join"),
+        body=format_lazy(
+            gettext_lazy("{name} asked to join {circle}."),
+            name=public_name_lazy(join_request.user.display_name),
+            circle=circle.name,
+        ),
         url=f"/circles/{circle.pk}",
         data={"circle_id": str(circle.pk), "join_request_id": str(join_request.pk)},
         circle_id=circle.pk,
@@ -398,7 +411,7 @@ def _lock_pending(join_request: JoinRequest) -> JoinRequest:
     if locked.status != JoinRequest.Status.PENDING:
         raise ApplicationError(
             CircleErrorCode.JOIN_REQUEST_DECIDED,
-            "This request has already been answered.",
+            gettext("This request has already been answered."),
             status_code=status.HTTP_409_CONFLICT,
         )
     return locked
@@ -432,7 +445,9 @@ def join_request_reject(*, join_request: JoinRequest, by: User) -> JoinRequest:
 def block_create(*, blocker: User, blocked: User) -> tuple[Block, bool]:
     """Returns (block, created). Blocking twice is not an error."""
     if blocker.pk == blocked.pk:
-        raise ApplicationError(CircleErrorCode.CANNOT_BLOCK_SELF, "You can't block yourself.")
+        raise ApplicationError(
+            CircleErrorCode.CANNOT_BLOCK_SELF, gettext("You can't block yourself.")
+        )
     return Block.objects.get_or_create(blocker=blocker, blocked=blocked)
 
 
@@ -440,7 +455,7 @@ def block_create(*, blocker: User, blocked: User) -> tuple[Block, bool]:
 def block_delete(*, blocker: User, blocked_id: UUID) -> None:
     deleted, _ = Block.objects.filter(blocker=blocker, blocked_id=blocked_id).delete()
     if not deleted:
-        raise errors.not_found("You haven't blocked this person.")
+        raise errors.not_found(gettext("You haven't blocked this person."))
 
 
 # --- notification settings -----------------------------------------------------------
@@ -460,7 +475,7 @@ def membership_notification_levels_set(*, user: User, levels: Iterable[dict[str,
         raise ValidationError(
             {
                 "circles": ValidationError(
-                    "You can only set notifications for circles you are in.",
+                    gettext("You can only set notifications for circles you are in."),
                     code=CircleErrorCode.NOT_A_MEMBER,
                 )
             }

@@ -3,16 +3,20 @@
 Services raise `ApplicationError` with a stable code from `ErrorCode`; clients switch on it.
 """
 
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest, JsonResponse
+from django.utils.translation import gettext, gettext_lazy
 from drf_standardized_errors.handler import exception_handler as standardized_handler
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
+
+from backend.common.i18n import Words
 
 
 class ErrorCode(StrEnum):
@@ -36,7 +40,7 @@ class ApplicationError(exceptions.APIException):
     def __init__(
         self,
         code: str,
-        detail: str,
+        detail: Words,
         status_code: int | None = None,
         *,
         extra: dict[str, Any] | None = None,
@@ -53,7 +57,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = exceptions.ValidationError(as_serializer_error(exc))
     elif isinstance(exc, RequestDataTooBig):
         exc = ApplicationError(
-            ErrorCode.REQUEST_TOO_LARGE, "This request is too large. Send less at once.", 413
+            ErrorCode.REQUEST_TOO_LARGE,
+            gettext("This request is too large. Send less at once."),
+            413,
         )
     response = standardized_handler(exc, context)  # type: ignore[arg-type]
     if response is not None and isinstance(exc, ApplicationError) and exc.extra:
@@ -61,11 +67,11 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     return response
 
 
-def error_body(code: str, detail: str, attr: str | None = None) -> dict[str, Any]:
+def error_body(code: str, detail: Words, attr: str | None = None) -> dict[str, Any]:
     return error_body_of([(code, detail, attr)])
 
 
-def error_body_of(errors: list[tuple[str, str, str | None]]) -> dict[str, Any]:
+def error_body_of(errors: Sequence[tuple[str, Words, str | None]]) -> dict[str, Any]:
     """The error shape with several `(code, detail, attr)` errors."""
     server = {ErrorCode.SERVER_ERROR, ErrorCode.NOT_READY}
     kind = "server_error" if any(code in server for code, _, _ in errors) else "client_error"
@@ -75,7 +81,9 @@ def error_body_of(errors: list[tuple[str, str, str | None]]) -> dict[str, Any]:
     }
 
 
-CSRF_FAILED_DETAIL = "This request was missing its security token. Reload the page and try again."
+CSRF_FAILED_DETAIL = gettext_lazy(
+    "This request was missing its security token. Reload the page and try again."
+)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> JsonResponse:

@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext
 
 from backend.common.errors import ErrorCode, error_body
 
@@ -28,7 +29,7 @@ class ApiErrorMiddleware:
             return JsonResponse(
                 error_body(
                     ErrorCode.REQUEST_TOO_LARGE,
-                    "This request is too large. Send less at once.",
+                    gettext("This request is too large. Send less at once."),
                 ),
                 status=413,
             )
@@ -37,7 +38,7 @@ class ApiErrorMiddleware:
             # JSONDecodeError); a view's own recursion bug on a JSON request shows up here
             # too, and is logged as one.
             return JsonResponse(
-                error_body(ErrorCode.PARSE_ERROR, "JSON parse error - nested too deeply."),
+                error_body(ErrorCode.PARSE_ERROR, gettext("JSON parse error - nested too deeply.")),
                 status=400,
             )
         return None

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.utils.translation import gettext
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser as BaseJSONParser
 
@@ -12,4 +13,4 @@ class JSONParser(BaseJSONParser):
         try:
             return super().parse(stream, media_type, parser_context)
         except RecursionError as exc:
-            raise ParseError("JSON parse error - nested too deeply.") from exc
+            raise ParseError(gettext("JSON parse error - nested too deeply.")) from exc

@@ -1,5 +1,6 @@
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 
 from backend.common.errors import ErrorCode, error_body, error_body_of
@@ -32,5 +33,6 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 def api_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return JsonResponse(
-        error_body(ErrorCode.NOT_FOUND, "There is nothing here. Check the address."), status=404
+        error_body(ErrorCode.NOT_FOUND, gettext("There is nothing here. Check the address.")),
+        status=404,
     )

@@ -2,6 +2,7 @@
 
 from enum import StrEnum
 
+from django.utils.translation import gettext as _
 from rest_framework import status
 
 from backend.common.errors import ApplicationError
@@ -24,7 +25,7 @@ class ModerationErrorCode(StrEnum):
 def moderators_only() -> ApplicationError:
     return ApplicationError(
         ModerationErrorCode.MODERATORS_ONLY,
-        "Only moderators can do this.",
+        _("Only moderators can do this."),
         status_code=status.HTTP_403_FORBIDDEN,
     )
 
@@ -32,7 +33,7 @@ def moderators_only() -> ApplicationError:
 def no_such_target() -> ApplicationError:
     return ApplicationError(
         ModerationErrorCode.NO_SUCH_TARGET,
-        "What was reported is gone, so there is nothing left to change.",
+        _("What was reported is gone, so there is nothing left to change."),
         status_code=status.HTTP_409_CONFLICT,
     )
 
@@ -40,14 +41,14 @@ def no_such_target() -> ApplicationError:
 def not_hideable() -> ApplicationError:
     return ApplicationError(
         ModerationErrorCode.NOT_HIDEABLE,
-        "Only a note or a check-in's message can be hidden or restored.",
+        _("Only a note or a check-in's message can be hidden or restored."),
     )
 
 
 def no_person() -> ApplicationError:
     return ApplicationError(
         ModerationErrorCode.NO_PERSON,
-        "There is no account behind this to act on any more.",
+        _("There is no account behind this to act on any more."),
         status_code=status.HTTP_409_CONFLICT,
     )
 
@@ -55,14 +56,14 @@ def no_person() -> ApplicationError:
 def suspend_until_required() -> ApplicationError:
     return ApplicationError(
         ModerationErrorCode.SUSPEND_UNTIL_REQUIRED,
-        "Pick when the suspension ends: a time in the future.",
+        _("Pick when the suspension ends: a time in the future."),
     )
 
 
 def already_appealed() -> ApplicationError:
     return ApplicationError(
         ModerationErrorCode.ALREADY_APPEALED,
-        "You've already appealed this. A moderator will look at it.",
+        _("You've already appealed this. A moderator will look at it."),
         status_code=status.HTTP_409_CONFLICT,
     )
 
@@ -70,7 +71,7 @@ def already_appealed() -> ApplicationError:
 def appeal_window_closed() -> ApplicationError:
     return ApplicationError(
         ModerationErrorCode.APPEAL_WINDOW_CLOSED,
-        "The 20 days to appeal this have passed.",
+        _("The 20 days to appeal this have passed."),
         status_code=status.HTTP_410_GONE,
     )
 
@@ -78,7 +79,7 @@ def appeal_window_closed() -> ApplicationError:
 def not_appealable() -> ApplicationError:
     return ApplicationError(
         ModerationErrorCode.NOT_APPEALABLE,
-        "A ban can't be appealed here.",
+        _("A ban can't be appealed here."),
         status_code=status.HTTP_409_CONFLICT,
     )
 
@@ -86,7 +87,7 @@ def not_appealable() -> ApplicationError:
 def appeal_already_decided() -> ApplicationError:
     return ApplicationError(
         ModerationErrorCode.APPEAL_ALREADY_DECIDED,
-        "This appeal was already decided.",
+        _("This appeal was already decided."),
         status_code=status.HTTP_409_CONFLICT,
     )
 
@@ -94,6 +95,6 @@ def appeal_already_decided() -> ApplicationError:
 def not_shown_to_circle() -> ApplicationError:
     return ApplicationError(
         ModerationErrorCode.NOT_SHOWN_TO_CIRCLE,
-        "Only a note shared with the whole circle can be removed by the circle's owner.",
+        _("Only a note shared with the whole circle can be removed by the circle's owner."),
         status_code=status.HTTP_403_FORBIDDEN,
     )

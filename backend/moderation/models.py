@@ -11,31 +11,32 @@ from typing import Any, ClassVar, NoReturn
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from backend.common.models import BaseModel
 from backend.moderation import conf
 
 
 class TargetType(models.TextChoices):
-    NOTE = "note", "Note"
-    CHECKIN = "checkin", "Check-in message"
-    USER = "user", "Person"
-    CIRCLE = "circle", "Circle"
+    NOTE = "note", _("Note")
+    CHECKIN = "checkin", _("Check-in message")
+    USER = "user", _("Person")
+    CIRCLE = "circle", _("Circle")
 
 
 class Category(models.TextChoices):
-    HARASSMENT = "harassment", "Harassment or bullying"
-    HATE = "hate", "Hate"
-    SEXUAL = "sexual", "Sexual content"
-    SPAM = "spam", "Spam"
-    SELF_HARM_CONCERN = "self_harm_concern", "Worried they may hurt themselves"
-    OTHER = "other", "Something else"
+    HARASSMENT = "harassment", _("Harassment or bullying")
+    HATE = "hate", _("Hate")
+    SEXUAL = "sexual", _("Sexual content")
+    SPAM = "spam", _("Spam")
+    SELF_HARM_CONCERN = "self_harm_concern", _("Worried they may hurt themselves")
+    OTHER = "other", _("Something else")
 
 
 class ReportStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    RESOLVED = "resolved", "Resolved"
-    DISMISSED = "dismissed", "Dismissed"
+    OPEN = "open", _("Open")
+    RESOLVED = "resolved", _("Resolved")
+    DISMISSED = "dismissed", _("Dismissed")
 
 
 class ActionKind(models.TextChoices):
@@ -53,14 +54,14 @@ class ActionKind(models.TextChoices):
 
 
 class StrikeKind(models.TextChoices):
-    WARNING = "warning", "Warning"
-    SUSPENSION = "suspension", "Suspension"
-    BAN = "ban", "Ban"
+    WARNING = "warning", _("Warning")
+    SUSPENSION = "suspension", _("Suspension")
+    BAN = "ban", _("Ban")
 
 
 class AppealDecision(models.TextChoices):
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Rejected"
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
 
 
 class Report(BaseModel):

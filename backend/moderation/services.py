@@ -11,6 +11,8 @@ from uuid import UUID
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from backend.accounts.models import User
 from backend.accounts.services import user_end_all_sessions
@@ -19,7 +21,8 @@ from backend.checkins.models import CheckIn
 from backend.circles import services as circle_services
 from backend.circles.errors import owner_only
 from backend.circles.models import Circle, Membership
-from backend.moderation import errors
+from backend.common.i18n import StrPromise, in_language
+from backend.moderation import conf, errors
 from backend.moderation.models import (
     ActionKind,
     Appeal,
@@ -43,27 +46,30 @@ STRIKE_FOR_ACTION: dict[str, str] = {
     ActionKind.SUSPEND: StrikeKind.SUSPENSION,
     ActionKind.BAN: StrikeKind.BAN,
 }
-NOUN: dict[str, str] = {
-    TargetType.NOTE: "the note",
-    TargetType.CHECKIN: "the message",
-    TargetType.USER: "the account",
-    TargetType.CIRCLE: "the circle",
+# The words people read are lazy translations, rendered in each reader's language: the
+# outcome is stored per report in its reporter's, a strike's words in its person's.
+NOUN: dict[str, StrPromise] = {
+    TargetType.NOTE: _("the note"),
+    TargetType.CHECKIN: _("the message"),
+    TargetType.USER: _("the account"),
+    TargetType.CIRCLE: _("the circle"),
 }
 # What the reporter reads in "My reports" (and the push), per action.
-OUTCOME_TEXT: dict[str, str] = {
-    ActionKind.DISMISS: "We reviewed your report and didn't find anything to act on.",
-    ActionKind.HIDE_CONTENT: "We reviewed your report and removed {noun}.",
-    ActionKind.RESTORE_CONTENT: "We reviewed your report and left {noun} up.",
-    ActionKind.WARN: "We reviewed your report and warned the person.",
-    ActionKind.SUSPEND: "We reviewed your report and suspended the person for a while.",
-    ActionKind.UNSUSPEND: "We reviewed your report and lifted a suspension.",
-    ActionKind.BAN: "We reviewed your report and closed the person's account.",
+OUTCOME_TEXT: dict[str, StrPromise] = {
+    ActionKind.DISMISS: _("We reviewed your report and didn't find anything to act on."),
+    ActionKind.HIDE_CONTENT: _("We reviewed your report and removed {noun}."),
+    ActionKind.RESTORE_CONTENT: _("We reviewed your report and left {noun} up."),
+    ActionKind.WARN: _("We reviewed your report and warned the person."),
+    ActionKind.SUSPEND: _("We reviewed your report and suspended the person for a while."),
+    ActionKind.UNSUSPEND: _("We reviewed your report and lifted a suspension."),
+    ActionKind.BAN: _("We reviewed your report and closed the person's account."),
 }
-STRIKE_PUSH: dict[str, str] = {
-    StrikeKind.WARNING: "A moderator sent you a warning",
-    StrikeKind.SUSPENSION: "Your account is suspended for a while",
-    StrikeKind.BAN: "Your account was closed",
+STRIKE_PUSH: dict[str, StrPromise] = {
+    StrikeKind.WARNING: _("A moderator sent you a warning"),
+    StrikeKind.SUSPENSION: _("Your account is suspended for a while"),
+    StrikeKind.BAN: _("Your account was closed"),
 }
+DEFAULT_STRIKE_REASON = _("This went against how we look after each other here.")
 
 
 def is_moderator(user: User) -> bool:
@@ -146,7 +152,7 @@ def _report_open_or_new(
         target_type=target.type,
         target_id=target.id,
         target_user=target.person,
-        target_label=target.label[:200],
+        target_label=str(target.label)[:200],
         snapshot=target.snapshot,
         category=category,
         details=details.strip(),
@@ -245,19 +251,26 @@ def moderation_act(
         action=action,
         target_type=target_type,
         target_id=target_id,
-        target_label=label,
+        target_label=str(label),
         reason=reason,
         reports=locked,
     )
-    outcome_text = OUTCOME_TEXT[action].format(noun=NOUN.get(target_type, "it"))
+    outcome_text = format_lazy(OUTCOME_TEXT[action], noun=NOUN.get(target_type, _("it")))
     still_open = [r for r in locked if r.status == ReportStatus.OPEN]
     now = timezone.now()
+    languages = dict(
+        User.objects.filter(pk__in={r.reporter_id for r in still_open}).values_list(
+            "pk", "language"
+        )
+    )
     for report in still_open:
+        with in_language(languages.get(report.reporter_id) if report.reporter_id else None):
+            report_outcome = str(outcome_text)[: conf.OUTCOME_TEXT_MAX]
         report.status = ReportStatus.DISMISSED if action == ActionKind.DISMISS else "resolved"
         report.resolved_at = now
         report.resolved_by = moderator
         report.outcome = action
-        report.outcome_text = outcome_text
+        report.outcome_text = report_outcome
         report.save(
             update_fields=["status", "resolved_at", "resolved_by", "outcome", "outcome_text"]
         )
@@ -266,7 +279,7 @@ def moderation_act(
         notify(
             user_ids=reporter_ids,
             kind="report_outcome",
-            title="Thank you for telling us",
+            title=_("Thank you for telling us"),
             body=outcome_text,
             url="/reports",
             urgency=Urgency.LOW,
@@ -275,12 +288,15 @@ def moderation_act(
 
     strike_kind = STRIKE_FOR_ACTION.get(action)
     if strike_kind is not None and person is not None:
+        with in_language(person.language):
+            strike_reason = reason or str(DEFAULT_STRIKE_REASON)
+            strike_label = str(label)[:200]
         strike = Strike(
             person=person,
             kind=strike_kind,
-            reason=reason or "This went against how we look after each other here.",
+            reason=strike_reason,
             snapshot=snapshot,
-            target_label=label[:200],
+            target_label=strike_label,
             action=entry,
             suspended_until=suspend_until if action == ActionKind.SUSPEND else None,
         )
@@ -360,11 +376,11 @@ def appeal_decide(*, appeal: Appeal, moderator: User, approve: bool, reason: str
     notify(
         user_ids=[strike.person_id],
         kind="appeal_decided",
-        title="We looked at your appeal",
+        title=_("We looked at your appeal"),
         body=(
-            "You were right: we undid it. Thank you for telling us."
+            _("You were right: we undid it. Thank you for telling us.")
             if approve
-            else "We looked again and the decision stays."
+            else _("We looked again and the decision stays.")
         ),
         url="/account/standing",
         urgency=Urgency.LOW,
@@ -402,8 +418,8 @@ def owner_remove_note(*, note: AftermathNote, owner: User, reason: str = "") -> 
         notify(
             user_ids=[author.pk],
             kind="note_removed",
-            title="A note of yours was taken down",
-            body="The circle's owner removed it from the circle.",
+            title=_("A note of yours was taken down"),
+            body=_("The circle's owner removed it from the circle."),
             url=f"/checkins/{note.checkin_id}",
             urgency=Urgency.LOW,
             circle_id=circle_id,

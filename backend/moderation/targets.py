@@ -7,15 +7,18 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import Exists, OuterRef
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import NotFound
 
-from backend.accounts.models import User
+from backend.accounts.models import User, public_name_lazy
 from backend.aftermath.access import access_note
 from backend.aftermath.models import AftermathNote
 from backend.checkins.access import access_checkin
 from backend.checkins.models import CheckIn
 from backend.circles.access import access_circle
 from backend.circles.models import Circle, Membership
+from backend.common.i18n import Words, lazy_date
 from backend.moderation.models import TargetType
 
 
@@ -23,7 +26,7 @@ from backend.moderation.models import TargetType
 class Target:
     type: str
     id: UUID
-    label: str
+    label: Words  # rendered in the language of whoever it is stored for
     snapshot: str
     person: User | None  # whom an action on it lands on
     obj: Any
@@ -31,18 +34,27 @@ class Target:
 
 def _of_note(note: AftermathNote) -> Target:
     author = note.author
-    label = f"Note by {author.public_name}, {note.created_at:%d %b %Y}"
+    label = format_lazy(
+        _("Note by {name}, {date}"),
+        name=public_name_lazy(author.display_name),
+        date=lazy_date(note.created_at),
+    )
     return Target(TargetType.NOTE, note.pk, label, note.body, author, note)
 
 
 def _of_checkin(checkin: CheckIn) -> Target:
     who = checkin.requester
-    label = f"Check-in message by {who.public_name}, {checkin.created_at:%d %b %Y}"
+    label = format_lazy(
+        _("Check-in message by {name}, {date}"),
+        name=public_name_lazy(who.display_name),
+        date=lazy_date(checkin.created_at),
+    )
     return Target(TargetType.CHECKIN, checkin.pk, label, checkin.message, who, checkin)
 
 
 def _of_user(person: User) -> Target:
-    return Target(TargetType.USER, person.pk, f"Person: {person.public_name}", "", person, person)
+    label = format_lazy(_("Person: {name}"), name=public_name_lazy(person.display_name))
+    return Target(TargetType.USER, person.pk, label, "", person, person)
 
 
 def _of_circle(circle: Circle) -> Target:
@@ -50,7 +62,12 @@ def _of_circle(circle: Circle) -> Target:
         memberships__circle=circle, memberships__role=Membership.Role.OWNER
     ).first()
     return Target(
-        TargetType.CIRCLE, circle.pk, f"Circle: {circle.name}", circle.name, owner, circle
+        TargetType.CIRCLE,
+        circle.pk,
+        format_lazy(_("Circle: {name}"), name=circle.name),
+        circle.name,
+        owner,
+        circle,
     )
 
 

@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.tasks import DEFAULT_TASK_QUEUE_NAME
 from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from backend.accounts.models import User
 from backend.accounts.selectors import restricted
@@ -89,7 +89,7 @@ def push_subscription_register(
         if not same_keys:
             raise ApplicationError(
                 NotificationErrorCode.SUBSCRIPTION_TAKEN,
-                "This device is already set up for someone else's notifications.",
+                gettext("This device is already set up for someone else's notifications."),
                 status_code=409,
             )
         existing.delete()
@@ -111,7 +111,7 @@ def push_subscription_register(
         if winner is None:
             raise ApplicationError(
                 NotificationErrorCode.PUSH_SUBSCRIPTION_CONFLICT,
-                "This device was just registered by another request. Try again.",
+                gettext("This device was just registered by another request. Try again."),
                 status_code=409,
             ) from None
         return winner, False
@@ -149,7 +149,7 @@ def notification_preference_update(
             raise ValidationError(
                 {
                     "quiet_hours": ValidationError(
-                        "Quiet hours need a start and an end that differ.",
+                        gettext("Quiet hours need a start and an end that differ."),
                         code=NotificationErrorCode.QUIET_HOURS_EMPTY,
                     )
                 }
@@ -379,8 +379,10 @@ def send_test_notification(user: User) -> list[Notification]:
     if not PushSubscription.objects.filter(user=user).exists():
         raise ApplicationError(
             NotificationErrorCode.PUSH_NOT_SUBSCRIBED,
-            "This account has no device set up for notifications yet. "
-            "Turn notifications on first, then try again.",
+            gettext(
+                "This account has no device set up for notifications yet. "
+                "Turn notifications on first, then try again."
+            ),
             status_code=409,
         )
     return _notify(

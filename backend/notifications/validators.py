@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives.asymmetric import ec
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 from backend.notifications import conf
 from backend.notifications.errors import NotificationErrorCode
@@ -33,7 +34,7 @@ def validate_p256dh(value: str) -> None:
         ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), raw)
     except (ValueError, binascii.Error) as exc:
         raise ValidationError(
-            "This device's push key is not a valid P-256 public key.",
+            gettext("This device's push key is not a valid P-256 public key."),
             code=NotificationErrorCode.PUSH_KEY_INVALID,
         ) from exc
 
@@ -50,7 +51,7 @@ def validate_auth_secret(value: str) -> None:
         raw = b""
     if len(raw) != 16:
         raise ValidationError(
-            "This device's push auth secret must be 16 bytes.",
+            gettext("This device's push auth secret must be 16 bytes."),
             code=NotificationErrorCode.PUSH_AUTH_INVALID,
         )
 
@@ -94,6 +95,6 @@ def endpoint_allowed(url: str) -> bool:
 def validate_push_endpoint(value: str) -> None:
     if not endpoint_allowed(value):
         raise ValidationError(
-            "Notifications can only be sent through a known push service.",
+            gettext("Notifications can only be sent through a known push service."),
             code=NotificationErrorCode.PUSH_ENDPOINT_NOT_ALLOWED,
         )

@@ -575,3 +575,18 @@ def test_join_request_of_another_circle_is_404(make_world: Any, make_user: Any) 
         client_for(mine.owner), f"/api/v1/circles/{mine.circle.pk}/requests/{request.pk}/approve/"
     )
     assert res.status_code == 404
+
+
+def test_an_email_invite_is_written_in_the_inviters_language(
+    make_world: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Whoever is invited has no language in Shoulder yet: the words are the inviter's."""
+    w = make_world(owner=make_person(display_name="Ana", language="es"))
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client_for(w.owner), invites_url(w), {"email": "sam@example.com"}, expect=201)
+    assert len(run_queued_tasks()) == 1
+    [email] = mail.outbox
+    assert email.subject == "Te han invitado a un círculo en Shoulder"
+    assert email.body.startswith("Ana te invitó a su círculo «Sunday people» en Shoulder,\n")
+    assert "Abre este enlace para ver la invitación y unirte:" in email.body
+    assert "El enlace funciona hasta el " in email.body
