@@ -3,6 +3,7 @@
 Services raise `ApplicationError` with a stable code from `ErrorCode`; clients switch on it.
 """
 
+import math
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest, JsonResponse
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from drf_standardized_errors.handler import exception_handler as standardized_handler
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -61,10 +62,26 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             gettext("This request is too large. Send less at once."),
             413,
         )
+    elif isinstance(exc, exceptions.Throttled) and exc.wait is not None:
+        exc = _throttled(exc.wait)
     response = standardized_handler(exc, context)  # type: ignore[arg-type]
     if response is not None and isinstance(exc, ApplicationError) and exc.extra:
         response.data.update(exc.extra)
     return response
+
+
+def _throttled(wait: float) -> exceptions.Throttled:
+    """DRF's own sentence ("Request was throttled. Expected available in N seconds.") reads
+    coldly, and its wait part is never translated; ours, in the person's language."""
+    seconds = max(1, math.ceil(wait))
+    detail = ngettext(
+        "That was a lot at once. Try again in {seconds} second.",
+        "That was a lot at once. Try again in {seconds} seconds.",
+        seconds,
+    ).format(seconds=seconds)
+    refused = exceptions.Throttled(detail=detail)
+    refused.wait = seconds  # the Retry-After header
+    return refused
 
 
 def error_body(code: str, detail: Words, attr: str | None = None) -> dict[str, Any]:

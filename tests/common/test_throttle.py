@@ -28,6 +28,9 @@ def test_past_the_ceiling_until_the_next_minute_then_allowed_again(throttle_rate
         assert refused.status_code == 429
         assert error_codes(refused) == ["throttled"]
         assert int(refused.headers["Retry-After"]) == 50  # until 02:01:00
+        assert refused.json()["errors"][0]["detail"] == (
+            "That was a lot at once. Try again in 50 seconds."
+        )
         clock.move_to(datetime(2026, 12, 1, 2, 1, 0, tzinfo=UTC))
         assert client.get("/api/v1/me/").status_code == 200
 
@@ -50,3 +53,18 @@ def test_counting_starts_again_when_the_counter_is_gone() -> None:
     assert count_in_window("throttle_test_key", 60) == 2
     cache.delete("throttle_test_key")
     assert count_in_window("throttle_test_key", 60) == 1
+
+
+def test_the_ceiling_speaks_the_persons_language(throttle_rates: Any) -> None:
+    # DRF's own sentence came out half translated ("Solicitud fue regulada (throttled).
+    # Expected available in 50 seconds.").
+    throttle_rates(user_or_ip="1/min")
+    client = client_for(make_person(language="es"))
+    with time_machine.travel(START, tick=False):
+        assert client.get("/api/v1/me/").status_code == 200
+        refused = client.get("/api/v1/me/")
+    assert refused.status_code == 429
+    assert error_codes(refused) == ["throttled"]
+    assert refused.json()["errors"][0]["detail"] == (
+        "Han sido muchas cosas a la vez. Vuelve a intentarlo en 50 segundos."
+    )
