@@ -62,8 +62,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             gettext("This request is too large. Send less at once."),
             413,
         )
-    elif isinstance(exc, exceptions.Throttled) and exc.wait is not None:
-        exc = _throttled(exc.wait)
+    elif isinstance(exc, exceptions.Throttled) and getattr(exc, "wait", None) is not None:
+        exc = _throttled(exc.wait)  # type: ignore[attr-defined]
     response = standardized_handler(exc, context)  # type: ignore[arg-type]
     if response is not None and isinstance(exc, ApplicationError) and exc.extra:
         response.data.update(exc.extra)
@@ -80,7 +80,7 @@ def _throttled(wait: float) -> exceptions.Throttled:
         seconds,
     ).format(seconds=seconds)
     refused = exceptions.Throttled(detail=detail)
-    refused.wait = seconds  # the Retry-After header
+    refused.wait = seconds  # type: ignore[attr-defined]  # the Retry-After header
     return refused
 
 
