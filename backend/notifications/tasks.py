@@ -224,9 +224,7 @@ def _schedule_retry(
             last_status_code=status_code,
         )
         # Same database as the row: the retry task exists exactly when the row says pending.
-        enqueue_delivery(
-            delivery.pk, retry_at, queue_name=queue_for(delivery.notification.urgency)
-        )
+        enqueue_delivery(delivery.pk, retry_at, queue_name=queue_for(delivery.notification.urgency))
     return "retry"
 
 
