@@ -10,6 +10,7 @@ import { InstallPrompt } from './components/InstallPrompt';
 import { OfflineNotice } from './components/OfflineNotice';
 import { UpdateBanner } from './components/UpdateBanner';
 import { decide } from './guard';
+import { t } from './i18n/i18n';
 import { SuspendedBanner } from './moderation/SuspendedBanner';
 import { Landing } from './pages/Landing';
 import { APP_SCOPE, navigate, routablePath, setRouteFn } from './router';
@@ -44,7 +45,7 @@ function guarded(route: RouteDef): ComponentType<{ params?: Record<string, strin
     if (decision.kind !== 'render') {
       return (
         <p class="waiting" role="status">
-          One moment…
+          {t('One moment…')}
         </p>
       );
     }
@@ -78,7 +79,7 @@ function Shell() {
   return (
     <div class="shell">
       <a class="skip-link" href="#main">
-        Skip to content
+        {t('Skip to content')}
       </a>
       <Header />
       <UpdateBanner />
@@ -93,10 +94,10 @@ function Shell() {
       </main>
       <footer class="footer">
         <InstallPrompt />
-        <nav aria-label="More">
-          {signedIn && <a href="/account">Your account</a>}
-          <a href="/about">Gentle reminders</a>
-          <a href="/crisis">Crisis resources</a>
+        <nav aria-label={t('More')}>
+          {signedIn && <a href="/account">{t('Your account')}</a>}
+          <a href="/about">{t('Gentle reminders')}</a>
+          <a href="/crisis">{t('Crisis resources')}</a>
         </nav>
       </footer>
     </div>

@@ -9,6 +9,7 @@ import {
   onAuthChange,
   readCookie,
 } from '../src/api/client';
+import { setLocale } from '../src/i18n/i18n';
 
 function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), {
@@ -37,6 +38,20 @@ describe('api client', () => {
     expect(init.credentials).toBe('same-origin');
     expect(init.headers.Accept).toBe('application/json');
     expect(init.headers['X-CSRFToken']).toBeUndefined();
+  });
+
+  it("asks the server for the app's language (its sentences before signing in, a sign-up's emails)", async () => {
+    vi.stubGlobal('document', { cookie: '', documentElement: {} });
+    fetchMock.mockResolvedValue(jsonResponse(200, {}));
+    await api.get('/api/v1/crisis-resources/');
+    expect(fetchMock.mock.calls[0]![1].headers['Accept-Language']).toBe('en');
+    try {
+      await setLocale('es', false);
+      await api.post('/_allauth/browser/v1/auth/signup', {});
+      expect(fetchMock.mock.calls[1]![1].headers['Accept-Language']).toBe('es');
+    } finally {
+      await setLocale('en', false);
+    }
   });
 
   it('sends the csrftoken cookie as X-CSRFToken on writes', async () => {

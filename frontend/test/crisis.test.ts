@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import serverDefault from '../../backend/web/crisis_resources.json?raw';
 import {
   CACHE_KEY,
@@ -9,12 +9,15 @@ import {
   guessRegion,
   INTERNATIONAL,
   initialResources,
+  inLanguage,
   parseResources,
   regionFromLanguage,
   regionFromTimeZone,
+  regionName,
   regionsOf,
   viewFor,
 } from '../src/crisis/resources';
+import { setLocale } from '../src/i18n/i18n';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
@@ -111,5 +114,40 @@ describe('crisis resources', () => {
     // A list from the server without a region's emergency entry still shows the built-in one.
     const noGb = { intro: '', resources: DEFAULT_RESOURCES.resources.filter((r) => r.phone !== '999') };
     expect(viewFor(noGb, 'GB').emergency?.phone).toBe('999');
+  });
+
+  it("puts the app's language first, then the browser's, keeping the admin's order within each", () => {
+    const mixed = {
+      intro: '',
+      resources: [
+        { ...DEFAULT_RESOURCES.resources[0]!, region: 'US', emergency: false, name: 'A', language: 'en' },
+        { ...DEFAULT_RESOURCES.resources[0]!, region: 'US', emergency: false, name: 'B', language: 'fr' },
+        { ...DEFAULT_RESOURCES.resources[0]!, region: 'US', emergency: false, name: 'C', language: 'es' },
+        { ...DEFAULT_RESOURCES.resources[0]!, region: 'US', emergency: false, name: 'D', language: 'en' },
+      ],
+    };
+    expect(viewFor(mixed, 'US', ['es', 'fr-FR']).local.map((r) => r.name)).toEqual(['C', 'B', 'A', 'D']);
+    expect(viewFor(mixed, 'US', ['en', 'es-ES']).local.map((r) => r.name)).toEqual(['A', 'D', 'C', 'B']);
+    // Spain for a Spanish browser: 112 first, then the 024 line.
+    const spain = viewFor(DEFAULT_RESOURCES, guessRegion({ languages: ['es-ES'] }, regionsOf(DEFAULT_RESOURCES)), 'es');
+    expect(spain.emergency?.phone).toBe('112');
+    expect(spain.local[0]?.phone).toBe('024');
+    const mexico = viewFor(DEFAULT_RESOURCES, 'MX', 'es');
+    expect([mexico.emergency?.phone, mexico.local[0]?.phone]).toEqual(['911', '800 911 2000']);
+  });
+});
+
+describe('crisis words in the person language', () => {
+  afterEach(() => setLocale('en', false));
+
+  it("translates the built-in English words and the region's name, and leaves the rest as they are", async () => {
+    await setLocale('es', false);
+    expect(inLanguage('en', 'Emergency services')).toEqual({ text: 'Servicios de emergencia', lang: 'es' });
+    expect(inLanguage('en', 'Text HOME to 741741')).toEqual({ text: 'Text HOME to 741741', lang: 'en' });
+    expect(inLanguage('fr', 'Urgences')).toEqual({ text: 'Urgences', lang: 'fr' });
+    expect(regionName('ES')).toBe('España');
+    expect(regionName(INTERNATIONAL)).toBe('En otro lugar');
+    await setLocale('en', false);
+    expect(regionName('ES')).toBe('Spain');
   });
 });

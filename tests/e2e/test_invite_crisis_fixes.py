@@ -40,19 +40,23 @@ def emergency_card(page: Page) -> Any:
     [
         ("en-US", "America/New_York", "United States", "Call 911", "988 Suicide & Crisis Lifeline"),
         ("en-GB", "Europe/London", "United Kingdom", "Call 999", "Samaritans"),
-        ("es-MX", "America/Mexico_City", "Mexico", "Call 911", "Línea de la Vida"),
+        # A Spanish browser gets the app in Spanish (#17).
+        ("es-MX", "America/Mexico_City", "México", "Llamar al 911", "Línea de la Vida"),
     ],
 )
 def test_crisis_page_shows_my_region_first(
     new_phone: Any, locale: str, zone: str, country: str, call: str, line: str
 ) -> None:
     _, page = new_phone(locale=locale, timezone_id=zone)
+    spanish = locale.startswith("es")
     page.goto("/crisis")
-    card = emergency_card(page)
+    card = page.get_by_role("region", name="En una emergencia" if spanish else "In an emergency")
     expect(card.get_by_role("link", name=call)).to_be_visible()
     expect(card).to_contain_text(country)
-    expect(page.get_by_label("Where you are")).to_have_value(re.compile(r"^[A-Z]{2}$"))
-    local = page.get_by_role("region", name=f"Someone to talk to in {country}")
+    where = page.get_by_label("Dónde estás" if spanish else "Where you are")
+    expect(where).to_have_value(re.compile(r"^[A-Z]{2}$"))
+    talk = "Alguien con quien hablar en" if spanish else "Someone to talk to in"
+    local = page.get_by_role("region", name=f"{talk} {country}")
     expect(local.get_by_role("heading", name=line)).to_be_visible()
     # What works anywhere is still there; 112 is no longer called "Worldwide".
     expect(page.get_by_role("link", name="findahelpline.com")).to_be_visible()

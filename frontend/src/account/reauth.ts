@@ -9,6 +9,7 @@
  */
 import { h, render } from 'preact';
 import { ApiError } from '../api/client';
+import { t } from '../i18n/i18n';
 
 export interface ReauthFlow {
   id: string;
@@ -46,7 +47,7 @@ export function reauthFlowsOf(err: unknown): ReauthFlow[] | null {
 
 export class ReauthCancelled extends ApiError {
   constructor() {
-    super(0, [{ code: 'reauthentication_cancelled', detail: 'Nothing was changed.', field: null }]);
+    super(0, [{ code: 'reauthentication_cancelled', detail: t('Nothing was changed.'), field: null }]);
     this.name = 'ReauthCancelled';
   }
 }

@@ -4,6 +4,7 @@
  * `csrftoken` cookie on writes, and every error normalised to `ApiError`.
  */
 
+import { msg, serverLanguage, t } from '../i18n/i18n';
 import type { components, paths } from './schema';
 
 /** The server's schemas by name, e.g. `Schemas['Checkin']`. */
@@ -47,24 +48,25 @@ export class ApiError extends Error {
   }
 }
 
-export const OFFLINE_DETAIL =
-  'You seem to be offline. Check your connection and try again — the crisis page still works.';
+export const OFFLINE_DETAIL = msg(
+  'You seem to be offline. Check your connection and try again — the crisis page still works.',
+);
 
 export class OfflineError extends ApiError {
   constructor() {
-    super(0, [{ code: 'offline', detail: OFFLINE_DETAIL, field: null }]);
+    super(0, [{ code: 'offline', detail: t(OFFLINE_DETAIL), field: null }]);
     this.name = 'OfflineError';
   }
 }
 
 export function fallbackDetail(status: number): string {
-  if (status === 0) return OFFLINE_DETAIL;
-  if (status === 401 || status === 403) return 'Please log in again to carry on.';
-  if (status === 404) return "We couldn't find that. It may have been removed.";
-  if (status === 409) return 'That already happened. Please reload and try again.';
-  if (status === 429) return 'That was a lot of tries. Please wait a little, then try again.';
-  if (status >= 500) return 'Something went wrong on our side. Please try again in a moment.';
-  return 'Something went wrong. Please try again.';
+  if (status === 0) return t(OFFLINE_DETAIL);
+  if (status === 401 || status === 403) return t('Please log in again to carry on.');
+  if (status === 404) return t("We couldn't find that. It may have been removed.");
+  if (status === 409) return t('That already happened. Please reload and try again.');
+  if (status === 429) return t('That was a lot of tries. Please wait a little, then try again.');
+  if (status >= 500) return t('Something went wrong on our side. Please try again in a moment.');
+  return t('Something went wrong. Please try again.');
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -172,7 +174,9 @@ export async function request<T>(
   url: string,
   options: RequestOptions = {},
 ): Promise<ApiResponse<T>> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The language picked in the app, so the server's sentences (errors before signing in, the
+  // sign-up's emails) match it; signed in, the server uses the profile's language anyway.
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': serverLanguage() };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const cached = method === 'GET' ? conditional.get(url) : undefined;
   if (cached) headers['If-None-Match'] = cached.etag;

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n/i18n';
 import './ConfirmAction.css';
 
 interface ConfirmActionProps {
@@ -36,7 +37,7 @@ export function ConfirmAction({ label, confirmLabel, children, busy, onConfirm }
           {confirmLabel}
         </button>
         <button type="button" class="button button--quiet" onClick={() => setAsking(false)}>
-          Cancel
+          {t('Cancel')}
         </button>
       </div>
     </div>

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { isSuspensionMessage, STANDING_PATH } from '../moderation/suspension';
 
 /** The server's plain sentence, announced to screen readers. */
@@ -9,7 +10,7 @@ export function FormError({ message }: { message: string | null | undefined }) {
       {isSuspensionMessage(message) && (
         <>
           {' '}
-          <a href={STANDING_PATH}>See why, and appeal</a>
+          <a href={STANDING_PATH}>{t('See why, and appeal')}</a>
         </>
       )}
     </p>

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { Mark } from './Mark';
 
 export function Header() {
@@ -8,7 +9,7 @@ export function Header() {
         <span>Shoulder</span>
       </a>
       <a class="help-link" href="/crisis">
-        Need help right now?
+        {t('Need help right now?')}
       </a>
     </header>
   );

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { auth } from '../auth/state';
+import { t } from '../i18n/i18n';
+import { rich } from '../i18n/rich';
 import { progress } from '../pwa/onboarding';
 import { installEvent, isStandalone, promptInstall, showIosGuide } from '../pwa/register';
 
@@ -24,10 +26,10 @@ export function InstallPrompt() {
   if (installEvent.value) {
     return (
       <section class="card card--soft" aria-labelledby="install-title">
-        <h2 id="install-title">Keep Shoulder on your phone</h2>
-        <p>Open it from your home screen, like any app, when you need your people.</p>
+        <h2 id="install-title">{t('Keep Shoulder on your phone')}</h2>
+        <p>{t('Open it from your home screen, like any app, when you need your people.')}</p>
         <button type="button" class="button button--quiet" onClick={() => void promptInstall()}>
-          Install Shoulder
+          {t('Install Shoulder')}
         </button>
       </section>
     );
@@ -44,21 +46,19 @@ export function InstallPrompt() {
     };
     return (
       <section class="card card--soft" aria-labelledby="ios-install-title">
-        <h2 id="ios-install-title">Add Shoulder to your Home Screen</h2>
+        <h2 id="ios-install-title">{t('Add Shoulder to your Home Screen')}</h2>
         <ol>
           <li>
-            Tap the <strong>Share</strong> button (the square with an arrow) in Safari.
+            {rich(t('Tap the <0>Share</0> button (the square with an arrow) in Safari.'), [
+              (text) => <strong>{text}</strong>,
+            ])}
           </li>
-          <li>
-            Choose <strong>Add to Home Screen</strong>.
-          </li>
-          <li>
-            Tap <strong>Add</strong>.
-          </li>
+          <li>{rich(t('Choose <0>Add to Home Screen</0>.'), [(text) => <strong>{text}</strong>])}</li>
+          <li>{rich(t('Tap <0>Add</0>.'), [(text) => <strong>{text}</strong>])}</li>
         </ol>
-        <p class="muted">Notifications from your circle on iPhone work once Shoulder is on your Home Screen.</p>
+        <p class="muted">{t('Notifications from your circle on iPhone work once Shoulder is on your Home Screen.')}</p>
         <button type="button" class="button button--quiet" onClick={dismiss}>
-          Not now
+          {t('Not now')}
         </button>
       </section>
     );

@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { t } from '../i18n/i18n';
+import { rich } from '../i18n/rich';
 import { nextStep, progress, settle } from '../pwa/onboarding';
 import { installEvent, isStandalone, promptInstall, showIosGuide } from '../pwa/register';
 
@@ -37,9 +39,10 @@ export function Onboarding() {
       const chosen = await turnOnPush();
       setPermission(chosen);
       if (chosen === 'granted') settle('notifications', 'done');
-      else setProblem('Notifications are off for Shoulder in this browser. You can allow them in its settings later.');
+      else
+        setProblem(t('Notifications are off for Shoulder in this browser. You can allow them in its settings later.'));
     } catch (err) {
-      setProblem(err instanceof Error ? err.message : 'That didn’t work. You can try again from your account.');
+      setProblem(err instanceof Error ? err.message : t('That didn’t work. You can try again from your account.'));
     } finally {
       setBusy(false);
     }
@@ -48,63 +51,77 @@ export function Onboarding() {
   const iosNeedsInstall = showIosGuide.value && !isStandalone.value;
   return (
     <section class="card card--soft onboarding" aria-labelledby="onboarding-title">
-      <p class="muted onboarding-step">{step === 'install' ? 'First step' : 'One more step'}</p>
+      <p class="muted onboarding-step">{step === 'install' ? t('First step') : t('One more step')}</p>
       {step === 'install' ? (
         <>
-          <h2 id="onboarding-title">Put Shoulder on your home screen</h2>
-          <p>Then it’s one tap away when you need your people — and on iPhone, it’s how notifications can reach you.</p>
+          <h2 id="onboarding-title">{t('Put Shoulder on your home screen')}</h2>
+          <p>
+            {t(
+              'Then it’s one tap away when you need your people — and on iPhone, it’s how notifications can reach you.',
+            )}
+          </p>
           {installEvent.value ? (
             <button type="button" class="button" onClick={() => void install()}>
-              Add to home screen
+              {t('Add to home screen')}
             </button>
           ) : showIosGuide.value ? (
             <ol>
               <li>
-                Tap the <strong>Share</strong> button (the square with an arrow) in Safari.
+                {rich(t('Tap the <0>Share</0> button (the square with an arrow) in Safari.'), [
+                  (text) => <strong>{text}</strong>,
+                ])}
               </li>
               <li>
-                Choose <strong>Add to Home Screen</strong>, then tap <strong>Add</strong>.
+                {rich(t('Choose <0>Add to Home Screen</0>, then tap <1>Add</1>.'), [
+                  (text) => <strong>{text}</strong>,
+                  (text) => <strong>{text}</strong>,
+                ])}
               </li>
             </ol>
           ) : (
             <p class="muted">
-              In your browser’s menu, choose <strong>Add to Home screen</strong> or <strong>Install app</strong>.
+              {rich(t('In your browser’s menu, choose <0>Add to Home screen</0> or <1>Install app</1>.'), [
+                (text) => <strong>{text}</strong>,
+                (text) => <strong>{text}</strong>,
+              ])}
             </p>
           )}
           <div class="actions">
             {!installEvent.value && (
               <button type="button" class="button button--quiet" onClick={() => settle('install', 'done')}>
-                I’ve done it
+                {t('I’ve done it')}
               </button>
             )}
             <button type="button" class="button button--quiet" onClick={() => settle('install', 'skipped')}>
-              Skip for now
+              {t('Skip for now')}
             </button>
           </div>
         </>
       ) : (
         <>
-          <h2 id="onboarding-title">Turn on notifications</h2>
-          <p>So this phone tells you when someone in your circle reaches out — the one thing that matters most.</p>
+          <h2 id="onboarding-title">{t('Turn on notifications')}</h2>
+          <p>
+            {t('So this phone tells you when someone in your circle reaches out — the one thing that matters most.')}
+          </p>
           {problem && (
             <p class="notice" role="status">
               {problem}
             </p>
           )}
           {iosNeedsInstall ? (
-            <p class="muted">On iPhone, this works once Shoulder is on your Home Screen: open it from there.</p>
+            <p class="muted">{t('On iPhone, this works once Shoulder is on your Home Screen: open it from there.')}</p>
           ) : (
             <button type="button" class="button" disabled={busy} onClick={() => void notify()}>
-              Turn on notifications
+              {t('Turn on notifications')}
             </button>
           )}
           <div class="actions">
             <button type="button" class="button button--quiet" onClick={() => settle('notifications', 'skipped')}>
-              Skip for now
+              {t('Skip for now')}
             </button>
           </div>
           <p>
-            <a href="/settings/notifications">Choose what you hear about</a>
+            <a href="/settings/notifications">{t('Choose what you hear about')}</a>
           </p>
         </>
       )}

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
+import { t } from '../i18n/i18n';
 import { navigate } from '../router';
 import { isTopScreen, parentOf } from './back';
 
@@ -28,7 +29,7 @@ function BackLink({ path }: { path: string }) {
   return (
     <a class="back-link" href={parentOf(path)} onClick={onClick}>
       <span aria-hidden="true" class="back-chevron" />
-      Back
+      {t('Back')}
     </a>
   );
 }

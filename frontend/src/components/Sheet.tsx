@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../i18n/i18n';
 import './Sheet.css';
 
 interface SheetProps {
@@ -40,7 +41,7 @@ export function Sheet({ id, title, onClose, children }: SheetProps) {
         <div class="sheet-head">
           <h2 id={`${id}-title`}>{title}</h2>
           <button type="button" class="sheet-close" onClick={close}>
-            Close
+            {t('Close')}
           </button>
         </div>
         {children}

@@ -1,12 +1,13 @@
+import { t } from '../i18n/i18n';
 import { applyUpdate, waitingWorker } from '../pwa/register';
 
 export function UpdateBanner() {
   if (!waitingWorker.value) return null;
   return (
     <div class="banner" role="status">
-      <p>A new version is ready</p>
+      <p>{t('A new version is ready')}</p>
       <button type="button" class="button button--quiet button--inline" onClick={applyUpdate}>
-        Reload
+        {t('Reload')}
       </button>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
+import { t } from '../i18n/i18n';
 
 /** Submit handler state for a form: busy flag and the last error, as an ApiError. */
 export function useSubmit(action: () => Promise<void>) {
@@ -17,7 +18,7 @@ export function useSubmit(action: () => Promise<void>) {
       setError(
         err instanceof ApiError
           ? err
-          : new ApiError(0, [{ code: 'error', detail: 'Something went wrong. Please try again.', field: null }]),
+          : new ApiError(0, [{ code: 'error', detail: t('Something went wrong. Please try again.'), field: null }]),
       );
     } finally {
       setBusy(false);

@@ -4,6 +4,7 @@
  * localStorage; the page shows the person's own region first. Public data only.
  */
 import defaults from '../../../backend/web/crisis_resources.json';
+import { intlLocale, msg, t } from '../i18n/i18n';
 
 /** A country code (ISO 3166-1 alpha-2) or this. */
 export const INTERNATIONAL = 'international';
@@ -31,11 +32,40 @@ export const CACHE_KEY = 'shoulder.crisis-resources.v2';
 /** The region a person picked on the crisis page, kept on this device. */
 export const REGION_KEY = 'shoulder.crisis-region';
 
-export const NOT_A_SERVICE =
-  'Shoulder is not an emergency or therapy service. If you are in danger, call your local emergency number.';
+export const NOT_A_SERVICE = msg(
+  'Shoulder is not an emergency or therapy service. If you are in danger, call your local emergency number.',
+);
 
 /** The server's default list (one file for both), bundled as the offline copy. */
 export const DEFAULT_RESOURCES: CrisisResources = defaults;
+
+/**
+ * The built-in list's English words that anyone may need whatever their language: the intro,
+ * and the emergency numbers and what works anywhere. Shown through `t()` (see `inLanguage`);
+ * the lines of each country stay in the language they answer in.
+ */
+export const BUILT_IN_WORDS = [
+  msg(
+    'Shoulder is not an emergency or therapy service. If you are in danger or might hurt yourself, call your local emergency number now. These people are there to listen, any time.',
+  ),
+  msg('Emergency services'),
+  msg('Police, ambulance and fire.'),
+  msg(
+    "Police, ambulance and fire. From a mobile phone, 112 reaches the emergency services in most countries; if it doesn't, use your local number.",
+  ),
+  msg('Free, confidential helplines in your country, by phone, text or chat.'),
+  msg('Emotional support centres around the world.'),
+];
+
+/**
+ * A resource's `name` or `description` (or the intro) in the page's language when it is one of the
+ * built-in English words above, with the language it is now in (for `lang`). Else as it is.
+ */
+export function inLanguage(language: string, text: string): { text: string; lang: string } {
+  if (language !== 'en' || !BUILT_IN_WORDS.includes(text)) return { text, lang: language };
+  const shown = t(text);
+  return { text: shown, lang: shown === text ? 'en' : intlLocale() };
+}
 
 function s(v: unknown): string {
   return typeof v === 'string' ? v.trim() : '';
@@ -275,9 +305,18 @@ export interface RegionView {
   anywhere: CrisisResource[];
 }
 
-/** What the crisis page shows for a region, in order. Pure. */
-export function viewFor(data: CrisisResources, region: string, language = 'en'): RegionView {
-  const base = language.toLowerCase().split('-')[0] ?? 'en';
+/**
+ * What the crisis page shows for a region, in order: within the region, the lines in the
+ * person's languages first (`languages` most wanted first: the app's, then the browser's). Pure.
+ */
+export function viewFor(
+  data: CrisisResources,
+  region: string,
+  languages: string | readonly string[] = 'en',
+): RegionView {
+  const wanted = (typeof languages === 'string' ? [languages] : languages).map(
+    (tag) => tag.toLowerCase().split('-')[0] ?? 'en',
+  );
   const inRegion = data.resources.filter((r) => r.region === region);
   const international = data.resources.filter((r) => r.region === INTERNATIONAL);
   const emergency =
@@ -285,17 +324,21 @@ export function viewFor(data: CrisisResources, region: string, language = 'en'):
     DEFAULT_RESOURCES.resources.find((r) => r.region === region && r.emergency) ??
     international.find((r) => r.emergency) ??
     null;
-  const mine = (r: CrisisResource) => (r.language === base ? 0 : 1);
-  const local = region === INTERNATIONAL ? [] : inRegion.filter((r) => !r.emergency).sort((a, b) => mine(a) - mine(b));
+  const rank = (r: CrisisResource) => {
+    const at = wanted.indexOf(r.language);
+    return at < 0 ? wanted.length : at;
+  };
+  // A stable sort: the admin's order stays within each language.
+  const local = region === INTERNATIONAL ? [] : inRegion.filter((r) => !r.emergency).sort((a, b) => rank(a) - rank(b));
   const anywhere = international.filter((r) => !r.emergency);
   return { emergency, local, anywhere };
 }
 
-/** "United Kingdom" for `GB` in the page's language; `international` reads "Anywhere else". */
-export function regionName(region: string, locale = 'en'): string {
-  if (region === INTERNATIONAL) return 'Anywhere else';
+/** "United Kingdom" for `GB` in the page's language ("Reino Unido"); `international` reads "Anywhere else". */
+export function regionName(region: string, language: string = intlLocale()): string {
+  if (region === INTERNATIONAL) return t('Anywhere else');
   try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(region) ?? region;
+    return new Intl.DisplayNames([language], { type: 'region' }).of(region) ?? region;
   } catch {
     return region;
   }

@@ -15,6 +15,7 @@ import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
+import { t } from '../i18n/i18n';
 import { forgetThisDevice } from '../pwa/push';
 import { navigate } from '../router';
 import { deviceTimeZone } from '../timezones';
@@ -57,19 +58,19 @@ export default function Account() {
   const fieldError = save.error?.field && ['display_name', 'phone'].includes(save.error.field);
   const error = (fieldError ? null : save.error) ?? out.error ?? loadError;
   return (
-    <Page title="Your account">
-      {me.value?.email && <p class="muted">Signed in as {me.value.email}</p>}
+    <Page title={t('Your account')}>
+      {me.value?.email && <p class="muted">{t('Signed in as {email}', { email: me.value.email })}</p>}
       <form class="form card" onSubmit={save.onSubmit}>
         <FormError message={error?.detail} />
         {saved && (
           <p class="notice" role="status">
-            Saved.
+            {t('Saved.')}
           </p>
         )}
         <Field
           id="display_name"
-          label="Your name"
-          hint="What your friends see."
+          label={t('Your name')}
+          hint={t('What your friends see.')}
           autocomplete="nickname"
           required
           maxLength={DISPLAY_NAME_MAX}
@@ -84,8 +85,10 @@ export default function Account() {
           id="phone"
           type="tel"
           inputMode="tel"
-          label="Your phone number (optional)"
-          hint="Only people in your circles see it, when you reach out to them or they to you — so calling or texting is one tap."
+          label={t('Your phone number (optional)')}
+          hint={t(
+            'Only people in your circles see it, when you reach out to them or they to you — so calling or texting is one tap.',
+          )}
           autocomplete="tel"
           value={phone}
           onValue={(v) => {
@@ -102,39 +105,39 @@ export default function Account() {
           }}
         />
         <button type="submit" class="button" disabled={save.busy}>
-          Save
+          {t('Save')}
         </button>
       </form>
       <section class="card form">
         <LanguagePicker />
       </section>
       <p class="links">
-        <a href="/reports">My reports</a>
+        <a href="/reports">{t('My reports')}</a>
       </p>
       <section class="card" aria-labelledby="notifications-title">
-        <h2 id="notifications-title">Notifications</h2>
-        <p class="muted">Whether this phone hears when your circle needs you, quiet hours, and each circle.</p>
+        <h2 id="notifications-title">{t('Notifications')}</h2>
+        <p class="muted">{t('Whether this phone hears when your circle needs you, quiet hours, and each circle.')}</p>
         <a class="button button--quiet" href="/settings/notifications">
-          Notification settings
+          {t('Notification settings')}
         </a>
       </section>
       <ChangeEmail />
       <ChangePassword />
       <Devices />
       <section class="card" aria-labelledby="security-title">
-        <h2 id="security-title">Login and security</h2>
-        <p class="muted">A second step when you log in: an authenticator app or a passkey.</p>
+        <h2 id="security-title">{t('Login and security')}</h2>
+        <p class="muted">{t('A second step when you log in: an authenticator app or a passkey.')}</p>
         <a class="button button--quiet" href="/account/security">
-          Two-factor and passkeys
+          {t('Two-factor and passkeys')}
         </a>
       </section>
       <Blocked />
       <YourData />
       <section class="card">
-        <h2>Log out of this device</h2>
-        <p class="muted">Your circle stays as it is. You can log in again any time.</p>
+        <h2>{t('Log out of this device')}</h2>
+        <p class="muted">{t('Your circle stays as it is. You can log in again any time.')}</p>
         <button type="button" class="button button--quiet" disabled={out.busy} onClick={() => void out.onSubmit()}>
-          Log out
+          {t('Log out')}
         </button>
       </section>
     </Page>
@@ -161,7 +164,7 @@ function Blocked() {
     setNotice(null);
     try {
       await unblockPerson(person.user.id);
-      setNotice(`You unblocked ${person.user.display_name}.`);
+      setNotice(t('You unblocked {name}.', { name: person.user.display_name }));
       await reload();
     } catch (err) {
       if (err instanceof ApiError) setError(err);
@@ -172,17 +175,17 @@ function Blocked() {
 
   return (
     <section class="card" aria-labelledby="blocked-title">
-      <h2 id="blocked-title">People you've blocked</h2>
+      <h2 id="blocked-title">{t("People you've blocked")}</h2>
       <FormError message={error?.detail} />
       {notice && (
         <p class="notice" role="status">
           {notice}
         </p>
       )}
-      {people && people.length === 0 && <p class="muted">You haven't blocked anyone.</p>}
+      {people && people.length === 0 && <p class="muted">{t("You haven't blocked anyone.")}</p>}
       {people && people.length > 0 && (
         <>
-          <p class="muted">They can't reach you, nudge you or invite you. They aren't told.</p>
+          <p class="muted">{t("They can't reach you, nudge you or invite you. They aren't told.")}</p>
           <ul class="blocked-list">
             {people.map((person) => (
               <li key={person.user.id} class="blocked-row">
@@ -194,7 +197,7 @@ function Blocked() {
                   disabled={busy === person.user.id}
                   onClick={() => void unblock(person)}
                 >
-                  Unblock
+                  {t('Unblock')}
                 </button>
               </li>
             ))}

@@ -12,29 +12,33 @@ import {
   guessRegion,
   INTERNATIONAL,
   initialResources,
+  inLanguage,
   NOT_A_SERVICE,
   parseResources,
   regionName,
   regionsOf,
   viewFor,
 } from '../crisis/resources';
+import { locale, serverLanguage, t } from '../i18n/i18n';
 import { deviceTimeZone } from '../timezones';
 import './Crisis.css';
 
 function Resource({ r }: { r: CrisisResource }) {
+  const name = inLanguage(r.language, r.name);
+  const description = inLanguage(r.language, r.description);
   return (
     <li class="card resource">
-      <h3>{r.name}</h3>
-      {r.description && <p lang={r.language}>{r.description}</p>}
+      <h3 lang={name.lang}>{name.text}</h3>
+      {r.description && <p lang={description.lang}>{description.text}</p>}
       <div class="resource-actions">
         {r.phone && (
           <a class="button" href={`tel:${dialable(r.phone)}`}>
-            Call {r.phone}
+            {t('Call {number}', { number: r.phone })}
           </a>
         )}
         {r.text && (
           <a class="button button--quiet" href={`sms:${dialable(r.text)}`}>
-            Text {r.text}
+            {t('Text {number}', { number: r.text })}
           </a>
         )}
         {r.url && (
@@ -93,10 +97,15 @@ export default function Crisis() {
     { chosen, profileTimeZone: profileZone, languages: languages(), deviceTimeZone: deviceTimeZone() },
     regions,
   );
-  const view = viewFor(data, region, languages()[0]);
+  // Within their region, lines in the language Shoulder speaks to them in, then their browser's.
+  const view = viewFor(data, region, [serverLanguage(locale.value), ...languages()]);
   const options = [...regions].map((code) => ({ code, name: regionName(code) }));
-  options.sort((a, b) => a.name.localeCompare(b.name));
+  options.sort((a, b) => a.name.localeCompare(b.name, locale.value));
   const here = regionName(region);
+  const emergencyName = view.emergency ? inLanguage(view.emergency.language, view.emergency.name).text : '';
+  const emergencyAbout = view.emergency ? inLanguage(view.emergency.language, view.emergency.description) : null;
+  // The server's intro is the built-in one unless an admin changed it: the built-in one is translated.
+  const intro = data.intro ? inLanguage('en', data.intro) : null;
 
   const onRegion = (value: string) => {
     chooseRegion(value);
@@ -104,28 +113,32 @@ export default function Crisis() {
   };
 
   return (
-    <Page title="Need help right now?">
+    <Page title={t('Need help right now?')}>
       <p class="notice not-a-service">
-        <strong>{NOT_A_SERVICE}</strong>
+        <strong>{t(NOT_A_SERVICE)}</strong>
       </p>
       {view.emergency && (
         <section class="card emergency" aria-labelledby="emergency-title">
-          <h2 id="emergency-title">In an emergency</h2>
-          <p class="muted">
-            {region === INTERNATIONAL ? view.emergency.description : `${view.emergency.name} in ${here}.`}
-          </p>
+          <h2 id="emergency-title">{t('In an emergency')}</h2>
+          {region === INTERNATIONAL ? (
+            <p class="muted" lang={emergencyAbout?.lang}>
+              {emergencyAbout?.text}
+            </p>
+          ) : (
+            <p class="muted">{t('{name} in {region}.', { name: emergencyName, region: here })}</p>
+          )}
           <a class="button emergency-call" href={`tel:${dialable(view.emergency.phone)}`}>
-            Call {view.emergency.phone}
+            {t('Call {number}', { number: view.emergency.phone })}
           </a>
-          {region !== INTERNATIONAL && view.emergency.description && (
-            <p class="muted" lang={view.emergency.language}>
-              {view.emergency.description}
+          {region !== INTERNATIONAL && emergencyAbout?.text && (
+            <p class="muted" lang={emergencyAbout.lang}>
+              {emergencyAbout.text}
             </p>
           )}
         </section>
       )}
       <div class="field region-field">
-        <label for="crisis-region">Where you are</label>
+        <label for="crisis-region">{t('Where you are')}</label>
         <select id="crisis-region" value={region} onChange={(e) => onRegion(e.currentTarget.value)}>
           {options.map((o) => (
             <option key={o.code} value={o.code}>
@@ -135,10 +148,14 @@ export default function Crisis() {
           <option value={INTERNATIONAL}>{regionName(INTERNATIONAL)}</option>
         </select>
       </div>
-      {data.intro && <p class="lead">{data.intro}</p>}
+      {intro && (
+        <p class="lead" lang={intro.lang}>
+          {intro.text}
+        </p>
+      )}
       {view.local.length > 0 && (
         <section aria-labelledby="local-title">
-          <h2 id="local-title">Someone to talk to in {here}</h2>
+          <h2 id="local-title">{t('Someone to talk to in {region}', { region: here })}</h2>
           <ul class="resources">
             {view.local.map((r, i) => (
               <Resource r={r} key={`${r.name}-${i}`} />
@@ -147,14 +164,14 @@ export default function Crisis() {
         </section>
       )}
       <section aria-labelledby="anywhere-title">
-        <h2 id="anywhere-title">{view.local.length > 0 ? 'Anywhere in the world' : 'Someone to talk to'}</h2>
+        <h2 id="anywhere-title">{view.local.length > 0 ? t('Anywhere in the world') : t('Someone to talk to')}</h2>
         <ul class="resources">
           {view.anywhere.map((r, i) => (
             <Resource r={r} key={`${r.name}-${i}`} />
           ))}
         </ul>
       </section>
-      <p class="muted">You can also call or text a friend you trust and simply say, “I need you.”</p>
+      <p class="muted">{t('You can also call or text a friend you trust and simply say, “I need you.”')}</p>
     </Page>
   );
 }

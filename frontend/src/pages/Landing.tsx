@@ -1,4 +1,6 @@
+import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Page } from '../components/Page';
+import { t } from '../i18n/i18n';
 import './Landing.css';
 
 /**
@@ -7,25 +9,27 @@ import './Landing.css';
  */
 export function Landing() {
   return (
-    <Page title="Welcome" heading="Friends who show up when you cry">
+    <Page title={t('Welcome')} heading={t('Friends who show up when you cry')}>
       <p class="lead">
-        Shoulder is for a small circle of trusted friends. When one of you needs the others, you reach out in two taps,
-        and they answer with one.
+        {t(
+          'Shoulder is for a small circle of trusted friends. When one of you needs the others, you reach out in two taps, and they answer with one.',
+        )}
       </p>
       <ul class="landing-points">
-        <li>Say how you'd like them there: come over, call, text, or just sit with you.</li>
-        <li>No need to explain. Nobody is trying to fix anything.</li>
-        <li>Only the people you invite. No feed, no strangers.</li>
+        <li>{t("Say how you'd like them there: come over, call, text, or just sit with you.")}</li>
+        <li>{t('No need to explain. Nobody is trying to fix anything.')}</li>
+        <li>{t('Only the people you invite. No feed, no strangers.')}</li>
       </ul>
       <div class="actions">
         <a class="button" href="/signup">
-          Sign up
+          {t('Sign up')}
         </a>
         <a class="button button--quiet" href="/login">
-          Log in
+          {t('Log in')}
         </a>
       </div>
-      <p class="muted landing-invite">Got an invite from a friend? Open their link to join their circle.</p>
+      <p class="muted landing-invite">{t('Got an invite from a friend? Open their link to join their circle.')}</p>
+      <LanguageSwitch />
     </Page>
   );
 }

@@ -3,13 +3,16 @@ import { login, loginWithPasskey, passkeysSupported } from '../api/allauth';
 import { ApiError } from '../api/client';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
 import { afterAuth } from '../guard';
+import { msg, t } from '../i18n/i18n';
+import { rich } from '../i18n/rich';
 import { navigate, withNext } from '../router';
 import type { PageProps } from '../routes';
 
-const NO_PASSKEY = 'No passkey was used. You can try again, or log in with your email and password.';
+const NO_PASSKEY = msg('No passkey was used. You can try again, or log in with your email and password.');
 
 export default function Login({ query }: PageProps) {
   const next = query.get('next');
@@ -24,7 +27,7 @@ export default function Login({ query }: PageProps) {
     else if (state.pending.includes('verify_email')) navigate(withNext('/verify', next));
     else if (state.pending.includes('login_by_code')) navigate(withNext('/login/code', next));
     else if (state.pending.includes('mfa_authenticate')) navigate(withNext('/login/2fa', next));
-    else setMessage("We couldn't finish logging you in. Please try again in a moment.");
+    else setMessage(t("We couldn't finish logging you in. Please try again in a moment."));
   });
 
   const passkey = useSubmit(async () => {
@@ -32,22 +35,22 @@ export default function Login({ query }: PageProps) {
     try {
       const { state } = await loginWithPasskey();
       if (state.status === 'authenticated') navigate(afterAuth(next), { replace: true });
-      else setMessage("We couldn't log you in with that passkey. Try your email and password.");
+      else setMessage(t("We couldn't log you in with that passkey. Try your email and password."));
     } catch (err) {
       // The person closed the passkey prompt, or this device has none for us.
-      if (err instanceof DOMException) throw new ApiError(0, [{ code: 'passkey', detail: NO_PASSKEY, field: null }]);
+      if (err instanceof DOMException) throw new ApiError(0, [{ code: 'passkey', detail: t(NO_PASSKEY), field: null }]);
       throw err;
     }
   });
 
   const notice = query.has('reset')
-    ? 'Your password is changed. Log in with your new password.'
+    ? t('Your password is changed. Log in with your new password.')
     : query.has('verified')
-      ? 'Your email is confirmed. Log in to carry on.'
+      ? t('Your email is confirmed. Log in to carry on.')
       : null;
 
   return (
-    <Page title="Log in" heading="Welcome back">
+    <Page title={t('Log in')} heading={t('Welcome back')}>
       {notice && (
         <p class="notice" role="status">
           {notice}
@@ -57,7 +60,7 @@ export default function Login({ query }: PageProps) {
         <FormError message={error?.detail ?? passkey.error?.detail ?? message} />
         <Field
           id="email"
-          label="Email"
+          label={t('Email')}
           type="email"
           autocomplete="email"
           inputMode="email"
@@ -68,7 +71,7 @@ export default function Login({ query }: PageProps) {
         />
         <Field
           id="password"
-          label="Password"
+          label={t('Password')}
           type="password"
           autocomplete="current-password"
           required
@@ -77,7 +80,7 @@ export default function Login({ query }: PageProps) {
           error={error?.forField('password')}
         />
         <button type="submit" class="button" disabled={busy}>
-          Log in
+          {t('Log in')}
         </button>
         {passkeysSupported() && (
           <button
@@ -86,16 +89,15 @@ export default function Login({ query }: PageProps) {
             disabled={passkey.busy}
             onClick={() => void passkey.onSubmit()}
           >
-            Use a passkey
+            {t('Use a passkey')}
           </button>
         )}
       </form>
       <div class="links">
-        <a href={withNext('/password/forgot', next)}>Forgot password?</a>
-        <span>
-          New here? <a href={withNext('/signup', next)}>Sign up</a>
-        </span>
+        <a href={withNext('/password/forgot', next)}>{t('Forgot password?')}</a>
+        <span>{rich(t('New here? <0>Sign up</0>'), [(text) => <a href={withNext('/signup', next)}>{text}</a>])}</span>
       </div>
+      <LanguageSwitch />
     </Page>
   );
 }

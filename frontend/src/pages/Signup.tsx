@@ -3,9 +3,12 @@ import { signup } from '../api/allauth';
 import { DISPLAY_NAME_MAX } from '../api/limits';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
 import { afterAuth } from '../guard';
+import { t } from '../i18n/i18n';
+import { rich } from '../i18n/rich';
 import { navigate, withNext } from '../router';
 import type { PageProps } from '../routes';
 import { deviceTimeZone } from '../timezones';
@@ -28,14 +31,14 @@ export default function Signup({ query }: PageProps) {
   });
 
   return (
-    <Page title="Sign up" heading="Create your account">
-      <p class="lead">Shoulder is for a few people you trust, for the days when one of you needs the others.</p>
+    <Page title={t('Sign up')} heading={t('Create your account')}>
+      <p class="lead">{t('Shoulder is for a few people you trust, for the days when one of you needs the others.')}</p>
       <form class="form card" onSubmit={onSubmit}>
         <FormError message={error?.detail} />
         <Field
           id="display_name"
-          label="Your name"
-          hint="What your friends call you."
+          label={t('Your name')}
+          hint={t('What your friends call you.')}
           autocomplete="nickname"
           required
           maxLength={DISPLAY_NAME_MAX}
@@ -45,7 +48,7 @@ export default function Signup({ query }: PageProps) {
         />
         <Field
           id="email"
-          label="Email"
+          label={t('Email')}
           type="email"
           autocomplete="email"
           inputMode="email"
@@ -56,8 +59,8 @@ export default function Signup({ query }: PageProps) {
         />
         <Field
           id="password"
-          label="Password"
-          hint="At least 10 characters. A few words strung together works well."
+          label={t('Password')}
+          hint={t('At least 10 characters. A few words strung together works well.')}
           type="password"
           autocomplete="new-password"
           required
@@ -66,14 +69,15 @@ export default function Signup({ query }: PageProps) {
           error={error?.forField('password')}
         />
         <button type="submit" class="button" disabled={busy}>
-          Create account
+          {t('Create account')}
         </button>
       </form>
       <div class="links">
         <span>
-          Already have an account? <a href={withNext('/login', next)}>Log in</a>
+          {rich(t('Already have an account? <0>Log in</0>'), [(text) => <a href={withNext('/login', next)}>{text}</a>])}
         </span>
       </div>
+      <LanguageSwitch />
     </Page>
   );
 }

@@ -6,13 +6,16 @@ import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
 import { afterAuth } from '../guard';
+import { msg, t } from '../i18n/i18n';
+import { rich } from '../i18n/rich';
 import { navigate, withNext } from '../router';
 import type { PageProps } from '../routes';
 
 // allauth sends one verification code per address every 3 minutes (`confirm_email`), and
 // logging in again is what sends it: so the way forward says "in a few minutes".
-const STUCK =
-  "That code can't be used any more (too many tries, or it expired). In a few minutes, log in again and we'll send you a new one.";
+const STUCK = msg(
+  "That code can't be used any more (too many tries, or it expired). In a few minutes, log in again and we'll send you a new one.",
+);
 
 export default function Verify({ query }: PageProps) {
   const next = query.get('next');
@@ -26,7 +29,7 @@ export default function Verify({ query }: PageProps) {
   const notPending = (err: unknown) => {
     if (err instanceof ApiError && err.status === 409) {
       setStuck(true);
-      return new ApiError(409, [{ code: 'not_pending', detail: STUCK, field: null }]);
+      return new ApiError(409, [{ code: 'not_pending', detail: t(STUCK), field: null }]);
     }
     return err;
   };
@@ -46,7 +49,7 @@ export default function Verify({ query }: PageProps) {
     setSent(null);
     try {
       await resendVerification();
-      setSent('We sent you a new code. It can take a minute to arrive.');
+      setSent(t('We sent you a new code. It can take a minute to arrive.'));
     } catch (err) {
       throw notPending(err);
     }
@@ -54,10 +57,13 @@ export default function Verify({ query }: PageProps) {
 
   const error = verify.error ?? resend.error;
   return (
-    <Page title="Verify your email" heading="Check your email">
+    <Page title={t('Verify your email')} heading={t('Check your email')}>
       <p class="lead">
-        We sent a short code to {address ? <strong>{address}</strong> : 'your email'}. Type it here to confirm it's
-        really you.
+        {address
+          ? rich(t("We sent a short code to <0>{address}</0>. Type it here to confirm it's really you.", { address }), [
+              (text) => <strong>{text}</strong>,
+            ])
+          : t("We sent a short code to your email. Type it here to confirm it's really you.")}
       </p>
       {sent && (
         <p class="notice" role="status">
@@ -66,9 +72,9 @@ export default function Verify({ query }: PageProps) {
       )}
       {stuck ? (
         <section class="card">
-          <FormError message={STUCK} />
+          <FormError message={t(STUCK)} />
           <a class="button" href={withNext('/login', next)}>
-            Log in again for a new code
+            {t('Log in again for a new code')}
           </a>
         </section>
       ) : (
@@ -77,7 +83,7 @@ export default function Verify({ query }: PageProps) {
             <FormError message={error?.detail} />
             <Field
               id="code"
-              label="Code"
+              label={t('Code')}
               class="code-input"
               autocomplete="one-time-code"
               autocapitalize="characters"
@@ -88,23 +94,25 @@ export default function Verify({ query }: PageProps) {
               error={verify.error?.forField('key')}
             />
             <button type="submit" class="button" disabled={verify.busy}>
-              Verify
+              {t('Verify')}
             </button>
           </form>
-          <p class="muted">Nothing arrived? Check your spam folder, or ask for a new one.</p>
+          <p class="muted">{t('Nothing arrived? Check your spam folder, or ask for a new one.')}</p>
           <button
             type="button"
             class="button button--quiet"
             disabled={resend.busy}
             onClick={() => void resend.onSubmit()}
           >
-            Send a new code
+            {t('Send a new code')}
           </button>
         </>
       )}
       <div class="links">
         <span>
-          Wrong email? <a href={withNext('/signup', next)}>Sign up with another address</a>
+          {rich(t('Wrong email? <0>Sign up with another address</0>'), [
+            (text) => <a href={withNext('/signup', next)}>{text}</a>,
+          ])}
         </span>
       </div>
     </Page>

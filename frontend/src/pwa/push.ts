@@ -3,7 +3,9 @@
  * and the browser steps (ask, subscribe, tell the server; and the reverse).
  * Only the notification settings screen, the first-steps guide and logout load this module.
  */
+
 import { deleteSubscription, getPushKey, type SubscriptionJson, saveSubscription } from '../api/notifications';
+import { msg, t } from '../i18n/i18n';
 
 /** URL-safe base64 (padding optional) → bytes, for `applicationServerKey`. */
 export function base64UrlToUint8Array(value: string): Uint8Array<ArrayBuffer> {
@@ -78,7 +80,7 @@ export class PushError extends Error {
 /** Rejects with `message` when `promise` takes longer than `ms`. */
 export function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new PushError(message)), ms);
+    const timer = setTimeout(() => reject(new PushError(t(message))), ms);
     promise.then(
       (value) => {
         clearTimeout(timer);
@@ -92,8 +94,8 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, message: string)
   });
 }
 
-const NO_WORKER = "Shoulder's background helper isn't running in this browser yet. Reload the page and try again.";
-const SLOW_BROWSER = "Your browser didn't finish setting up notifications. Please try again in a moment.";
+const NO_WORKER = msg("Shoulder's background helper isn't running in this browser yet. Reload the page and try again.");
+const SLOW_BROWSER = msg("Your browser didn't finish setting up notifications. Please try again in a moment.");
 
 /** This page's worker registration, or null (none yet, private mode, not supported). */
 async function registration(ms = 5000): Promise<ServiceWorkerRegistration | null> {
@@ -114,14 +116,14 @@ export async function currentSubscription(ms = 5000): Promise<PushSubscription |
  * Returns the permission the person chose; throws PushError/ApiError when a step fails.
  */
 export async function turnOnPush(): Promise<PushPermission> {
-  if (!pushSupported()) throw new PushError("This browser can't show notifications from Shoulder.");
+  if (!pushSupported()) throw new PushError(t("This browser can't show notifications from Shoulder."));
   // Asked here, after the tap, and never on load: browsers quietly block sites that ask unprompted.
   // When already granted it answers at once without a prompt.
   const permission = await Notification.requestPermission();
   if (permission !== 'granted') return permission;
 
   const reg = await registration();
-  if (!reg) throw new PushError(NO_WORKER);
+  if (!reg) throw new PushError(t(NO_WORKER));
   const key = base64UrlToUint8Array(await getPushKey());
   let subscription = await withTimeout(reg.pushManager.getSubscription(), 5000, SLOW_BROWSER);
   const existingKey = subscription?.options?.applicationServerKey;

@@ -253,6 +253,28 @@ const account: Catalog = {
   'Your place in your circles, your devices and every signed-in session.':
     'Tu lugar en tus círculos, tus dispositivos y cada sesión abierta.',
   delete: 'eliminar',
+
+  // The account screen itself.
+  'Signed in as {email}': 'Sesión abierta como {email}',
+  'What your friends see.': 'Lo que ven tus amistades.',
+  'Your phone number (optional)': 'Tu número de teléfono (opcional)',
+  'Only people in your circles see it, when you reach out to them or they to you — so calling or texting is one tap.':
+    'Solo lo ven las personas de tus círculos, cuando tú las buscas o ellas a ti, para que llamar o escribir sea un solo toque.',
+  'Whether this phone hears when your circle needs you, quiet hours, and each circle.':
+    'Si este teléfono te avisa cuando tu círculo te necesita, las horas de silencio y cada círculo.',
+  'A second step when you log in: an authenticator app or a passkey.':
+    'Un segundo paso al entrar: una app de autenticación o una llave de acceso.',
+  'Two-factor and passkeys': 'Doble verificación y llaves de acceso',
+  'Log out of this device': 'Cerrar sesión en este dispositivo',
+  'Your circle stays as it is. You can log in again any time.':
+    'Tu círculo sigue igual. Puedes volver a entrar cuando quieras.',
+  'Log out': 'Cerrar sesión',
+  'You unblocked {name}.': 'Desbloqueaste a {name}.',
+  "People you've blocked": 'Personas que bloqueaste',
+  "You haven't blocked anyone.": 'No has bloqueado a nadie.',
+  "They can't reach you, nudge you or invite you. They aren't told.":
+    'No pueden buscarte, darte un toque ni invitarte. No se les avisa.',
+  Unblock: 'Desbloquear',
 };
 
 export default account;

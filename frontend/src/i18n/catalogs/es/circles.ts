@@ -198,10 +198,8 @@ const circles: Catalog = {
   'Checking this device…': 'Comprobando este dispositivo…',
   'Add Shoulder to your Home Screen first, then turn notifications on there.':
     'Primero añade Shoulder a tu pantalla de inicio, y activa allí las notificaciones.',
-  "This browser can't show notifications from Shoulder.": 'Este navegador no puede mostrar notificaciones de Shoulder.',
   'Notifications are blocked for Shoulder in this browser. To allow them, open the site settings for this page (tap the icon next to the address), set Notifications to Allow, then reload.':
     'Las notificaciones de Shoulder están bloqueadas en este navegador. Para permitirlas, abre la configuración del sitio de esta página (toca el icono junto a la dirección), pon Notificaciones en Permitir y vuelve a cargar la página.',
-  'Turn on notifications': 'Activar las notificaciones',
   'Send me a test notification': 'Enviarme una notificación de prueba',
   'Turn off on this device': 'Desactivar en este dispositivo',
   'What reaches you': 'Qué te llega',
