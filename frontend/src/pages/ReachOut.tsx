@@ -153,7 +153,8 @@ function Compose({
   const [error, setError] = useState<ApiError | null>(null);
   const [phase, setPhase] = useState<Phase>('editing');
   const step = (event: PhaseEvent) => setPhase((current) => nextPhase(current, event));
-  const [reminder] = useState(() => reminderFor(Date.now() / 60_000));
+  // The same reminder for this compose, said in whatever language is on now.
+  const [reminderSeed] = useState(() => Date.now() / 60_000);
 
   const userId = currentUserId() ?? 'me';
   const mine = new Set(Object.values(keys.current));
@@ -419,7 +420,7 @@ function Compose({
           )}
         </div>
 
-        <p class="reminder">{reminder}</p>
+        <p class="reminder">{reminderFor(reminderSeed)}</p>
         <FormError message={shown?.kind !== 'nudge' ? bannerError : undefined} />
         <button type="submit" class="button send" disabled={phase === 'sending'}>
           {t('Send to {name}', { name: target })}
