@@ -1,4 +1,5 @@
 import type { Mode } from '../api/checkins';
+import { t } from '../i18n/i18n';
 
 /** A phone number as a `tel:`/`sms:` target (digits and a leading + only). */
 export function phoneHref(kind: 'tel' | 'sms', phone: string): string {
@@ -21,12 +22,12 @@ export function ContactLinks({
   if (!phone) return null;
   const call = (
     <a key="call" class="button button--quiet contact-link" href={phoneHref('tel', phone)}>
-      Call {name}
+      {t('Call {name}', { name })}
     </a>
   );
   const text = (
     <a key="text" class="button button--quiet contact-link" href={phoneHref('sms', phone)}>
-      Text {name}
+      {t('Text {name}', { name })}
     </a>
   );
   return <p class="contact">{mode === 'text' ? [text, call] : [call, text]}</p>;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type ActivityItem, getActivity } from '../api/checkins';
+import { t } from '../i18n/i18n';
 import { recall, withLastKnown } from '../pwa/lastKnown';
 import { activityLine, activityWhen } from './activity';
 import { useLiveRefresh } from './live';
@@ -23,7 +24,7 @@ export function Lately() {
   const now = new Date();
   return (
     <section aria-labelledby="lately-title">
-      <h2 id="lately-title">Lately</h2>
+      <h2 id="lately-title">{t('Lately')}</h2>
       <ul class="lately">
         {items.map((item) => {
           const line = activityLine(item);

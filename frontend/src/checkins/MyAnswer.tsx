@@ -3,6 +3,7 @@ import { type Checkin, type CheckinResponse, respond } from '../api/checkins';
 import { ApiError } from '../api/client';
 import { RESPONSE_MESSAGE_MAX } from '../api/limits';
 import { FormError } from '../components/FormError';
+import { t } from '../i18n/i18n';
 import { lengthNote } from './compose';
 import { clockTime, ETA_CHOICES, formatEta } from './words';
 
@@ -61,7 +62,7 @@ export function MyAnswer({
       <FormError message={error?.detail} />
       {showEta && (
         <div role="group" aria-labelledby="eta-title">
-          <h2 id="eta-title">About when will you be there? (optional)</h2>
+          <h2 id="eta-title">{t('About when will you be there? (optional)')}</h2>
           <div class="choices choices--row">
             {ETA_CHOICES.map((m) => (
               <button
@@ -78,7 +79,7 @@ export function MyAnswer({
                   })
                 }
               >
-                {`In ${formatEta(m)} · ${clockTime(new Date(now + m * 60_000))}`}
+                {t('In {duration} · {time}', { duration: formatEta(m), time: clockTime(new Date(now + m * 60_000)) })}
               </button>
             ))}
             <button
@@ -89,14 +90,14 @@ export function MyAnswer({
                 onEtaDone();
               }}
             >
-              Not sure yet
+              {t('Not sure yet')}
             </button>
           </div>
         </div>
       )}
       {comingSoon && !showEta && (
         <button type="button" class="button button--quiet" onClick={() => setEditingEta(true)}>
-          {mine.eta_minutes ? 'Change when you’ll be there' : 'Say when you’ll be there'}
+          {mine.eta_minutes ? t('Change when you’ll be there') : t('Say when you’ll be there')}
         </button>
       )}
       <form
@@ -109,12 +110,14 @@ export function MyAnswer({
         }}
       >
         <div class="field">
-          <label for="my-words">A few words for {checkin.requester.display_name} (optional)</label>
+          <label for="my-words">
+            {t('A few words for {name} (optional)', { name: checkin.requester.display_name })}
+          </label>
           <input
             id="my-words"
             type="text"
             value={words}
-            placeholder="I’m downstairs"
+            placeholder={t('I’m downstairs')}
             aria-invalid={tooLong ? 'true' : undefined}
             aria-describedby={note ? 'my-words-length' : undefined}
             onInput={(e) => {
@@ -130,11 +133,11 @@ export function MyAnswer({
         </div>
         {saved && (
           <p class="notice" role="status">
-            {checkin.requester.display_name} can see it.
+            {t('{name} can see it.', { name: checkin.requester.display_name })}
           </p>
         )}
         <button type="submit" class="button button--quiet" disabled={busy || tooLong || words === mine.message}>
-          {mine.message ? 'Change your words' : 'Send your words'}
+          {mine.message ? t('Change your words') : t('Send your words')}
         </button>
       </form>
     </div>

@@ -10,6 +10,8 @@ import {
 } from '../api/checkins';
 import type { ApiError } from '../api/client';
 import { FormError } from '../components/FormError';
+import { t } from '../i18n/i18n';
+import { rich } from '../i18n/rich';
 import { navigate } from '../router';
 import { newKey } from './compose';
 import { answerLabel, MODES, NUDGE_ANSWERS } from './words';
@@ -76,23 +78,23 @@ export function NudgeAnswer({ nudge, headingLevel = 2 }: { nudge: CheckinCore; h
   if (putAway) {
     return (
       <p class="notice" role="status">
-        Okay. {sender} knows you could use them — reach out whenever you like.
+        {t('Okay. {name} knows you could use them — reach out whenever you like.', { name: sender })}
       </p>
     );
   }
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section class="card nudge" aria-labelledby={`nudge-${nudge.id}`}>
-      <Heading id={`nudge-${nudge.id}`}>{sender} is thinking of you — how are you?</Heading>
+      <Heading id={`nudge-${nudge.id}`}>{t('{name} is thinking of you — how are you?', { name: sender })}</Heading>
       {nudge.message && <p class="said">“{nudge.message}”</p>}
       <FormError message={error?.detail} />
       {answer && (
         <p class="notice" role="status">
-          You said: {answerLabel(answer)}. {sender} will see it.
+          {t('You said: {answer}. {name} will see it.', { answer: answerLabel(answer), name: sender })}
         </p>
       )}
       {open && answer !== 'need_you' && (
-        <div class="choices choices--row" role="group" aria-label={`Answer ${sender}`}>
+        <div class="choices choices--row" role="group" aria-label={t('Answer {name}', { name: sender })}>
           {NUDGE_ANSWERS.map((a) => (
             <button
               key={a.value}
@@ -102,15 +104,17 @@ export function NudgeAnswer({ nudge, headingLevel = 2 }: { nudge: CheckinCore; h
               disabled={busy}
               onClick={() => void answerWith(a.value)}
             >
-              {a.label}
+              {t(a.label)}
             </button>
           ))}
         </div>
       )}
       {answer === 'need_you' && (
-        <div class="reach-back" role="group" aria-label={`Reach out to ${sender}`}>
+        <div class="reach-back" role="group" aria-label={t('Reach out to {name}', { name: sender })}>
           <p>
-            <strong>Reach out to {sender}</strong> — how would you like them to be there?
+            {rich(t('<0>Reach out to {name}</0> — how would you like them to be there?', { name: sender }), [
+              (text) => <strong>{text}</strong>,
+            ])}
           </p>
           <div class="choices">
             {MODES.map((m) => (
@@ -121,12 +125,12 @@ export function NudgeAnswer({ nudge, headingLevel = 2 }: { nudge: CheckinCore; h
                 disabled={busy}
                 onClick={() => void reachOutWith(m.value)}
               >
-                {m.label}
+                {t(m.label)}
               </button>
             ))}
           </div>
           <button type="button" class="link-button" disabled={busy} onClick={() => void dismiss()}>
-            Not now — I'll reach out another way
+            {t("Not now — I'll reach out another way")}
           </button>
         </div>
       )}

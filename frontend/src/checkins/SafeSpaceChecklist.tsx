@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
+import { msg, t } from '../i18n/i18n';
 
 export const SAFE_SPACE = [
-  'Find a cozy, private space',
-  'Phones on do-not-disturb',
-  'Tissues nearby',
-  'No timeline',
-  'There’s no right way',
+  msg('Find a cozy, private space'),
+  msg('Phones on do-not-disturb'),
+  msg('Tissues nearby'),
+  msg('No timeline'),
+  msg('There’s no right way'),
 ];
 
 function storageKey(checkinId: string): string {
@@ -35,8 +36,8 @@ export function SafeSpaceChecklist({ checkinId }: { checkinId: string }) {
   };
   return (
     <section class="card" aria-labelledby="safe-space-title">
-      <h2 id="safe-space-title">A safe space</h2>
-      <p class="soft">Just for you, on this phone. Tick what feels right — or nothing at all.</p>
+      <h2 id="safe-space-title">{t('A safe space')}</h2>
+      <p class="soft">{t('Just for you, on this phone. Tick what feels right — or nothing at all.')}</p>
       <ul class="checklist">
         {SAFE_SPACE.map((label, i) => (
           <li key={label} class="check">
@@ -46,7 +47,7 @@ export function SafeSpaceChecklist({ checkinId }: { checkinId: string }) {
               checked={!!ticks[i]}
               onChange={(e) => toggle(i, e.currentTarget.checked)}
             />
-            <label for={`safe-${i}`}>{label}</label>
+            <label for={`safe-${i}`}>{t(label)}</label>
           </li>
         ))}
       </ul>

@@ -3,13 +3,17 @@ import { type Checkin, setUpdate } from '../api/checkins';
 import { ApiError } from '../api/client';
 import { CHECKIN_UPDATE_MAX } from '../api/limits';
 import { FormError } from '../components/FormError';
+import { t } from '../i18n/i18n';
 import { lengthNote } from './compose';
 import { timeAgo } from './words';
 
 /** The requester's one short line, as everyone sees it ("door's open"). */
 export function SessionUpdateLine({ checkin }: { checkin: Checkin }) {
   if (!checkin.update_line) return null;
-  const who = checkin.my_role === 'requester' ? 'Your update' : `Update from ${checkin.requester.display_name}`;
+  const who =
+    checkin.my_role === 'requester'
+      ? t('Your update')
+      : t('Update from {name}', { name: checkin.requester.display_name });
   return (
     <p class="said update-line">
       <span class="soft">
@@ -46,12 +50,12 @@ export function SessionUpdateForm({ checkin, onChange }: { checkin: Checkin; onC
   return (
     <form class="form update-form" onSubmit={(e) => void submit(e)} noValidate>
       <div class="field">
-        <label for="session-update">A short update for everyone you asked</label>
+        <label for="session-update">{t('A short update for everyone you asked')}</label>
         <input
           id="session-update"
           type="text"
           value={text}
-          placeholder="Door’s open"
+          placeholder={t('Door’s open')}
           aria-invalid={tooLong ? 'true' : undefined}
           aria-describedby={note ? 'session-update-length' : undefined}
           onInput={(e) => setText(e.currentTarget.value)}
@@ -64,7 +68,7 @@ export function SessionUpdateForm({ checkin, onChange }: { checkin: Checkin; onC
       </div>
       <FormError message={error?.detail} />
       <button type="submit" class="button button--quiet" disabled={busy || tooLong || !text.trim()}>
-        {checkin.update_line ? 'Change the update' : 'Share the update'}
+        {checkin.update_line ? t('Change the update') : t('Share the update')}
       </button>
     </form>
   );

@@ -13,6 +13,8 @@ import {
   setMyNeeds,
 } from '../api/sharing';
 import { FormError } from '../components/FormError';
+import { t } from '../i18n/i18n';
+import { rich } from '../i18n/rich';
 import { navigate } from '../router';
 import { newKey } from './compose';
 import { SafeSpaceChecklist } from './SafeSpaceChecklist';
@@ -93,7 +95,7 @@ export function ShareToo({ checkin }: { checkin: Checkin }) {
                 disabled={busy}
                 onClick={() => void run(() => acceptOffer(checkin.id, offer.id))}
               >
-                Of course
+                {t('Of course')}
               </button>
               <button
                 type="button"
@@ -101,7 +103,7 @@ export function ShareToo({ checkin }: { checkin: Checkin }) {
                 disabled={busy}
                 onClick={() => void run(() => declineOffer(checkin.id, offer.id))}
               >
-                Let it be
+                {t('Let it be')}
               </button>
             </div>
           </section>
@@ -109,7 +111,7 @@ export function ShareToo({ checkin }: { checkin: Checkin }) {
         {together.length > 0 && (
           <EachOther
             mine={checkin}
-            mineLabel="What you asked for"
+            mineLabel={t('What you asked for')}
             others={together.map((o) => ({ name: o.by.display_name, needs: o }))}
           />
         )}
@@ -121,8 +123,8 @@ export function ShareToo({ checkin }: { checkin: Checkin }) {
   if (sharing.can_offer) {
     return (
       <section class="card card--soft share-too" aria-labelledby="share-too-title">
-        <h2 id="share-too-title">Something on your mind too?</h2>
-        <p class="soft">If you’d like to share something of your own, you can ask. No pressure, either way.</p>
+        <h2 id="share-too-title">{t('Something on your mind too?')}</h2>
+        <p class="soft">{t('If you’d like to share something of your own, you can ask. No pressure, either way.')}</p>
         <FormError message={error?.detail} />
         <button
           type="button"
@@ -130,7 +132,7 @@ export function ShareToo({ checkin }: { checkin: Checkin }) {
           disabled={busy}
           onClick={() => void run(() => offerToShare(checkin.id))}
         >
-          Can I share too?
+          {t('Can I share too?')}
         </button>
       </section>
     );
@@ -147,11 +149,11 @@ export function ShareToo({ checkin }: { checkin: Checkin }) {
   return (
     <>
       <p class="notice share-too" role="status">
-        {line} You’re there for each other.
+        {line} {t('You’re there for each other.')}
       </p>
       <FormError message={error?.detail} />
       <fieldset class="group">
-        <legend>What would help you? (optional)</legend>
+        <legend>{t('What would help you? (optional)')}</legend>
         <ul class="checklist">
           {NEEDS.map((n) => (
             <li key={n.key} class="check">
@@ -161,12 +163,12 @@ export function ShareToo({ checkin }: { checkin: Checkin }) {
                 checked={mine[n.key]}
                 onChange={(e) => changeNeed(n.key, e.currentTarget.checked)}
               />
-              <label for={`my-need-${n.key}`}>{n.label}</label>
+              <label for={`my-need-${n.key}`}>{t(n.label)}</label>
             </li>
           ))}
         </ul>
       </fieldset>
-      <EachOther mine={mine} mineLabel="What you asked for" others={[{ name, needs: checkin }]} />
+      <EachOther mine={mine} mineLabel={t('What you asked for')} others={[{ name, needs: checkin }]} />
       <SafeSpaceChecklist checkinId={checkin.id} />
     </>
   );
@@ -186,11 +188,11 @@ function EachOther({
 }) {
   const rows = [
     { label: mineLabel, needs: mine },
-    ...others.map((o) => ({ label: `What ${o.name} asked for`, needs: o.needs })),
+    ...others.map((o) => ({ label: t('What {name} asked for', { name: o.name }), needs: o.needs })),
   ];
   return (
     <section class="card each-other" aria-labelledby="each-other-title">
-      <h2 id="each-other-title">You’re there for each other</h2>
+      <h2 id="each-other-title">{t('You’re there for each other')}</h2>
       {rows.map((row) => {
         const labels = needLabels(row.needs);
         return (
@@ -203,7 +205,7 @@ function EachOther({
                 ))}
               </ul>
             ) : (
-              <p class="soft">Nothing in particular — just being there.</p>
+              <p class="soft">{t('Nothing in particular — just being there.')}</p>
             )}
           </div>
         );
@@ -240,16 +242,16 @@ function CouldUseSomeone({ checkin, sharing }: { checkin: Checkin; sharing: Shar
   const who = to === 'person' && prefill.person ? prefill.person.display_name : prefill.circle.name;
   return (
     <section class="card card--soft could-use" aria-labelledby="after-that-title">
-      <h2 id="after-that-title">How are you after that?</h2>
-      <p class="soft">Being there for someone can stir things up. It’s okay to need someone too.</p>
+      <h2 id="after-that-title">{t('How are you after that?')}</h2>
+      <p class="soft">{t('Being there for someone can stir things up. It’s okay to need someone too.')}</p>
       {!open ? (
         <button type="button" class="button button--quiet" onClick={() => setOpen(true)}>
-          I could use someone too
+          {t('I could use someone too')}
         </button>
       ) : (
         <>
           <fieldset class="group">
-            <legend>Who would you like to ask?</legend>
+            <legend>{t('Who would you like to ask?')}</legend>
             <div class="pick">
               {prefill.person && (
                 <label>
@@ -259,19 +261,21 @@ function CouldUseSomeone({ checkin, sharing }: { checkin: Checkin; sharing: Shar
               )}
               <label>
                 <input type="radio" name="to" checked={to === 'circle'} onChange={() => setTo('circle')} />
-                Everyone in {prefill.circle.name}
+                {t('Everyone in {name}', { name: prefill.circle.name })}
               </label>
             </div>
           </fieldset>
           <FormError message={error?.detail} />
-          <div role="group" aria-label={`Reach out to ${who}`}>
+          <div role="group" aria-label={t('Reach out to {name}', { name: who })}>
             <p>
-              <strong>Reach out to {who}</strong> — how would you like them to be there?
+              {rich(t('<0>Reach out to {name}</0> — how would you like them to be there?', { name: who }), [
+                (text) => <strong>{text}</strong>,
+              ])}
             </p>
             <div class="choices">
               {MODES.map((m) => (
                 <button key={m.value} type="button" class="choice" disabled={busy} onClick={() => void send(m.value)}>
-                  {m.label}
+                  {t(m.label)}
                 </button>
               ))}
             </div>

@@ -4,6 +4,7 @@
  */
 import type { Kind, Mode, NewCheckin } from '../api/checkins';
 import { CHECKIN_MESSAGE_MAX, SCHEDULE_MAX_AHEAD_SECONDS } from '../api/limits';
+import { t, tn } from '../i18n/i18n';
 
 export const MESSAGE_MAX = CHECKIN_MESSAGE_MAX;
 /** The counter only appears this close to the limit. */
@@ -143,9 +144,9 @@ export function charactersLeft(message: string): number | null {
 export function counterText(message: string): string | null {
   const left = charactersLeft(message);
   if (left === null) return null;
-  if (left > 0) return `${left} characters left`;
-  if (left === 0) return 'That’s the most it can hold';
-  return `A little shorter, please — ${-left} over`;
+  if (left > 0) return tn(left, { other: '{count} characters left', one: '{count} character left' });
+  if (left === 0) return t('That’s the most it can hold');
+  return tn(-left, { other: 'A little shorter, please — {count} over' });
 }
 
 export type Problems = Partial<Record<'circle' | 'audience' | 'mode' | 'message' | 'checkAt', string>>;
@@ -153,24 +154,27 @@ export type Problems = Partial<Record<'circle' | 'audience' | 'mode' | 'message'
 /** What stops this draft from being sent as `kind`, in plain words; empty when it can go. */
 export function problems(draft: Draft, kind: Kind, now: Date): Problems {
   const out: Problems = {};
-  if (!draft.circleId) out.circle = 'Pick a circle to ask.';
+  if (!draft.circleId) out.circle = t('Pick a circle to ask.');
   if (kind === 'nudge') {
-    if (!draft.nudgeTo) out.audience = 'Pick the one friend to nudge.';
+    if (!draft.nudgeTo) out.audience = t('Pick the one friend to nudge.');
   } else {
     if (draft.who === 'people' && draft.people.length === 0) {
-      out.audience = 'Pick at least one person, or ask the whole circle.';
+      out.audience = t('Pick at least one person, or ask the whole circle.');
     }
-    if (!draft.mode) out.mode = 'Pick how you’d like them to be there.';
+    if (!draft.mode) out.mode = t('Pick how you’d like them to be there.');
   }
   if ([...draft.message].length > MESSAGE_MAX) {
-    out.message = `Please keep it to ${MESSAGE_MAX} characters.`;
+    out.message = t('Please keep it to {count} characters.', { count: MESSAGE_MAX });
   }
   if (kind === 'check_on_me') {
     const at = draft.checkAt ? new Date(draft.checkAt) : null;
-    if (!at || Number.isNaN(at.getTime())) out.checkAt = 'Pick a time.';
-    else if (at.getTime() <= now.getTime()) out.checkAt = 'Pick a time later than now.';
+    if (!at || Number.isNaN(at.getTime())) out.checkAt = t('Pick a time.');
+    else if (at.getTime() <= now.getTime()) out.checkAt = t('Pick a time later than now.');
     else if (at.getTime() > now.getTime() + SCHEDULE_MAX_AHEAD_SECONDS * 1000) {
-      out.checkAt = `Pick a time within the next ${Math.round(SCHEDULE_MAX_AHEAD_SECONDS / 86400)} days.`;
+      out.checkAt = tn(Math.round(SCHEDULE_MAX_AHEAD_SECONDS / 86400), {
+        one: 'Pick a time within the next day.',
+        other: 'Pick a time within the next {count} days.',
+      });
     }
   }
   return out;
@@ -220,7 +224,7 @@ export function lengthNote(
 ): string | null {
   const left = max - [...text].length;
   if (left > from) return null;
-  if (left > 0) return `${left} characters left`;
-  if (left === 0) return 'That’s the most it can hold';
-  return `A little shorter, please — ${-left} over`;
+  if (left > 0) return tn(left, { other: '{count} characters left', one: '{count} character left' });
+  if (left === 0) return t('That’s the most it can hold');
+  return tn(-left, { other: 'A little shorter, please — {count} over' });
 }

@@ -34,6 +34,9 @@ import {
 } from '../checkins/words';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
+import { weekdayAt } from '../i18n/format';
+import { t } from '../i18n/i18n';
+import { rich } from '../i18n/rich';
 import '../checkins/checkins.css';
 import { ReportButton } from '../moderation/ReportButton';
 import type { PageProps } from '../routes';
@@ -74,17 +77,17 @@ export default function CheckinPage({ params }: PageProps) {
     if (loadError) {
       const gone = loadError.status === 404;
       return (
-        <Page title="Check-in" heading={gone ? 'We couldn’t find this' : 'Check-in'}>
-          <p>{gone ? 'It may have been taken back, or you’re no longer in that circle.' : loadError.detail}</p>
+        <Page title={t('Check-in')} heading={gone ? t('We couldn’t find this') : t('Check-in')}>
+          <p>{gone ? t('It may have been taken back, or you’re no longer in that circle.') : loadError.detail}</p>
           <a class="button" href="/">
-            Go home
+            {t('Go home')}
           </a>
         </Page>
       );
     }
     return (
       <p class="waiting" role="status">
-        One moment…
+        {t('One moment…')}
       </p>
     );
   }
@@ -96,7 +99,7 @@ export default function CheckinPage({ params }: PageProps) {
 function NudgeView({ checkin }: { checkin: Checkin }) {
   if (checkin.my_role === 'asked') {
     return (
-      <Page title="Thinking of you" heading="Thinking of you">
+      <Page title={t('Thinking of you')} heading={t('Thinking of you')}>
         <NudgeAnswer nudge={checkin} />
         <ReportCheckin checkin={checkin} />
       </Page>
@@ -104,48 +107,48 @@ function NudgeView({ checkin }: { checkin: Checkin }) {
   }
   const to = checkin.audience[0];
   return (
-    <Page title="Thinking of you" heading={`You’re thinking of ${to?.user.display_name ?? 'them'}`}>
-      <p class="lead">We let them know. They can answer with one tap, whenever they’re ready.</p>
+    <Page
+      title={t('Thinking of you')}
+      heading={to ? t('You’re thinking of {name}', { name: to.user.display_name }) : t('You’re thinking of them')}
+    >
+      <p class="lead">{t('We let them know. They can answer with one tap, whenever they’re ready.')}</p>
       {to && (
         <p>
           {to.response ? (
-            <>
-              {to.user.display_name} said: <strong>{responseText(to.response)}</strong>
-            </>
+            rich(t('{name} said: <0>{answer}</0>', { name: to.user.display_name, answer: responseText(to.response) }), [
+              (text) => <strong>{text}</strong>,
+            ])
           ) : (
             <span class="soft">{nudgeDeliveryText(to.user.display_name, to)}</span>
           )}
         </p>
       )}
       <a class="button button--quiet" href="/">
-        Go home
+        {t('Go home')}
       </a>
     </Page>
   );
 }
 
 function deliveryText(entry: Checkin['audience'][number]): string {
-  if (entry.seen_at) return 'seen';
-  if (entry.delivered_at) return 'delivered';
+  if (entry.seen_at) return t('seen');
+  if (entry.delivered_at) return t('delivered');
   // No push could reach them: the ask went by email.
-  if (entry.mailed_at) return 'emailed';
-  return 'sent';
+  if (entry.mailed_at) return t('emailed');
+  return t('sent');
 }
 
-/** "Sent 2 min ago": when it started asking. */
-function SentAt({ checkin, who }: { checkin: Checkin; who: string }) {
-  const at = checkin.activated_at ?? checkin.created_at;
+/** "Sent 2 min ago" / "Sam asked 2 min ago": when it started asking. */
+function SentAt({ checkin, asker }: { checkin: Checkin; asker?: string }) {
+  const when = timeAgo(checkin.activated_at ?? checkin.created_at);
   return (
-    <p class="soft when">
-      {who} {timeAgo(at)}
-    </p>
+    <p class="soft when">{asker ? t('{name} asked {when}', { name: asker, when }) : t('Sent {when}', { when })}</p>
   );
 }
 
 function whenText(iso: string | null): string {
   if (!iso) return '';
-  const date = new Date(iso);
-  return date.toLocaleString(undefined, { weekday: 'long', hour: '2-digit', minute: '2-digit' });
+  return weekdayAt(iso);
 }
 
 function useCancelWindow(checkin: Checkin): boolean {
@@ -185,21 +188,21 @@ function RequesterView({ checkin, onChange }: { checkin: Checkin; onChange: (c: 
     : checkin.circle.name;
   if (checkin.status === 'closed' || checkin.status === 'expired') {
     return (
-      <Page title="Thank you" heading="Thank you for reaching out">
+      <Page title={t('Thank you')} heading={t('Thank you for reaching out')}>
         <p class="lead">{requesterClosing(checkin)}</p>
         <AftermathSlot checkin={checkin} />
         <a class="button button--quiet" href="/">
-          Go home
+          {t('Go home')}
         </a>
       </Page>
     );
   }
   if (checkin.status === 'cancelled') {
     return (
-      <Page title="Taken back" heading="You took this back">
-        <p class="lead">That’s okay. Reach out again whenever you need to.</p>
+      <Page title={t('Taken back')} heading={t('You took this back')}>
+        <p class="lead">{t('That’s okay. Reach out again whenever you need to.')}</p>
         <a class="button button--quiet" href="/">
-          Go home
+          {t('Go home')}
         </a>
       </Page>
     );
@@ -207,18 +210,20 @@ function RequesterView({ checkin, onChange }: { checkin: Checkin; onChange: (c: 
 
   const scheduled = checkin.status === 'scheduled';
   const heading = scheduled
-    ? `${circle} will check on you`
+    ? t('{name} will check on you', { name: circle })
     : checkin.kind === 'check_on_me'
-      ? `You asked ${circle} to check on you`
-      : `You asked ${circle}`;
+      ? t('You asked {name} to check on you', { name: circle })
+      : t('You asked {name}', { name: circle });
   return (
-    <Page title="Your session" heading={heading}>
+    <Page title={t('Your session')} heading={heading}>
       <FormError message={error?.detail} />
       {scheduled && (
-        <p class="lead">They’ll be asked {whenText(checkin.scheduled_for)}. Only you can see this until then.</p>
+        <p class="lead">
+          {t('They’ll be asked {when}. Only you can see this until then.', { when: whenText(checkin.scheduled_for) })}
+        </p>
       )}
-      {!scheduled && <SentAt checkin={checkin} who="Sent" />}
-      {!scheduled && checkin.mode && <p class="soft">You asked: {modeLabel(checkin.mode)}</p>}
+      {!scheduled && <SentAt checkin={checkin} />}
+      {!scheduled && checkin.mode && <p class="soft">{t('You asked: {mode}', { mode: modeLabel(checkin.mode) })}</p>}
       {checkin.message && <p class="said">“{checkin.message}”</p>}
       {!scheduled && <SessionUpdateLine checkin={checkin} />}
 
@@ -226,7 +231,7 @@ function RequesterView({ checkin, onChange }: { checkin: Checkin; onChange: (c: 
 
       {!scheduled && (
         <section aria-labelledby="who-title">
-          <h2 id="who-title">Who you asked</h2>
+          <h2 id="who-title">{t('Who you asked')}</h2>
           <ul class="people">
             {checkin.audience.map((entry) => (
               <li key={entry.user.id}>
@@ -257,12 +262,12 @@ function RequesterView({ checkin, onChange }: { checkin: Checkin; onChange: (c: 
       <div class="actions">
         {!scheduled && (
           <button type="button" class="button okay-now" disabled={busy} onClick={run(closeCheckin)}>
-            I’m okay now
+            {t('I’m okay now')}
           </button>
         )}
         {canCancel && (
           <button type="button" class="button button--quiet" disabled={busy} onClick={run(cancelCheckin)}>
-            {scheduled ? 'Cancel — I don’t need this' : 'Cancel — sent by mistake'}
+            {scheduled ? t('Cancel — I don’t need this') : t('Cancel — sent by mistake')}
           </button>
         )}
       </div>
@@ -302,17 +307,17 @@ function FriendView({ checkin, onChange }: { checkin: Checkin; onChange: (c: Che
   if (!isActive(checkin)) {
     const heading =
       checkin.status === 'closed'
-        ? `${name} is okay now`
+        ? t('{name} is okay now', { name })
         : checkin.status === 'cancelled'
-          ? `${name} took this back`
-          : 'This check-in has ended';
+          ? t('{name} took this back', { name })
+          : t('This check-in has ended');
     return (
-      <Page title="Check-in" heading={heading}>
+      <Page title={t('Check-in')} heading={heading}>
         <p class="lead">{friendClosing(checkin.status, mine)}</p>
         <AftermathSlot checkin={checkin} />
         <ShareToo checkin={checkin} />
         <a class="button button--quiet" href="/">
-          Go home
+          {t('Go home')}
         </a>
         {checkin.message && <ReportCheckin checkin={checkin} />}
       </Page>
@@ -323,7 +328,7 @@ function FriendView({ checkin, onChange }: { checkin: Checkin; onChange: (c: Che
   const mode = modeForFriend(checkin.mode);
   const others = checkin.audience.filter((a) => a.user.id !== mine?.responder.id && a.response);
   return (
-    <Page title={`${name} needs you`} heading={askTitle(checkin)}>
+    <Page title={t('{name} needs you', { name })} heading={askTitle(checkin)}>
       {(needs.length > 0 || mode) && (
         <ul class="needs">
           {mode && <li>{mode}</li>}
@@ -333,13 +338,13 @@ function FriendView({ checkin, onChange }: { checkin: Checkin; onChange: (c: Che
         </ul>
       )}
       {checkin.message && <p class="said">“{checkin.message}”</p>}
-      <SentAt checkin={checkin} who={`${name} asked`} />
+      <SentAt checkin={checkin} asker={name} />
       <SessionUpdateLine checkin={checkin} />
       <ContactLinks name={name} phone={checkin.requester.phone} mode={checkin.mode} />
       <FormError message={error?.detail} />
       {mine && (
         <p class="notice" role="status">
-          You said: {responseText(mine)}. {name} can see it.
+          {t('You said: {answer}. {name} can see it.', { answer: responseText(mine), name })}
         </p>
       )}
 
@@ -355,7 +360,7 @@ function FriendView({ checkin, onChange }: { checkin: Checkin; onChange: (c: Che
 
       {!askEta && (
         <div role="group" aria-labelledby="answer-title">
-          <h2 id="answer-title">{mine ? 'Change your answer' : `Let ${name} know`}</h2>
+          <h2 id="answer-title">{mine ? t('Change your answer') : t('Let {name} know', { name })}</h2>
           <div class="choices">
             {FRIEND_ANSWERS.map((a) => (
               <button
@@ -366,7 +371,7 @@ function FriendView({ checkin, onChange }: { checkin: Checkin; onChange: (c: Che
                 disabled={busy}
                 onClick={() => void answer(a.value)}
               >
-                {a.label}
+                {t(a.label)}
               </button>
             ))}
           </div>
@@ -376,7 +381,7 @@ function FriendView({ checkin, onChange }: { checkin: Checkin; onChange: (c: Che
       <ShareToo checkin={checkin} />
       {others.length > 0 && (
         <section aria-labelledby="others-title" class="more">
-          <h2 id="others-title">Also there</h2>
+          <h2 id="others-title">{t('Also there')}</h2>
           <ul class="people">
             {others.map((a) => (
               <li key={a.user.id}>
@@ -397,11 +402,11 @@ function ReportCheckin({ checkin }: { checkin: Checkin }) {
   return (
     <div class="report-entry">
       <ReportButton
-        label="Report"
+        label={t('Report')}
         target={{
           type: 'checkin',
           id: checkin.id,
-          label: `${name}'s message`,
+          label: t("{name}'s message", { name }),
           person: checkin.requester,
           circleId: checkin.circle.id,
         }}

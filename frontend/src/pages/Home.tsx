@@ -7,11 +7,14 @@ import { Lately } from '../checkins/Lately';
 import { useLiveRefresh } from '../checkins/live';
 import { NudgeAnswer } from '../checkins/NudgeAnswer';
 import { acknowledge, currentUserId, outbox, startOutbox, unseenOutcomes, waiting } from '../checkins/outbox';
-import { askTitle, joinNames, kindLabel, modeForFriend, needsForFriend, responseText } from '../checkins/words';
+import { askTitle, joinNames, kindTo, modeForFriend, needsForFriend, responseText } from '../checkins/words';
 import { CircleCards } from '../circles/CircleCards';
 import { FormError } from '../components/FormError';
 import { Onboarding } from '../components/Onboarding';
 import { Page } from '../components/Page';
+import { weekdayAt } from '../i18n/format';
+import { t, tn } from '../i18n/i18n';
+import { rich } from '../i18n/rich';
 import { useOnline, withLastKnown } from '../pwa/lastKnown';
 import '../checkins/checkins.css';
 import './Home.css';
@@ -52,10 +55,10 @@ export default function Home() {
   const myId = home?.me.id;
   const circles = home?.circles.map((c) => people?.find((p) => p.id === c.id) ?? c) ?? null;
   return (
-    <Page title="Home" heading={name ? `Hi, ${name}` : 'Hi there'}>
+    <Page title={t('Home')} heading={name ? t('Hi, {name}', { name }) : t('Hi there')}>
       {!online && home && (
         <p class="notice" role="status">
-          You're offline — this is what we knew last. Anything you send goes out when you're back.
+          {t("You're offline — this is what we knew last. Anything you send goes out when you're back.")}
         </p>
       )}
       <FormError message={error?.detail} />
@@ -64,13 +67,13 @@ export default function Home() {
       {circles && circles.length > 0 && (
         <>
           <a class="reach-out" href="/reach-out">
-            <span class="reach-out-title">I need someone</span>
-            <span class="reach-out-sub">Reach out to your people</span>
+            <span class="reach-out-title">{t('I need someone')}</span>
+            <span class="reach-out-sub">{t('Reach out to your people')}</span>
           </a>
           <Onboarding />
           {home && home.asking_me.length > 0 && (
             <section aria-labelledby="asking-title">
-              <h2 id="asking-title">Asking for you</h2>
+              <h2 id="asking-title">{t('Asking for you')}</h2>
               {home.asking_me.map((c) => (
                 <AskCard key={c.id} checkin={c} />
               ))}
@@ -82,21 +85,21 @@ export default function Home() {
           <Lately />
           {home && home.my_scheduled.length > 0 && (
             <section aria-labelledby="later-title">
-              <h2 id="later-title">Later</h2>
+              <h2 id="later-title">{t('Later')}</h2>
               {home.my_scheduled.map((c) => (
                 <a key={c.id} class="ask-card" href={`/checkins/${c.id}`}>
-                  <span class="card-title">{c.circle.name} will check on you</span>
+                  <span class="card-title">{t('{name} will check on you', { name: c.circle.name })}</span>
                   <span class="card-line">{when(c.scheduled_for)}</span>
                 </a>
               ))}
             </section>
           )}
           <section aria-labelledby="your-circles">
-            <h2 id="your-circles">Your circles</h2>
+            <h2 id="your-circles">{t('Your circles')}</h2>
             <CircleCards circles={circles} myId={myId} />
             <p>
               <a class="quiet-link" href="/circles/new">
-                Create another circle
+                {t('Create another circle')}
               </a>
             </p>
           </section>
@@ -105,21 +108,24 @@ export default function Home() {
       {circles && circles.length === 0 && (
         <>
           <section class="card card--soft empty-circle" aria-labelledby="no-circle">
-            <h2 id="no-circle">You don't have a circle yet</h2>
+            <h2 id="no-circle">{t("You don't have a circle yet")}</h2>
             <p>
-              A circle is a few people you trust — the ones you'd call when it all gets too much. Create one and invite
-              them.
+              {t(
+                "A circle is a few people you trust — the ones you'd call when it all gets too much. Create one and invite them.",
+              )}
             </p>
             <a class="button" href="/circles/new">
-              Create a circle
+              {t('Create a circle')}
             </a>
           </section>
           <Onboarding />
           <p class="muted">
-            If a friend already has a circle, they can send you an invite link — open it and it brings you in.
+            {t('If a friend already has a circle, they can send you an invite link — open it and it brings you in.')}
           </p>
           <p class="muted">
-            While you're here, have a look at the <a href="/about">gentle reminders</a>.
+            {rich(t("While you're here, have a look at the <0>gentle reminders</0>."), [
+              (text) => <a href="/about">{text}</a>,
+            ])}
           </p>
         </>
       )}
@@ -129,14 +135,17 @@ export default function Home() {
 
 function when(iso: string | null): string {
   if (!iso) return '';
-  return new Date(iso).toLocaleString(undefined, { weekday: 'long', hour: '2-digit', minute: '2-digit' });
+  return weekdayAt(iso);
 }
 
 /** My open reach-out (or check-on-me) at the top: who is coming. */
 function MySession({ checkin }: { checkin: Checkin }) {
   const coming = checkin.audience.filter((a) => a.response);
   const asked = checkin.in_reply_to ? joinNames(checkin.audience.map((a) => a.user.display_name)) : checkin.circle.name;
-  const title = checkin.kind === 'check_on_me' ? `You asked ${asked} to check on you` : `You asked ${asked}`;
+  const title =
+    checkin.kind === 'check_on_me'
+      ? t('You asked {name} to check on you', { name: asked })
+      : t('You asked {name}', { name: asked });
   return (
     <a class="session-card" href={`/checkins/${checkin.id}`}>
       <span class="card-title">{title}</span>
@@ -148,8 +157,8 @@ function MySession({ checkin }: { checkin: Checkin }) {
       {coming.length === 0 && (
         <span class="card-line">
           {checkin.offer_help
-            ? 'Nobody has answered yet — open it to ask them again or ask someone else.'
-            : 'They’ve been asked.'}
+            ? t('Nobody has answered yet — open it to ask them again or ask someone else.')
+            : t('They’ve been asked.')}
         </span>
       )}
     </a>
@@ -167,7 +176,9 @@ function AskCard({ checkin }: { checkin: CompactCheckin }) {
           {l}
         </span>
       ))}
-      {checkin.my_response && <span class="card-line">You said: {responseText(checkin.my_response)}</span>}
+      {checkin.my_response && (
+        <span class="card-line">{t('You said: {answer}', { answer: responseText(checkin.my_response) })}</span>
+      )}
     </a>
   );
 }
@@ -182,19 +193,25 @@ function Outbox() {
     <div role="status">
       {mine.length > 0 && (
         <p class="notice">
-          Your {joinNames(mine.map((e) => `${kindLabel(e.kind).toLowerCase()} to ${e.to}`))} will send when you're back
-          online.
+          {tn(
+            mine.length,
+            { other: "Your {items} will send when you're back online." },
+            { items: joinNames(mine.map((e) => kindTo(e.kind, e.to))) },
+          )}
         </p>
       )}
       {outcomes.map((o) => (
         <div key={o.key} class="notice">
           <p>
             {o.type === 'refused'
-              ? `We couldn't send your ${kindLabel(o.entry.kind).toLowerCase()} to ${o.entry.to}: ${o.error.detail}`
-              : `Your ${kindLabel(o.entry.kind).toLowerCase()} to ${o.entry.to} went out.`}
+              ? t("We couldn't send your {what}: {reason}", {
+                  what: kindTo(o.entry.kind, o.entry.to),
+                  reason: o.error.detail,
+                })
+              : t('Your {what} went out.', { what: kindTo(o.entry.kind, o.entry.to) })}
           </p>
           <button type="button" class="link-button" onClick={() => acknowledge(o.key)}>
-            Okay
+            {t('Okay')}
           </button>
         </div>
       ))}

@@ -7,6 +7,7 @@ import { nudgeDeliveryText } from '../checkins/nudge';
 import { currentUserId, outbox, startOutbox } from '../checkins/outbox';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
+import { t } from '../i18n/i18n';
 import { withLastKnown } from '../pwa/lastKnown';
 import type { PageProps } from '../routes';
 import '../checkins/checkins.css';
@@ -31,14 +32,14 @@ export default function Nudge({ query }: PageProps) {
   if (!circles) {
     if (loadError) {
       return (
-        <Page title="Send a nudge">
+        <Page title={t('Send a nudge')}>
           <FormError message={loadError.detail} />
         </Page>
       );
     }
     return (
       <p class="waiting" role="status">
-        One moment…
+        {t('One moment…')}
       </p>
     );
   }
@@ -47,10 +48,10 @@ export default function Nudge({ query }: PageProps) {
   const person = circle?.members.find((m) => m.user.id === to)?.user;
   if (!circle || !person || person.id === currentUserId()) {
     return (
-      <Page title="Send a nudge" heading="We couldn’t find them">
-        <p>They may have left the circle. You can send a nudge from any of your circles’ people.</p>
+      <Page title={t('Send a nudge')} heading={t('We couldn’t find them')}>
+        <p>{t('They may have left the circle. You can send a nudge from any of your circles’ people.')}</p>
         <a class="button button--quiet" href="/">
-          Go home
+          {t('Go home')}
         </a>
       </Page>
     );
@@ -110,28 +111,33 @@ function NudgeForm({ circleId, personId, name }: { circleId: string; personId: s
   if (sent) {
     const entry = 'checkin' in sent ? sent.checkin.audience[0] : null;
     return (
-      <Page title="Nudge sent" heading={`You’re thinking of ${name}`}>
+      <Page title={t('Nudge sent')} heading={t('You’re thinking of {name}', { name })}>
         <p class="lead" role="status">
           {'queued' in sent
-            ? `Your nudge to ${name} is saved on this phone and goes out by itself when you’re back online.`
-            : `We let ${name} know you’re thinking of them.`}
+            ? t('Your nudge to {name} is saved on this phone and goes out by itself when you’re back online.', { name })
+            : t('We let {name} know you’re thinking of them.', { name })}
         </p>
         {entry && <p>{nudgeDeliveryText(name, entry)}</p>}
         <a class="button button--quiet" href="/">
-          Go home
+          {t('Go home')}
         </a>
       </Page>
     );
   }
 
   return (
-    <Page title="Send a nudge" heading={`Thinking of ${name}?`}>
+    <Page title={t('Send a nudge')} heading={t('Thinking of {name}?', { name })}>
       <p class="lead">
-        Send {name} a gentle “thinking of you — how are you?”. They can answer with one tap, whenever they’re ready.
+        {t(
+          'Send {name} a gentle “thinking of you — how are you?”. They can answer with one tap, whenever they’re ready.',
+          {
+            name,
+          },
+        )}
       </p>
       <form class="form" onSubmit={(e) => void send(e)} noValidate>
         <div class="field">
-          <label for="nudge-message">Add a few words (optional)</label>
+          <label for="nudge-message">{t('Add a few words (optional)')}</label>
           <textarea
             id="nudge-message"
             rows={2}
@@ -148,7 +154,7 @@ function NudgeForm({ circleId, personId, name }: { circleId: string; personId: s
         </div>
         <FormError message={error?.detail} />
         <button type="submit" class="button send" disabled={busy}>
-          Send {name} a nudge
+          {t('Send {name} a nudge', { name })}
         </button>
       </form>
     </Page>

@@ -18,13 +18,29 @@ import {
   toRequest,
 } from '../checkins/compose';
 import { acknowledge, currentUserId, type Outcome, outbox, startOutbox, waiting } from '../checkins/outbox';
-import { joinNames, kindLabel, MODES, NEEDS, reminderFor } from '../checkins/words';
+import { joinNames, kindTo, MODES, NEEDS, reminderFor } from '../checkins/words';
 import { FormError } from '../components/FormError';
 import { Page } from '../components/Page';
+import { t } from '../i18n/i18n';
+import { rich } from '../i18n/rich';
 import { withLastKnown } from '../pwa/lastKnown';
 import '../checkins/checkins.css';
 import { navigate } from '../router';
 import type { PageProps } from '../routes';
+
+/** "…or see people you can talk to tonight.", with the crisis page linked. */
+function RightNow() {
+  return (
+    <p>
+      {rich(
+        t(
+          'If you need someone right now, call or text a friend directly, or see <0>people you can talk to tonight</0>.',
+        ),
+        [(text) => <a href="/crisis">{text}</a>],
+      )}
+    </p>
+  );
+}
 
 function storage(): Storage | null {
   try {
@@ -50,38 +66,33 @@ export default function ReachOut({ query }: PageProps) {
   if (!circles) {
     if (loadError) {
       return (
-        <Page title="Reach out">
+        <Page title={t('Reach out')}>
           <FormError message={loadError.detail} />
-          <p>
-            If you need someone right now, call or text a friend directly, or see{' '}
-            <a href="/crisis">people you can talk to tonight</a>.
-          </p>
+          <RightNow />
         </Page>
       );
     }
     return (
       <p class="waiting" role="status">
-        One moment…
+        {t('One moment…')}
       </p>
     );
   }
   if (circles.length === 0) {
     return (
-      <Page title="Reach out">
+      <Page title={t('Reach out')}>
         <section class="card card--soft">
-          <h2>You don't have a circle yet</h2>
+          <h2>{t("You don't have a circle yet")}</h2>
           <p>
-            Once you're in a circle, this is where you tell your people you need them — in one or two taps, no
-            explaining needed.
+            {t(
+              "Once you're in a circle, this is where you tell your people you need them — in one or two taps, no explaining needed.",
+            )}
           </p>
           <a class="button" href="/circles/new">
-            Create a circle
+            {t('Create a circle')}
           </a>
         </section>
-        <p>
-          If you need someone right now, call or text a friend directly, or see{' '}
-          <a href="/crisis">people you can talk to tonight</a>.
-        </p>
+        <RightNow />
       </Page>
     );
   }
@@ -91,21 +102,23 @@ export default function ReachOut({ query }: PageProps) {
     // Explained before any form: there is nobody to send it to yet.
     const only = circles[0]!;
     return (
-      <Page title="Reach out">
+      <Page title={t('Reach out')}>
         <section class="card card--soft" aria-labelledby="nobody-yet-title">
-          <h2 id="nobody-yet-title">Nobody else is in {circles.length === 1 ? only.name : 'your circles'} yet</h2>
+          <h2 id="nobody-yet-title">
+            {circles.length === 1
+              ? t('Nobody else is in {name} yet', { name: only.name })
+              : t('Nobody else is in your circles yet')}
+          </h2>
           <p>
-            Once a friend has joined, this is where you tell them you need them — in one or two taps, no explaining
-            needed.
+            {t(
+              'Once a friend has joined, this is where you tell them you need them — in one or two taps, no explaining needed.',
+            )}
           </p>
           <a class="button" href={`/circles/${encodeURIComponent(only.id)}`}>
-            Invite a friend
+            {t('Invite a friend')}
           </a>
         </section>
-        <p>
-          If you need someone right now, call or text a friend directly, or see{' '}
-          <a href="/crisis">people you can talk to tonight</a>.
-        </p>
+        <RightNow />
       </Page>
     );
   }
@@ -140,7 +153,8 @@ function Compose({
   const [error, setError] = useState<ApiError | null>(null);
   const [phase, setPhase] = useState<Phase>('editing');
   const step = (event: PhaseEvent) => setPhase((current) => nextPhase(current, event));
-  const [reminder] = useState(() => reminderFor(Date.now() / 60_000));
+  // The same reminder for this compose, said in whatever language is on now.
+  const [reminderSeed] = useState(() => Date.now() / 60_000);
 
   const userId = currentUserId() ?? 'me';
   const mine = new Set(Object.values(keys.current));
@@ -242,34 +256,40 @@ function Compose({
 
   if (queued.length > 0) {
     return (
-      <Page title="Reach out" heading="It’s ready to go">
+      <Page title={t('Reach out')} heading={t('It’s ready to go')}>
         {queued.map((entry) => (
           <section key={entry.key} class="card card--soft">
             <p class="lead" role="status">
-              Will send when you're back online.
+              {t("Will send when you're back online.")}
             </p>
             <p>
-              Your {kindLabel(entry.kind).toLowerCase()} to {entry.to} is saved on this phone and goes out by itself as
-              soon as there’s a connection. It won’t be sent twice.
+              {t(
+                'Your {what} is saved on this phone and goes out by itself as soon as there’s a connection. It won’t be sent twice.',
+                { what: kindTo(entry.kind, entry.to) },
+              )}
             </p>
             <button type="button" class="button button--quiet" onClick={() => discard(entry.key)}>
-              Don’t send it
+              {t('Don’t send it')}
             </button>
           </section>
         ))}
         <p>
-          If you need someone right now, you can call or text a friend from your phone as usual, or see{' '}
-          <a href="/crisis">people you can talk to tonight</a>.
+          {rich(
+            t(
+              'If you need someone right now, you can call or text a friend from your phone as usual, or see <0>people you can talk to tonight</0>.',
+            ),
+            [(text) => <a href="/crisis">{text}</a>],
+          )}
         </p>
       </Page>
     );
   }
 
   return (
-    <Page title="Reach out">
+    <Page title={t('Reach out')}>
       <form class="form" onSubmit={(e) => void send('reach_out', e)} noValidate>
         <fieldset id="who-group" class="group" aria-describedby={audienceError || p.circle ? 'who-error' : undefined}>
-          <legend>Who would you like to ask?</legend>
+          <legend>{t('Who would you like to ask?')}</legend>
           <div class="pick">
             {circles.length > 1 &&
               circles.map((c) => (
@@ -294,7 +314,7 @@ function Compose({
                 checked={draft.who === 'circle'}
                 onChange={() => set({ who: 'circle' })}
               />
-              {circles.length > 1 ? 'Everyone in it' : `Everyone in ${circle.name}`}
+              {circles.length > 1 ? t('Everyone in it') : t('Everyone in {name}', { name: circle.name })}
             </label>
             <label>
               <input
@@ -304,7 +324,7 @@ function Compose({
                 checked={draft.who === 'people'}
                 onChange={() => set({ who: 'people' })}
               />
-              Specific people
+              {t('Specific people')}
             </label>
           </div>
           {draft.who === 'people' && (
@@ -336,7 +356,7 @@ function Compose({
         </fieldset>
 
         <fieldset id="mode-group" class="group" aria-describedby={modeError ? 'mode-error' : undefined}>
-          <legend>How would you like them to be there?</legend>
+          <legend>{t('How would you like them to be there?')}</legend>
           <div class="pick pick--two">
             {MODES.map((m) => (
               <label key={m.value}>
@@ -347,7 +367,7 @@ function Compose({
                   checked={draft.mode === m.value}
                   onChange={() => set({ mode: m.value })}
                 />
-                {m.label}
+                {t(m.label)}
               </label>
             ))}
           </div>
@@ -359,7 +379,7 @@ function Compose({
         </fieldset>
 
         <fieldset class="group">
-          <legend>What would help? (optional)</legend>
+          <legend>{t('What would help? (optional)')}</legend>
           <ul class="checklist">
             {NEEDS.map((n) => (
               <li key={n.key} class="check">
@@ -369,14 +389,14 @@ function Compose({
                   checked={draft[n.key]}
                   onChange={(e) => set({ [n.key]: e.currentTarget.checked })}
                 />
-                <label for={`need-${n.key}`}>{n.label}</label>
+                <label for={`need-${n.key}`}>{t(n.label)}</label>
               </li>
             ))}
           </ul>
         </fieldset>
 
         <div class="field">
-          <label for="message">Anything you want to say (optional)</label>
+          <label for="message">{t('Anything you want to say (optional)')}</label>
           <textarea
             id="message"
             name="message"
@@ -400,21 +420,23 @@ function Compose({
           )}
         </div>
 
-        <p class="reminder">{reminder}</p>
+        <p class="reminder">{reminderFor(reminderSeed)}</p>
         <FormError message={shown?.kind !== 'nudge' ? bannerError : undefined} />
         <button type="submit" class="button send" disabled={phase === 'sending'}>
-          Send to {target}
+          {t('Send to {name}', { name: target })}
         </button>
 
         <details class="more">
-          <summary>Check on me later</summary>
+          <summary>{t('Check on me later')}</summary>
           <div class="form">
             <p class="soft">
-              Not now, but later? Pick a time and {circle.name} will be asked to check on you then — the way you chose
-              above.
+              {t(
+                'Not now, but later? Pick a time and {name} will be asked to check on you then — the way you chose above.',
+                { name: circle.name },
+              )}
             </p>
             <div class="field">
-              <label for="check-at">When should they check on you?</label>
+              <label for="check-at">{t('When should they check on you?')}</label>
               <input
                 id="check-at"
                 type="datetime-local"
@@ -435,18 +457,18 @@ function Compose({
               disabled={phase === 'sending'}
               onClick={() => void send('check_on_me')}
             >
-              Ask them to check on me
+              {t('Ask them to check on me')}
             </button>
           </div>
         </details>
       </form>
 
       <details class="more" open={!!nudgeFor}>
-        <summary>Thinking of someone?</summary>
+        <summary>{t('Thinking of someone?')}</summary>
         <form class="form" onSubmit={(e) => void send('nudge', e)} noValidate>
-          <p class="soft">Send a gentle “thinking of you — how are you?” to one person.</p>
+          <p class="soft">{t('Send a gentle “thinking of you — how are you?” to one person.')}</p>
           <div class="field">
-            <label for="nudge-to">Who are you thinking of?</label>
+            <label for="nudge-to">{t('Who are you thinking of?')}</label>
             <select
               id="nudge-to"
               value={draft.nudgeTo ?? ''}
@@ -454,7 +476,7 @@ function Compose({
               aria-describedby={nudgeError ? 'nudge-error' : undefined}
               onChange={(e) => set({ nudgeTo: e.currentTarget.value || null })}
             >
-              <option value="">Pick someone</option>
+              <option value="">{t('Pick someone')}</option>
               {others.map((m) => (
                 <option key={m.user.id} value={m.user.id}>
                   {m.user.display_name}
@@ -469,7 +491,7 @@ function Compose({
           </div>
           <FormError message={shown?.kind === 'nudge' ? bannerError : undefined} />
           <button type="submit" class="button button--quiet" disabled={phase === 'sending'}>
-            Send a nudge
+            {t('Send a nudge')}
           </button>
         </form>
       </details>

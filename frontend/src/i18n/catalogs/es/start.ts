@@ -134,9 +134,10 @@ const start: Catalog = {
     'Tu navegador no terminó de preparar las notificaciones. Vuelve a intentarlo en un momento.',
   "This browser can't show notifications from Shoulder.": 'Este navegador no puede mostrar notificaciones de Shoulder.',
   'Go home': 'Ir al inicio',
-  'Send a nudge': 'Enviar un toque',
+  'Send a nudge': 'Enviar un «pienso en ti»',
   Share: 'Compartir',
   'Yes, delete it': 'Sí, eliminarlo',
+  'No need to explain': 'Sin tener que explicar nada',
 };
 
 export default start;
