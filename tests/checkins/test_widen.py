@@ -272,3 +272,34 @@ def test_notes_and_moments_follow_the_same_rules(two: Two) -> None:
     # Dev leaves circle B: the notes go away for them, as for someone who left circle A.
     membership_remove(circle=two.other, by=two.dev, user_id=two.dev.pk)
     assert two.client(two.dev).get(notes).status_code == 404
+
+
+def test_after_it_they_see_it_under_their_circle_and_reach_out_there(two: Two) -> None:
+    two.widen(two.dev, circle=two.other)
+    post(
+        two.client(two.dev),
+        f"{CHECKINS}{two.checkin_id}/responses/",
+        {"answer": "on_my_way"},
+        expect=201,
+    )
+    post(two.client(two.alex), f"{CHECKINS}{two.checkin_id}/close/", expect=200)
+    post(two.client(two.alex), f"{CHECKINS}{two.checkin_id}/notes/", {"body": "Thank you."})
+    # "Alex is okay now" and the note, under the circle Dev shares with Alex.
+    items = two.client(two.dev).get("/api/v1/activity/").json()
+    assert {(i["kind"], i["circle"]["name"]) for i in items} == {
+        ("okay_now", "Tuesday people"),
+        ("note", "Tuesday people"),
+    }
+    assert two.client(two.eve).get("/api/v1/activity/").json() == []
+    # "I could use someone too" to the circle goes to Dev's circle with Alex, never into
+    # circle A (which Dev isn't in).
+    res = post(
+        two.client(two.dev),
+        f"{CHECKINS}{two.checkin_id}/reach-out-too/",
+        {"mode": "call", "to": "circle"},
+    )
+    assert res.status_code == 201, res.content
+    mine = CheckIn.objects.get(pk=res.json()["id"])
+    assert mine.circle_id == two.other.pk
+    asked = set(mine.audience.values_list("user_id", flat=True))
+    assert asked == {two.alex.pk, two.bo.pk, two.eve.pk}
