@@ -303,3 +303,19 @@ def test_after_it_they_see_it_under_their_circle_and_reach_out_there(two: Two) -
     assert mine.circle_id == two.other.pk
     asked = set(mine.audience.values_list("user_id", flat=True))
     assert asked == {two.alex.pk, two.bo.pk, two.eve.pk}
+
+
+def test_someone_asked_through_another_circle_can_offer_to_share_too(two: Two) -> None:
+    two.widen(two.dev, circle=two.other)
+    sharing = f"{CHECKINS}{two.checkin_id}/sharing/"
+    post(
+        two.client(two.dev),
+        f"{CHECKINS}{two.checkin_id}/responses/",
+        {"answer": "on_my_way"},
+        expect=201,
+    )
+    res = post(two.client(two.dev), f"{sharing}offer/", {})
+    assert res.status_code == 201, res.content
+    offers = two.client(two.alex).get(sharing).json()["offers"]
+    assert [o["by"]["id"] for o in offers] == [str(two.dev.pk)]
+    assert two.client(two.eve).get(sharing).status_code == 404
