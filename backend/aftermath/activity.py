@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from typing import Literal
 from uuid import UUID
 
-from django.db.models import OuterRef
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from backend.accounts.models import User
 from backend.aftermath.models import AftermathNote
 from backend.aftermath.selectors import note_visible_to
-from backend.checkins.models import CheckIn, Kind, Response, Status
+from backend.checkins.models import AudienceMember, CheckIn, Kind, Response, Status
 from backend.checkins.selectors import visible_to
 from backend.circles.models import Circle, JoinRequest, Membership
 from backend.circles.selectors import blocked_with
@@ -38,6 +38,20 @@ class ActivityItem:
     answer: str | None = None
 
 
+def _through(user: User, checkin: str) -> dict[str, Subquery]:
+    """The other circle `user` was asked through in a check-in (in the same query)."""
+    mine = AudienceMember.objects.filter(checkin_id=OuterRef(checkin), user_id=user.pk)
+    return {
+        "via_id": Subquery(mine.values("via_circle_id")[:1]),
+        "via_name": Subquery(mine.values("via_circle__name")[:1]),
+    }
+
+
+def _seen_in(circle: Circle, via_id: UUID | None, via_name: str | None) -> Circle:
+    # Someone asked through another circle never reads the name of one they aren't in.
+    return circle if via_id is None else Circle(pk=via_id, name=via_name or "")
+
+
 def activity_for_user(*, user: User, now: dt.datetime | None = None) -> list[ActivityItem]:
     """Newest first, at most ACTIVITY_MAX, from the last ACTIVITY_WINDOW; four queries."""
     since = (now or timezone.now()) - ACTIVITY_WINDOW
@@ -56,7 +70,8 @@ def activity_for_user(*, user: User, now: dt.datetime | None = None) -> list[Act
         )
 
     okay_now = (
-        CheckIn.objects.filter(
+        CheckIn.objects.annotate(**_through(user, "pk"))
+        .filter(
             visible_to(user),
             status=Status.CLOSED,
             kind__in=(Kind.REACH_OUT, Kind.CHECK_ON_ME),
@@ -68,7 +83,8 @@ def activity_for_user(*, user: User, now: dt.datetime | None = None) -> list[Act
     )
     for c in okay_now:
         assert c.closed_at is not None
-        items.append(ActivityItem("okay_now", c.closed_at, c.requester, c.circle, c.pk))
+        circle = _seen_in(c.circle, c.via_id, c.via_name)
+        items.append(ActivityItem("okay_now", c.closed_at, c.requester, circle, c.pk))
 
     waiting = (
         JoinRequest.objects.filter(
@@ -84,13 +100,15 @@ def activity_for_user(*, user: User, now: dt.datetime | None = None) -> list[Act
         items.append(ActivityItem("join_request", j.created_at, j.user, j.circle))
 
     notes = (
-        AftermathNote.objects.filter(note_visible_to(user), created_at__gte=since)
+        AftermathNote.objects.annotate(**_through(user, "checkin_id"))
+        .filter(note_visible_to(user), created_at__gte=since)
         .exclude(author_id=user.pk)
         .select_related("author", "checkin__circle")
         .order_by("-created_at")[:ACTIVITY_MAX]
     )
     for n in notes:
-        items.append(ActivityItem("note", n.created_at, n.author, n.checkin.circle, n.checkin_id))
+        circle = _seen_in(n.checkin.circle, n.via_id, n.via_name)
+        items.append(ActivityItem("note", n.created_at, n.author, circle, n.checkin_id))
 
     items.sort(key=lambda i: i.at, reverse=True)
     return items[:ACTIVITY_MAX]

@@ -3,7 +3,8 @@ the gate, the lists and the timelines alike; reactions and authors come prefetch
 list grows its query count with its rows.
 
 A note is readable by its author, and by someone who
-- is in the circle of its check-in right now,
+- is in the circle of its check-in right now (or was asked in it through another circle
+  they are still in),
 - is a participant of the session (the requester, or a friend who answered with anything but
   "can't right now"), or the note's audience is `circle`,
 - is in no block relation with the note's author nor with the session's requester,
@@ -21,8 +22,7 @@ from backend.accounts.models import User
 from backend.accounts.selectors import person
 from backend.aftermath.models import AftermathNote, Audience, Reaction
 from backend.checkins.models import CheckIn, Kind, ShareOffer, ShareStatus, Status
-from backend.checkins.selectors import showed_up
-from backend.circles.models import Membership
+from backend.checkins.selectors import in_session_circle, showed_up
 from backend.circles.selectors import blocked_with
 
 # Sessions are reach-outs and check-on-mes that came to an end; a nudge is a question, and a
@@ -31,15 +31,17 @@ SESSION_KINDS = (Kind.REACH_OUT, Kind.CHECK_ON_ME)
 OVER_STATUSES = (Status.CLOSED, Status.EXPIRED)
 
 
-def _member(user: User, circle: Any) -> Exists:
-    return Exists(Membership.objects.filter(circle_id=circle, user_id=user.pk))
+def _member(user: User, checkin: Any, circle: Any) -> Q:
+    """In the session's circle now, or asked in it through another circle of theirs and
+    still in that one (the same rules for both)."""
+    return in_session_circle(user, checkin, circle)
 
 
 def note_visible_to(user: User) -> Q:
     """The notes `user` may read (for an `AftermathNote` queryset)."""
     participant = Q(checkin__requester_id=user.pk) | Q(showed_up(user, OuterRef("checkin_id")))
     others = Q(
-        _member(user, OuterRef("checkin__circle_id")),
+        _member(user, OuterRef("checkin_id"), OuterRef("checkin__circle_id")),
         Q(audience=Audience.CIRCLE) | participant,
         ~blocked_with(user, OuterRef("author_id")),
         ~blocked_with(user, OuterRef("checkin__requester_id")),
@@ -67,7 +69,7 @@ def session_visible_to(user: User) -> Q:
     """Check-ins whose notes page `user` may open: they are in its circle now, in no block
     relation with its requester, and either were there or can read a note of it."""
     return Q(
-        _member(user, OuterRef("circle_id")),
+        _member(user, OuterRef("pk"), OuterRef("circle_id")),
         ~blocked_with(user, OuterRef("requester_id")),
         ~Q(status=Status.SCHEDULED) | Q(requester_id=user.pk),
         participant_in(user) | Q(_has_visible_note(user)),
@@ -88,10 +90,10 @@ def reactions_prefetch(viewer: User) -> Prefetch[str]:
     queryset = (
         Reaction.objects.select_related("user")
         .filter(
-            Exists(
-                Membership.objects.filter(
-                    circle_id=OuterRef("note__checkin__circle_id"), user_id=OuterRef("user_id")
-                )
+            in_session_circle(
+                OuterRef("user_id"),
+                OuterRef("note__checkin_id"),
+                OuterRef("note__checkin__circle_id"),
             )
         )
         .exclude(blocked_with(viewer, OuterRef("user_id")))
@@ -121,7 +123,7 @@ def _moment_sessions(user: User) -> QuerySet[CheckIn]:
     `session_visible_to` with what is implied left out (an over session is not scheduled, and
     a readable note is the second half of its "was there or can read a note")."""
     return CheckIn.objects.filter(
-        _member(user, OuterRef("circle_id")),
+        _member(user, OuterRef("pk"), OuterRef("circle_id")),
         ~blocked_with(user, OuterRef("requester_id")),
         _has_visible_note(user),
         kind__in=SESSION_KINDS,
@@ -145,9 +147,9 @@ def note_views(notes: Iterable[AftermathNote], viewer: User) -> list[NoteView]:
     own = [n.checkin_id for n in notes if n.author_id == viewer.pk]
     still_in = (
         set(
-            CheckIn.objects.filter(pk__in=own, circle__memberships__user_id=viewer.pk).values_list(
-                "pk", flat=True
-            )
+            CheckIn.objects.filter(
+                _member(viewer, OuterRef("pk"), OuterRef("circle_id")), pk__in=own
+            ).values_list("pk", flat=True)
         )
         if own
         else set()

@@ -11,8 +11,7 @@ from backend.aftermath import errors, pushes
 from backend.aftermath.models import AftermathNote, Audience, Reaction
 from backend.aftermath.selectors import OVER_STATUSES, SESSION_KINDS, is_participant
 from backend.checkins.models import CheckIn, Status
-from backend.checkins.selectors import who_was_there
-from backend.circles.models import Membership
+from backend.checkins.selectors import session_circle_user_ids, who_was_there
 from backend.circles.selectors import blocked_user_ids
 
 
@@ -36,9 +35,7 @@ def note_create(
     note = AftermathNote(checkin=checkin, author=author, body=body.strip(), audience=audience)
     note.full_clean()
     note.save()
-    members = set(
-        Membership.objects.filter(circle_id=checkin.circle_id).values_list("user_id", flat=True)
-    )
+    members = session_circle_user_ids(checkin=checkin)
     recipients = (who_was_there(checkin=checkin) & members) - blocked_user_ids(author)
     recipients.discard(author.pk)
     if recipients:
@@ -58,7 +55,7 @@ def note_update(
     if body is None and audience is None:
         raise errors.nothing_to_change()
     note = AftermathNote.objects.select_for_update().select_related("checkin").get(pk=note.pk)
-    if not Membership.objects.filter(circle_id=note.checkin.circle_id, user_id=by.pk).exists():
+    if by.pk not in session_circle_user_ids(checkin=note.checkin):
         raise errors.not_in_circle()
     if body is not None:
         note.body = body.strip()

@@ -10,6 +10,7 @@ from datetime import datetime, tzinfo
 from typing import Any
 from uuid import UUID
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -19,11 +20,12 @@ from rest_framework.views import APIView
 from backend.accounts.apis import PersonSerializer, PersonWithPhoneSerializer, request_user
 from backend.checkins import conf, selectors, services
 from backend.checkins.access import access_checkin, access_checkin_read
+from backend.checkins.errors import CheckinErrorCode, invalid
 from backend.checkins.models import Answer, CheckIn, Kind, Mode, Status
 from backend.checkins.models import Response as CheckinResponse
 from backend.checkins.throttling import NudgeThrottle
 from backend.circles.access import access_circle
-from backend.circles.models import Membership
+from backend.circles.models import Circle, Membership
 from backend.common.apis import (
     PAGE_PARAMETERS,
     CircleRefSerializer,
@@ -97,6 +99,15 @@ class CheckinAudienceSerializer(serializers.Serializer[Any]):
         allow_null=True,
         read_only=True,
         help_text="No push could reach them, so the ask went to them by mail (then).",
+    )
+    via_circle = CircleRefSerializer(
+        source="member.via_circle",
+        allow_null=True,
+        read_only=True,
+        help_text=(
+            "The other circle they were asked through (the check-in widened past its own); "
+            "null for the people of the check-in's circle."
+        ),
     )
     response = CheckinAnswerSerializer(allow_null=True)
 
@@ -480,15 +491,19 @@ class CheckinAddPeopleApi(APIView):
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         people = serializers.ListField(child=serializers.UUIDField(), max_length=100)
+        circle = serializers.UUIDField(required=False, allow_null=True)
 
     @extend_schema(
         request=InputSerializer,
         responses={200: CheckinSerializer, **ERRORS},
         operation_id="checkin_add_people",
         description=(
-            "Requester: ask more people of the same circle in this same check-in (they join "
-            "its audience and are asked now). Errors: 400 `required`, `already_asked`, "
-            "`not_in_circle`, `empty_audience` (attr people or audience); 403 "
+            "Requester: ask more people in this same check-in (they join its audience and are "
+            "asked now): of its circle, or of another circle the requester shares with them "
+            "(`circle`: that circle; without it, any circle both are in). Only the people "
+            "asked see it, never the rest of another circle. Errors: 400 `required`, "
+            "`already_asked`, `not_in_circle` (attr people: not a circle mate, or not in "
+            "`circle`; attr circle: the requester isn't in it), `empty_audience`; 403 "
             "`requester_only`; 409 `checkin_not_open`."
         ),
     )
@@ -497,8 +512,17 @@ class CheckinAddPeopleApi(APIView):
         checkin = access_checkin(me, checkin_id)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        circle_id = serializer.validated_data.get("circle")
+        circle = None
+        if circle_id is not None:
+            # A circle one isn't in reads as not one's own, whether it exists or not.
+            circle = Circle.objects.filter(pk=circle_id, memberships__user=me).first()
+            if circle is None:
+                raise invalid(
+                    "circle", CheckinErrorCode.NOT_IN_CIRCLE, gettext("You're not in that circle.")
+                )
         checkin = services.checkin_add_people(
-            checkin=checkin, by=me, people=serializer.validated_data["people"]
+            checkin=checkin, by=me, people=serializer.validated_data["people"], circle=circle
         )
         return _detail(request, checkin)
 

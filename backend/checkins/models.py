@@ -174,6 +174,12 @@ class AudienceMember(BaseModel):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkins_asked"
     )
+    # Asked through another circle the requester shares with them (the check-in widened past
+    # its own circle); empty for the people of the check-in's circle. They see it while they
+    # are still in this circle (`selectors.in_session_circle`).
+    via_circle = models.ForeignKey(
+        Circle, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     # The push that asked them (notifications.Notification id); delivery status is read
     # from its deliveries, so the notifications app never writes here.
     notification_id = models.UUIDField(null=True, blank=True)

@@ -19,7 +19,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from backend.accounts.models import User
@@ -27,13 +27,14 @@ from backend.accounts.selectors import restricted_user_ids
 from backend.checkins import errors, pushes
 from backend.checkins.models import (
     ACTIVE_STATUSES,
+    AudienceMember,
     CheckIn,
     Kind,
     ShareOffer,
     ShareStatus,
     Status,
 )
-from backend.checkins.selectors import showed_up
+from backend.checkins.selectors import in_session_circle, showed_up
 from backend.checkins.services import checkin_create
 from backend.circles.models import Circle, Membership
 from backend.circles.selectors import blocked_with
@@ -55,9 +56,7 @@ class ReachOutTo:
 
 def _counting(checkin: CheckIn, *, now: dt.datetime) -> QuerySet[ShareOffer]:
     """The offers of `checkin` that still count (ended ones included: callers decide)."""
-    still_in_circle = Exists(
-        Membership.objects.filter(circle_id=checkin.circle_id, user_id=OuterRef("offered_by_id"))
-    )
+    still_in_circle = in_session_circle(OuterRef("offered_by_id"), checkin.pk, checkin.circle_id)
     suspended_pending = Q(status=ShareStatus.PENDING) & (
         Q(offered_by__is_active=False) | Q(offered_by__is_suspended_until__gt=now)
     )
@@ -102,6 +101,21 @@ def _was_there(checkin: CheckIn, user: User) -> bool:
     )
 
 
+def _circle_for(checkin: CheckIn, user: User) -> Circle | None:
+    """The circle `user` is in the session through: its own, or the other circle they were
+    asked through (and are still in); None once they are in neither."""
+    if Membership.objects.filter(circle_id=checkin.circle_id, user_id=user.pk).exists():
+        return checkin.circle
+    member = (
+        AudienceMember.objects.filter(
+            checkin=checkin, user_id=user.pk, via_circle__memberships__user_id=user.pk
+        )
+        .select_related("via_circle")
+        .first()
+    )
+    return member.via_circle if member is not None else None
+
+
 def sharing_for(*, checkin: CheckIn, viewer: User) -> SharingView:
     """For a check-in fetched through `access_checkin` (a few queries, whatever its size)."""
     now = timezone.now()
@@ -121,12 +135,13 @@ def sharing_for(*, checkin: CheckIn, viewer: User) -> SharingView:
     active = checkin.status in ACTIVE_STATUSES
     has_offer = ShareOffer.objects.filter(checkin=checkin, offered_by=viewer).exists()
     reach_out_too = None
-    if there and checkin.status in OVER_STATUSES:
+    circle = _circle_for(checkin, viewer) if there else None
+    if circle is not None and checkin.status in OVER_STATUSES:
         requester_askable = Membership.objects.filter(
-            circle_id=checkin.circle_id, user_id=checkin.requester_id
+            circle_id=circle.pk, user_id=checkin.requester_id
         ).exists() and not restricted_user_ids([checkin.requester_id])
         reach_out_too = ReachOutToo(
-            person=checkin.requester if requester_askable else None, circle=checkin.circle
+            person=checkin.requester if requester_askable else None, circle=circle
         )
     return SharingView(
         can_offer=active and there and not has_offer,
@@ -269,9 +284,14 @@ def reach_out_too(
     if session.status not in OVER_STATUSES:
         raise errors.session_not_over()
     person = to == ReachOutTo.PERSON
+    # Someone asked through another circle reaches out there, never into a circle they
+    # aren't in.
+    circle = _circle_for(session, by)
+    if circle is None:
+        raise errors.not_there()
     return checkin_create(
         requester=by,
-        circle=session.circle,
+        circle=circle,
         kind=Kind.REACH_OUT,
         audience=[session.requester_id] if person else None,
         in_reply_to=session if person else None,

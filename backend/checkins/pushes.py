@@ -142,9 +142,12 @@ def _breaks_quiet_hours(checkin: CheckIn) -> bool:
 # --- the pushes ---------------------------------------------------------------------------
 
 
-def ask(checkin: CheckIn, user_ids: list[UUID], *, again: bool = False) -> dict[UUID, UUID]:
+def ask(
+    checkin: CheckIn, user_ids: list[UUID], *, again: bool = False, circle_id: UUID | None = None
+) -> dict[UUID, UUID]:
     """Ask these people now (a reach-out, a check-on-me whose time came, or a nudge; `again`:
-    the requester asks once more); returns their notification ids."""
+    the requester asks once more); returns their notification ids. `circle_id`: the other
+    circle they were asked through (its notification level applies), else the check-in's."""
     name = name_of(checkin.requester)
     if again:
         title, body, urgency = ask_again_title(name), ask_body(checkin), Urgency.HIGH
@@ -162,7 +165,7 @@ def ask(checkin: CheckIn, user_ids: list[UUID], *, again: bool = False) -> dict[
         data={"checkin_id": str(checkin.pk)},
         urgency=urgency,
         ttl=conf.PUSH_TTL_SECONDS,
-        circle_id=checkin.circle_id,
+        circle_id=circle_id or checkin.circle_id,
         breaks_quiet_hours=_breaks_quiet_hours(checkin),
         tag=_tag(checkin),
     )

@@ -35,13 +35,41 @@ from backend.circles.selectors import blocked_with
 from backend.notifications.models import Delivery, DeliveryStatus, Notification
 
 
+def in_session_circle(user: User | UUID | OuterRef, checkin: Any, circle: Any) -> Q:
+    """`user` is in the circle of `checkin` (whose circle is `circle`; each an OuterRef or
+    id) now, or was asked in it through another circle they share with its requester and is
+    still in that one. Nobody else of that other circle counts: only the people asked."""
+    user_id = user.pk if isinstance(user, User) else user
+    through_other = AudienceMember.objects.filter(
+        checkin_id=checkin,
+        user_id=user_id,
+        via_circle__memberships__user_id=F("user_id"),
+    )
+    return Q(Exists(Membership.objects.filter(circle_id=circle, user_id=user_id))) | Q(
+        Exists(through_other)
+    )
+
+
+def session_circle_user_ids(*, checkin: CheckIn) -> set[Any]:
+    """Who is in `checkin`'s circle now, and the people asked through another circle who
+    are still in it (`in_session_circle` for everyone at once)."""
+    members = Membership.objects.filter(circle_id=checkin.circle_id).values_list(
+        "user_id", flat=True
+    )
+    through_other = AudienceMember.objects.filter(
+        checkin=checkin, via_circle__memberships__user_id=F("user_id")
+    ).values_list("user_id", flat=True)
+    return {*members, *through_other}
+
+
 def visible_to(user: User) -> Q:
     """What `user` may see: what they asked for; or what asks them, while they are still in
-    that circle, once it has started asking (a scheduled one is the requester's secret until
-    its time) and while no block stands between them and the requester."""
+    that circle (or the other circle they were asked through), once it has started asking (a
+    scheduled one is the requester's secret until its time) and while no block stands between
+    them and the requester."""
     asked = Q(
         Exists(AudienceMember.objects.filter(checkin_id=OuterRef("pk"), user_id=user.pk)),
-        Exists(Membership.objects.filter(circle_id=OuterRef("circle_id"), user_id=user.pk)),
+        in_session_circle(user, OuterRef("pk"), OuterRef("circle_id")),
         ~Q(status=Status.SCHEDULED),
         ~blocked_with(user, OuterRef("requester_id")),
     )
@@ -231,6 +259,18 @@ def _not_blocked_unless_mine(viewer: User, person_ref: str) -> Q:
     return ~Q(blocked_with(viewer, OuterRef(person_ref)), ~Q(checkin__requester_id=viewer.pk))
 
 
+def _asked_alongside(viewer: User) -> Q:
+    # The requester sees everyone asked; a friend asked sees the others asked through the
+    # same circle as them, never the people of a circle they aren't in (a check-in widened to
+    # another circle shows each side only its own).
+    mine = AudienceMember.objects.filter(checkin_id=OuterRef("checkin_id"), user_id=viewer.pk)
+    return (
+        Q(checkin__requester_id=viewer.pk)
+        | Q(Exists(mine.filter(via_circle_id=OuterRef("via_circle_id"))))
+        | (Q(via_circle__isnull=True) & Q(Exists(mine.filter(via_circle__isnull=True))))
+    )
+
+
 def _first_delivered() -> Subquery:
     return Subquery(
         Delivery.objects.filter(
@@ -250,6 +290,8 @@ MEMBER_COLUMNS = (
     "delivered_at",
     "user__phone",
     "emailed_at",
+    "via_circle_id",
+    "via_circle__name",
     *(f"answer__{c}" for c in RESPONSE_COLUMNS),
 )
 
@@ -258,7 +300,9 @@ def _audience_rows(viewer: User) -> QuerySet[AudienceMember]:
     """Everyone asked as `viewer` may see them, with when each was first told and their
     answer joined in (only people asked can answer, so the answers are the audience's)."""
     return (
-        AudienceMember.objects.filter(_not_blocked_unless_mine(viewer, "user_id"))
+        AudienceMember.objects.filter(
+            _not_blocked_unless_mine(viewer, "user_id"), _asked_alongside(viewer)
+        )
         .annotate(
             delivered_at=_first_delivered(),
             answer=FilteredRelation(
@@ -273,20 +317,31 @@ def _audience_rows(viewer: User) -> QuerySet[AudienceMember]:
 def _assemble(rows: list[Row], members: list[Row], viewer: User) -> list[Row]:
     audience: dict[Any, list[Row]] = {row["id"]: [] for row in rows}
     responses: dict[Any, list[Row]] = {row["id"]: [] for row in rows}
+    # Someone asked through another circle sees it under that one (never the name of a
+    # circle they aren't in).
+    through: dict[Any, Row] = {}
     for m in members:
         user = person(m["user_id"], m["user__display_name"])
+        via = (
+            {"id": m["via_circle_id"], "name": m["via_circle__name"]}
+            if m["via_circle_id"]
+            else None
+        )
+        if via is not None and m["user_id"] == viewer.pk:
+            through[m["checkin_id"]] = via
         audience[m["checkin_id"]].append(
             {
                 "user": user,
                 "delivered_at": m["delivered_at"],
                 "seen_at": m["seen_at"],
                 "mailed_at": m["emailed_at"],
+                "via_circle": via,
                 "phone": m["user__phone"],
             }
         )
         if m["answer__id"] is not None:
             responses[m["checkin_id"]].append(_answer_read(m, user, "answer__"))
-    return [
+    reads = [
         _full_read(
             row,
             viewer,
@@ -295,6 +350,10 @@ def _assemble(rows: list[Row], members: list[Row], viewer: User) -> list[Row]:
         )
         for row in rows
     ]
+    for read in reads:
+        if read["id"] in through:
+            read["circle"] = through[read["id"]]
+    return reads
 
 
 def full_reads(rows: list[Row], viewer: User) -> list[Row]:
@@ -365,6 +424,8 @@ def _home_rows(user: User) -> QuerySet[CheckIn, Row]:
             *CHECKIN_COLUMNS,
             "mine__seen_at",
             "mine__dismissed_at",
+            "mine__via_circle_id",
+            "mine__via_circle__name",
             "reached_back",
             *(f"my_answer__{c}" for c in RESPONSE_COLUMNS),
         )
@@ -409,12 +470,16 @@ def home_read(*, user: User) -> Row:
         if len(into) < HOME_ASKING_MAX:
             answered = row["my_answer__id"] is not None
             my_response = _answer_read(row, me, "my_answer__") if answered else None
-            into.append(
-                {
-                    **_core_read(row, user, my_response=my_response),
-                    "my_seen_at": row["mine__seen_at"],
+            card = {
+                **_core_read(row, user, my_response=my_response),
+                "my_seen_at": row["mine__seen_at"],
+            }
+            if row["mine__via_circle_id"]:
+                card["circle"] = {
+                    "id": row["mine__via_circle_id"],
+                    "name": row["mine__via_circle__name"],
                 }
-            )
+            into.append(card)
     # Rows come newest first (by when they started asking), so my open one is the first.
     my_open = next(iter(full_reads(active[:1], user)), None)
     scheduled.sort(key=lambda row: row["scheduled_for"])

@@ -33,7 +33,11 @@ from backend.checkins.models import (
     Response,
     Status,
 )
-from backend.checkins.selectors import audience_user_ids, there_responses
+from backend.checkins.selectors import (
+    audience_user_ids,
+    session_circle_user_ids,
+    there_responses,
+)
 from backend.checkins.transitions import schedule_advance, schedule_follow_ups
 from backend.circles.models import Circle, Membership
 from backend.circles.selectors import blocked_by_user_ids, blocked_user_ids
@@ -112,8 +116,12 @@ def _choose_audience(
             raise invalid(
                 "audience", CheckinErrorCode.NUDGE_NEEDS_ONE, gettext("A nudge goes to one friend.")
             )
+    return _askable(requester=requester, chosen=chosen)
+
+
+def _askable(*, requester: User, chosen: set[UUID]) -> _Audience:
     # The people the requester blocked are left out: the requester knows of that block.
-    chosen -= blocked_by_user_ids(requester)
+    chosen = chosen - blocked_by_user_ids(requester)
     if not chosen:
         raise invalid(
             "audience",
@@ -321,25 +329,75 @@ def checkin_ask_again(*, checkin: CheckIn, by: User) -> CheckIn:
     CheckIn.objects.filter(pk=checkin.pk).update(asked_again_at=now)
     checkin.asked_again_at = now
     answered = Response.objects.filter(checkin=checkin).values_list("responder_id", flat=True)
-    in_circle = Membership.objects.filter(circle_id=checkin.circle_id).values_list(
-        "user_id", flat=True
-    )
-    # Still in the circle, not answered, and (as when it was first sent) nobody who blocked
-    # the requester is told.
+    # Still in the circle (or the other one they were asked through), not answered, and (as
+    # when it was first sent) nobody who blocked the requester is told.
     waiting = (
-        (set(audience_user_ids(checkin=checkin)) & set(in_circle))
+        (set(audience_user_ids(checkin=checkin)) & session_circle_user_ids(checkin=checkin))
         - set(answered)
         - blocked_user_ids(checkin.requester)
     )
-    if waiting:
-        pushes.ask(checkin, sorted(waiting), again=True)
+    through = dict(
+        AudienceMember.objects.filter(checkin=checkin, user_id__in=waiting).values_list(
+            "user_id", "via_circle_id"
+        )
+    )
+    for circle_id in dict.fromkeys(through[p] for p in sorted(waiting)):
+        told = sorted(p for p in waiting if through[p] == circle_id)
+        pushes.ask(checkin, told, again=True, circle_id=circle_id)
     return checkin
 
 
+def _asked_through(
+    *, checkin: CheckIn, by: User, wanted: list[UUID], circle: Circle | None
+) -> dict[UUID, UUID | None]:
+    """The circle each person is asked through: none for the people of the check-in's own
+    circle; for anyone else `circle` (another circle of the requester's, which they must be
+    in), or without it the requester's oldest other circle they share."""
+    own = set(
+        Membership.objects.filter(circle_id=checkin.circle_id, user_id__in=wanted).values_list(
+            "user_id", flat=True
+        )
+    )
+    if circle is not None and circle.pk != checkin.circle_id:
+        if not Membership.objects.filter(circle=circle, user=by).exists():
+            raise invalid(
+                "circle", CheckinErrorCode.NOT_IN_CIRCLE, gettext("You're not in that circle.")
+            )
+        shared = set(
+            Membership.objects.filter(circle=circle, user_id__in=wanted).values_list(
+                "user_id", flat=True
+            )
+        )
+        through = dict.fromkeys(shared, circle.pk)
+    elif circle is not None:
+        through = {}
+    else:
+        mine = Membership.objects.filter(user=by).exclude(circle_id=checkin.circle_id)
+        rows = (
+            Membership.objects.filter(user_id__in=wanted, circle_id__in=mine.values("circle_id"))
+            .order_by("circle__created_at", "circle_id")
+            .values_list("user_id", "circle_id")
+        )
+        through = {}
+        for person, circle_id in rows:
+            through.setdefault(person, circle_id)
+    if any(person not in own and person not in through for person in wanted):
+        raise invalid(
+            "people",
+            CheckinErrorCode.NOT_IN_CIRCLE,
+            gettext("You can only ask people you share a circle with."),
+        )
+    return {person: None if person in own else through[person] for person in wanted}
+
+
 @transaction.atomic
-def checkin_add_people(*, checkin: CheckIn, by: User, people: Iterable[UUID]) -> CheckIn:
-    """Widen the same check-in to more people of its circle (never a second one beside it):
-    they are asked now and join its audience; their answers show where the first ones do."""
+def checkin_add_people(
+    *, checkin: CheckIn, by: User, people: Iterable[UUID], circle: Circle | None = None
+) -> CheckIn:
+    """Widen the same check-in to more people (never a second one beside it): of its circle,
+    or of another circle the requester shares with them (`circle`, or found for each). They
+    are asked now and join its audience; their answers show where the first ones do. Only
+    they see it, not the rest of that other circle (`selectors.visible_to`)."""
     checkin = _lock_asking(checkin, by)
     wanted = list(dict.fromkeys(people))
     if not wanted:
@@ -351,13 +409,21 @@ def checkin_add_people(*, checkin: CheckIn, by: User, people: Iterable[UUID]) ->
         raise invalid(
             "people", CheckinErrorCode.ALREADY_ASKED, gettext("Some of them were asked already.")
         )
-    chosen = _choose_audience(
-        requester=by, circle=checkin.circle, kind=checkin.kind, audience=wanted
+    through = _asked_through(
+        checkin=checkin, by=by, wanted=[p for p in wanted if p != by.pk], circle=circle
     )
-    notification_ids = pushes.ask(checkin, chosen.reached)
+    chosen = _askable(requester=by, chosen=set(through))
+    # Each is told under their own circle's notification level.
+    notification_ids: dict[UUID, UUID] = {}
+    for circle_id in dict.fromkeys(through[p] for p in chosen.reached):
+        told = [p for p in chosen.reached if through[p] == circle_id]
+        notification_ids |= pushes.ask(checkin, told, circle_id=circle_id)
     AudienceMember.objects.bulk_create(
         AudienceMember(
-            checkin=checkin, user_id=user_id, notification_id=notification_ids.get(user_id)
+            checkin=checkin,
+            user_id=user_id,
+            via_circle_id=through[user_id],
+            notification_id=notification_ids.get(user_id),
         )
         for user_id in chosen.asked
     )

@@ -129,6 +129,62 @@ def test_nobody_answered_offers_ask_again_and_more_people_on_the_same_checkin(
     expect(phone.get_by_text(re.compile("Cai — On my way"))).to_be_visible()
 
 
+def test_nobody_answered_widens_the_same_checkin_to_someone_of_another_circle(
+    new_phone: Any, tuesday_people: dict[str, Any], make_user: Any
+) -> None:
+    """Bea is in two circles: she reaches out to Tuesday people, nobody answers, and she asks
+    Eli of her book club in the same check-in. Eli answers; Bea sees it on the same session
+    screen and on home. Fay, in the book club too but not picked, sees nothing."""
+    w = tuesday_people
+    dee = make_user(display_name="Dee", email="dee@example.com")
+    eli = make_user(display_name="Eli", email="eli@example.com")
+    fay = make_user(display_name="Fay", email="fay@example.com")
+    make_circle(dee, [w["bea"], eli, fay], name="Book club")
+    checkin = make_session(w["bea"], w["circle"], asked=[w["ana"]], status=Status.OPEN)
+    nobody_answered(checkin)
+
+    _, bea = new_phone()
+    log_in(bea, "bea@example.com", "Bea")
+    open_session(bea, checkin)
+    card = bea.get_by_role("region", name="Nobody has answered yet")
+    other = card.get_by_role("group", name="Ask people from Book club")
+    expect(other).to_be_visible()
+    expect(other.get_by_label("Eli")).to_be_visible()
+    expect(other.get_by_label("Bea")).to_have_count(0)
+    assert_accessible(bea)
+    other.get_by_label("Eli").check()
+    other.get_by_role("button", name="Ask them too").click()
+    asked = bea.get_by_role("region", name="Who you asked")
+    expect(asked.get_by_role("listitem").filter(has_text="Eli")).to_be_visible()
+    assert CheckIn.objects.count() == 1
+    assert set(checkin.audience.values_list("user_id", flat=True)) == {w["ana"].pk, eli.pk}
+
+    # Eli is asked: home shows Bea needing them, under the circle they share.
+    _, eli_phone = new_phone()
+    log_in(eli_phone, "eli@example.com", "Eli")
+    ask = eli_phone.get_by_role("link", name=re.compile("Bea needs you"))
+    expect(ask).to_be_visible()
+    ask.click()
+    eli_phone.get_by_role("button", name="On my way").click()
+    expect(eli_phone.get_by_role("status").first).to_contain_text("You said: On my way")
+
+    # Fay, in the book club but not picked, sees nothing of it.
+    _, fay_phone = new_phone()
+    log_in(fay_phone, "fay@example.com", "Fay")
+    expect(fay_phone.get_by_text(re.compile("Bea needs you"))).to_have_count(0)
+    fay_phone.goto(f"/checkins/{checkin.pk}")
+    expect(fay_phone.get_by_text(re.compile("Bea needs you"))).to_have_count(0)
+    expect(fay_phone.get_by_role("button", name="On my way")).to_have_count(0)
+
+    # Bea sees Eli's answer on the same session screen, and on home.
+    bea.reload()
+    asked = bea.get_by_role("region", name="Who you asked")
+    expect(asked.get_by_role("listitem").filter(has_text="Eli")).to_contain_text("On my way")
+    bea.goto("/")
+    expect(bea.get_by_text(re.compile("Eli — On my way"))).to_be_visible()
+    assert_accessible(bea)
+
+
 # --- 12 and 14: times on everything; a short update; words and ETA later --------------------
 
 

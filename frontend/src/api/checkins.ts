@@ -41,8 +41,12 @@ export const cancelCheckin = (id: string) =>
 export const askAgain = (id: string) =>
   call('post', '/api/v1/checkins/{checkin_id}/ask-again/', { path: { checkin_id: id } });
 
-export const addPeople = (id: string, people: string[]) =>
-  call('post', '/api/v1/checkins/{checkin_id}/people/', { path: { checkin_id: id }, body: { people } });
+/** Ask more people in the same check-in: of its circle, or of `circle` (another of mine). */
+export const addPeople = (id: string, people: string[], circle?: string) =>
+  call('post', '/api/v1/checkins/{checkin_id}/people/', {
+    path: { checkin_id: id },
+    body: circle ? { people, circle } : { people },
+  });
 
 export const setUpdate = (id: string, text: string) =>
   call('post', '/api/v1/checkins/{checkin_id}/update/', { path: { checkin_id: id }, body: { text } });

@@ -182,7 +182,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requester: ask more people of the same circle in this same check-in (they join its audience and are asked now). Errors: 400 `required`, `already_asked`, `not_in_circle`, `empty_audience` (attr people or audience); 403 `requester_only`; 409 `checkin_not_open`. */
+        /** @description Requester: ask more people in this same check-in (they join its audience and are asked now): of its circle, or of another circle the requester shares with them (`circle`: that circle; without it, any circle both are in). Only the people asked see it, never the rest of another circle. Errors: 400 `required`, `already_asked`, `not_in_circle` (attr people: not a circle mate, or not in `circle`; attr circle: the requester isn't in it), `empty_audience`; 403 `requester_only`; 409 `checkin_not_open`. */
         post: operations["checkin_add_people"];
         delete?: never;
         options?: never;
@@ -1154,6 +1154,8 @@ export interface components {
             update_line_at: string | null;
         };
         CheckinAddPeopleInputRequest: {
+            /** Format: uuid */
+            circle?: string | null;
             people: string[];
         };
         CheckinAnswer: {
@@ -1194,6 +1196,8 @@ export interface components {
             seen_at: string | null;
             /** @description `phone` only for the requester (the friends asked see each other without). */
             user: components["schemas"]["PersonWithPhone"];
+            /** @description The other circle they were asked through (the check-in widened past its own); null for the people of the check-in's circle. */
+            readonly via_circle: components["schemas"]["CircleRef"] | null;
         };
         /** @description A card on the home screen: what asks me, without everyone else's answers. */
         CheckinCompact: {
