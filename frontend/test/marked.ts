@@ -12,7 +12,8 @@ export function markedStrings(): Set<string> {
   // A string literal in single or double quotes (Biome picks double when the text has a ').
   const quoted = String.raw`(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")`;
   const single = new RegExp(String.raw`\b(?:t|msg)\(\s*${quoted}`, 'g');
-  const plural = new RegExp(String.raw`\btn\([^,]+,\s*\{[^}]*\bother:\s*${quoted}`, 'g');
+  // The forms object may hold `{count}`-style placeholders before `other`.
+  const plural = new RegExp(String.raw`\btn\([^,]+,\s*\{(?:[^{}]|\{\w+\})*?\bother:\s*${quoted}`, 'g');
   for (const source of Object.values(SOURCES)) {
     // Comments may show examples; only code counts.
     const text = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
@@ -31,7 +32,7 @@ export function pluralForms(): Set<string> {
   const found = new Set<string>();
   const quoted = /'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g;
   for (const source of Object.values(SOURCES)) {
-    for (const call of source.matchAll(/\btn\([^,]+,\s*\{([^}]*)\}/g)) {
+    for (const call of source.matchAll(/\btn\([^,]+,\s*\{((?:[^{}]|\{\w+\})*)\}/g)) {
       for (const m of call[1].matchAll(quoted)) found.add((m[1] ?? m[2]).replace(/\\(['"])/g, '$1'));
     }
   }
