@@ -228,8 +228,8 @@ describe('moments in Spanish', () => {
 
   it('titles a session and names the reactions in Spanish', async () => {
     await setLocale('es', false);
-    expect(momentTitle(moment, 'me', now, 'UTC')).toBe('Alex pidió compañía · 3 de marzo');
-    expect(momentTitle(moment, 'a', now, 'UTC')).toBe('Pediste compañía · 3 de marzo');
+    expect(momentTitle(moment, 'me', now, 'UTC')).toBe('Alex pidió apoyo · 3 de marzo');
+    expect(momentTitle(moment, 'a', now, 'UTC')).toBe('Pediste apoyo · 3 de marzo');
     expect(audienceLabel('participants', 'short')).toBe('Solo nosotros');
     expect(whoReacted(note({ reactions: [{ user: { id: 'x', display_name: 'Ana' }, kind: 'hug' }] }))).toEqual([
       'Ana — Abrazo',

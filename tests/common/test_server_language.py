@@ -40,7 +40,7 @@ def test_an_error_comes_back_in_the_persons_language_with_the_same_code() -> Non
     assert _error(res) == (
         404,
         "not_found",
-        "Ese aviso no existe, o no es tuyo para verlo.",
+        "Esa petición no existe, o no es tuya para verla.",
         None,
     )
     res = client_for(sam).get(path, headers={"accept-language": "es"})

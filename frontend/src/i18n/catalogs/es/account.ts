@@ -81,7 +81,7 @@ const account: Catalog = {
   'Your account is suspended for now. You can still read everything.':
     'Tu cuenta está suspendida por ahora. Puedes seguir leyendo todo.',
   'Your account is suspended until {when}. You can still read everything and appeal below; writing, reaching out and answering are paused until then.':
-    'Tu cuenta está suspendida hasta el {when}. Puedes seguir leyendo todo y apelar aquí abajo; escribir, pedir compañía y responder quedan en pausa hasta entonces.',
+    'Tu cuenta está suspendida hasta el {when}. Puedes seguir leyendo todo y apelar aquí abajo; escribir, pedir apoyo y responder quedan en pausa hasta entonces.',
   'Your account is suspended until {when}. You can still read everything.':
     'Tu cuenta está suspendida hasta el {when}. Puedes seguir leyendo todo.',
   'Your account was closed': 'Tu cuenta se cerró',
@@ -273,7 +273,7 @@ const account: Catalog = {
   "People you've blocked": 'Personas que bloqueaste',
   "You haven't blocked anyone.": 'No has bloqueado a nadie.',
   "They can't reach you, nudge you or invite you. They aren't told.":
-    'No pueden buscarte, darte un toque ni invitarte. No se les avisa.',
+    'No pueden buscarte, enviarte un «pienso en ti» ni invitarte. No se les avisa.',
   Unblock: 'Desbloquear',
 };
 

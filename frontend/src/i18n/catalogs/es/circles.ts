@@ -27,7 +27,7 @@ const circles: Catalog = {
   'Leave circle': 'Salir del círculo',
   'Yes, leave': 'Sí, salir',
   "You won't be in {circle} any more, and its people won't be asked when you reach out. Nobody gets a message about it.":
-    'Ya no estarás en {circle}, y no se lo pediremos a sus personas cuando pidas compañía. Nadie recibe un mensaje por esto.',
+    'Ya no estarás en {circle}, y no se lo pediremos a sus personas cuando pidas apoyo. Nadie recibe un mensaje por esto.',
   'Close this circle': 'Cerrar este círculo',
   'Delete circle': 'Eliminar el círculo',
   "{circle} and its invite links go away for everyone in it. This can't be undone.":
@@ -51,7 +51,7 @@ const circles: Catalog = {
   Block: 'Bloquear',
   'Yes, block {name}': 'Sí, bloquear a {name}',
   "{name} won't be able to reach you, nudge you or invite you, and you won't be in each other's reach-outs. We don't tell them.":
-    '{name} no podrá escribirte, enviarte toques ni invitarte, y ya no estaréis en las peticiones de compañía del otro. No se lo decimos.',
+    '{name} no podrá escribirte, enviarte un «pienso en ti» ni invitarte, y ya no estaréis en las peticiones de apoyo del otro. No se lo decimos.',
   'Report {name}': 'Reportar a {name}',
 
   // Who else is in a circle.
@@ -173,16 +173,16 @@ const circles: Catalog = {
 
   // Notification settings.
   Everything: 'Todo',
-  'Reach-outs, answers, notes and nudges.': 'Peticiones de compañía, respuestas, notas y toques.',
-  'Only reach-outs': 'Solo peticiones de compañía',
+  'Reach-outs, answers, notes and nudges.': 'Peticiones de apoyo, respuestas, notas y «pienso en ti».',
+  'Only reach-outs': 'Solo peticiones de apoyo',
   'Just when someone needs you.': 'Solo cuando alguien te necesita.',
   Muted: 'En silencio',
   'Nothing from this circle on your phone.': 'Nada de este círculo en tu teléfono.',
   'Shoulder taps you on the shoulder only when it matters:': 'Shoulder solo te toca el hombro cuando importa:',
   'someone in your circle reaches out, or asks you to check on them;':
-    'alguien de tu círculo pide compañía, o te pide que estés pendiente de cómo está;',
+    'alguien de tu círculo pide apoyo, o te pide que estés pendiente de cómo está;',
   'a friend answers when you reach out, or sends a gentle “thinking of you”;':
-    'alguien te responde cuando pides compañía, o te envía un cariñoso «pienso en ti»;',
+    'alguien te responde cuando pides apoyo, o te envía un cariñoso «pienso en ti»;',
   'a note after time together, and someone asking to join a circle you look after.':
     'una nota después de un rato juntos, y alguien que pide entrar en un círculo del que eres responsable.',
   'No news, no reminders to open the app, no counters.':
@@ -208,11 +208,11 @@ const circles: Catalog = {
     'Las notificaciones esperan a que terminen las horas de silencio (en la zona horaria de tu cuenta).',
   From: 'Desde',
   Until: 'Hasta',
-  'Let reach-outs through quiet hours': 'Dejar pasar las peticiones de compañía en horas de silencio',
+  'Let reach-outs through quiet hours': 'Dejar pasar las peticiones de apoyo en horas de silencio',
   'When someone needs you, you hear it at any hour.': 'Cuando alguien te necesita, te enteras a cualquier hora.',
   'Email me when a notification can’t reach me': 'Escribirme por correo cuando una notificación no me llegue',
   'If a friend reaches out and no phone of yours can get the notification, we send the link by email instead.':
-    'Si alguien pide compañía y ninguno de tus teléfonos puede recibir la notificación, te enviamos el enlace por correo.',
+    'Si alguien pide apoyo y ninguno de tus teléfonos puede recibir la notificación, te enviamos el enlace por correo.',
   "Once you're in a circle, you can choose here how much you hear from it.":
     'Cuando estés en un círculo, aquí podrás elegir cuánto te llega de él.',
   'New circle': 'Nuevo círculo',

@@ -24,9 +24,9 @@ const notes: Catalog = {
   'You were there for each other · {date}': 'Estuvisteis ahí unos por otros · {date}',
   '{names} were there for each other · {date}': '{names} estuvieron ahí unos por otros · {date}',
   'You asked to be checked on · {date}': 'Pediste que estuvieran pendientes de ti · {date}',
-  'You reached out · {date}': 'Pediste compañía · {date}',
+  'You reached out · {date}': 'Pediste apoyo · {date}',
   '{name} asked to be checked on · {date}': '{name} pidió que estuvieran pendientes · {date}',
-  '{name} reached out · {date}': '{name} pidió compañía · {date}',
+  '{name} reached out · {date}': '{name} pidió apoyo · {date}',
 
   // Writing a note.
   'Add a note': 'Añade una nota',
