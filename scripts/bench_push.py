@@ -172,13 +172,17 @@ def main() -> None:
     parser.add_argument("--notifications", type=int, default=100)
     parser.add_argument("--devices", type=int, default=12)
     parser.add_argument("--requests", type=int, default=50)
-    parser.add_argument("--interval", default="1", help="db_worker --interval (make run: 1)")
+    parser.add_argument(
+        "--interval", default="0.2", help="worker --interval (make run's asks worker: 0.2)"
+    )
     parser.add_argument("--workers", type=int, default=1, help="db_worker processes (make run: 1)")
     parser.add_argument("--modes", default="paced,burst", help="bulk modes to run ('' for none)")
     parser.add_argument("--rounds", type=int, default=20, help="measured reach-outs")
     parser.add_argument("--backlog", type=int, default=20, help="check-ins queued before each")
     parser.add_argument(
-        "--worker-args", default="", help="more `manage.py worker` arguments, e.g. '--threads 4'"
+        "--worker-args",
+        default="--threads 4",
+        help="more `manage.py worker` arguments (make run's asks worker: '--threads 4')",
     )
     args = parser.parse_args()
 
