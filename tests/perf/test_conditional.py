@@ -91,16 +91,37 @@ def test_200_then_304_then_a_write_then_200(make_world: Any, committed: Any, url
     assert after.json() != first.json()
 
 
-def test_the_304_loads_only_the_session_and_the_user(make_world: Any, committed: Any) -> None:
+@pytest.mark.parametrize("url", [HOME, "checkin"])
+def test_the_304_reads_only_the_session(make_world: Any, committed: Any, url: str) -> None:
+    # Answered before the person is loaded (ConditionalPollMiddleware): no user row, no DRF,
+    # no throttle count; the session (a cache read in production) and the version.
     world = make_world(members=3)
-    committed(lambda: reach_out(world, expect=201))
+    checkin_id = committed(lambda: reach_out(world, expect=201)).json()["id"]
+    if url == "checkin":
+        url = f"{CHECKINS}{checkin_id}/"
     me = world.client(world.owner)
-    tag = etag(me)
+    tag = etag(me, url)
     with CaptureQueriesContext(connection) as ctx:
-        assert me.get(HOME, headers={"If-None-Match": tag}).status_code == 304
+        res = me.get(url, headers={"If-None-Match": tag})
+    assert res.status_code == 304
+    assert res["ETag"] == tag
+    assert "private" in res["Cache-Control"]
     tables = {re.search(r'FROM "(\w+)"', q["sql"]).group(1) for q in ctx.captured_queries}  # type: ignore[union-attr]
-    assert tables == {"django_session", "accounts_user"}, ctx.captured_queries
-    assert len(ctx.captured_queries) == 2
+    assert tables == {"django_session"}, ctx.captured_queries
+    assert len(ctx.captured_queries) == 1
+
+
+def test_a_stale_tag_or_another_persons_goes_through_to_the_view(make_world: Any) -> None:
+    world = make_world(members=1)
+    me, friend = world.client(world.owner), world.client(world.members[0])
+    mine = etag(me)
+    # Someone else's tag is never theirs: the ETag hashes the person.
+    res = friend.get(HOME, headers={"If-None-Match": mine})
+    assert res.status_code == 200
+    assert res["ETag"] != mine
+    assert me.get(HOME, headers={"If-None-Match": 'W/"stale"'}).status_code == 200
+    # Signed out: the view's own 401/403, never a 304.
+    assert Client().get(HOME, headers={"If-None-Match": mine}).status_code in (401, 403)
 
 
 def test_without_the_knob_no_etag(make_world: Any, settings: Any) -> None:
