@@ -3,6 +3,7 @@
 import os
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -112,6 +113,34 @@ def new_phone(browser: Browser, live_server: Any) -> Iterator[Any]:
     for context, _ in contexts:
         context.close()
     assert foreign == [], f"requests left the app's origin: {foreign}"
+
+
+@contextmanager
+def installed_context(
+    playwright: Playwright,
+    live_server: Any,
+    profile: Path,
+    *,
+    permissions: tuple[str, ...] = (),
+    **overrides: Any,
+) -> Iterator[BrowserContext]:
+    """A persistent phone-sized context (service workers, and not `in-incognito`), with
+    `permissions` granted to the app; on exit, asserts same-origin only."""
+    context = playwright.chromium.launch_persistent_context(
+        str(profile),
+        executable_path=CHROMIUM,
+        args=CHROMIUM_ARGS,
+        base_url=live_server.url,
+        **{**PHONE, **overrides},
+    )
+    if permissions:
+        context.grant_permissions(list(permissions), origin=live_server.url)
+    log = RequestLog(live_server.url)
+    context.on("request", log.record)
+    context.set_default_timeout(15_000)
+    yield context
+    context.close()
+    assert log.foreign() == []
 
 
 @pytest.fixture

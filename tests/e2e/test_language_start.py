@@ -15,11 +15,8 @@ from backend.accounts.models import User
 from backend.web.models import CrisisResource
 from tests.common.world import PASSWORD
 from tests.e2e.conftest import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    PHONE,
-    RequestLog,
     assert_accessible,
+    installed_context,
     wait_for_service_worker,
 )
 
@@ -108,19 +105,10 @@ def spanish_installed_phone(
     playwright_instance: Playwright, live_server: Any, tmp_path: Path
 ) -> Any:
     """A persistent context (a service worker that can answer offline), in Spanish."""
-    context = playwright_instance.chromium.launch_persistent_context(
-        str(tmp_path / "profile"),
-        executable_path=CHROMIUM,
-        args=CHROMIUM_ARGS,
-        base_url=live_server.url,
-        **{**PHONE, **SPANISH},
-    )
-    log = RequestLog(live_server.url)
-    context.on("request", log.record)
-    context.set_default_timeout(15_000)
-    yield context
-    context.close()
-    assert log.foreign() == []
+    with installed_context(
+        playwright_instance, live_server, tmp_path / "profile", **SPANISH
+    ) as context:
+        yield context
 
 
 def expect_spain_first(page: Page) -> None:

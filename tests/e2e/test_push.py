@@ -25,11 +25,8 @@ from backend.notifications.models import Delivery, PushSubscription
 from tests.common.helpers import run_db_worker
 from tests.common.world import make_circle
 from tests.e2e.conftest import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    PHONE,
-    RequestLog,
     assert_accessible,
+    installed_context,
     log_in,
     wait_for_service_worker,
 )
@@ -147,20 +144,10 @@ def device(httpserver_ipv4: HTTPServer) -> Any:
 @pytest.fixture
 def phone_with_push(playwright_instance: Playwright, live_server: Any, tmp_path: Path) -> Any:
     """A persistent context (service workers need one) where Shoulder may show notifications."""
-    context = playwright_instance.chromium.launch_persistent_context(
-        str(tmp_path / "profile"),
-        executable_path=CHROMIUM,
-        args=CHROMIUM_ARGS,
-        base_url=live_server.url,
-        **PHONE,
-    )
-    context.grant_permissions(["notifications"], origin=live_server.url)
-    log = RequestLog(live_server.url)
-    context.on("request", log.record)
-    context.set_default_timeout(15_000)
-    yield context
-    context.close()
-    assert log.foreign() == []
+    with installed_context(
+        playwright_instance, live_server, tmp_path / "profile", permissions=("notifications",)
+    ) as context:
+        yield context
 
 
 def registration_id(cdp: CDPSession, page: Page, scope: str) -> str:

@@ -7,11 +7,8 @@ import pytest
 from playwright.sync_api import Page, Playwright, expect
 
 from tests.e2e.conftest import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    PHONE,
     ROOT,
-    RequestLog,
+    installed_context,
     wait_for_service_worker,
 )
 
@@ -23,19 +20,8 @@ BUDGET_GZIP_BYTES = 50 * 1024
 @pytest.fixture
 def installed_phone(playwright_instance: Playwright, live_server: Any, tmp_path: Path) -> Any:
     """A persistent context: Chromium reports `in-incognito` for ephemeral ones."""
-    context = playwright_instance.chromium.launch_persistent_context(
-        str(tmp_path / "profile"),
-        executable_path=CHROMIUM,
-        args=CHROMIUM_ARGS,
-        base_url=live_server.url,
-        **PHONE,
-    )
-    log = RequestLog(live_server.url)
-    context.on("request", log.record)
-    context.set_default_timeout(15_000)
-    yield context
-    context.close()
-    assert log.foreign() == []
+    with installed_context(playwright_instance, live_server, tmp_path / "profile") as context:
+        yield context
 
 
 def test_installable_with_no_errors(installed_phone: Any) -> None:
