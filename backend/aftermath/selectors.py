@@ -31,17 +31,11 @@ SESSION_KINDS = (Kind.REACH_OUT, Kind.CHECK_ON_ME)
 OVER_STATUSES = (Status.CLOSED, Status.EXPIRED)
 
 
-def _member(user: User, checkin: Any, circle: Any) -> Q:
-    """In the session's circle now, or asked in it through another circle of theirs and
-    still in that one (the same rules for both)."""
-    return in_session_circle(user, checkin, circle)
-
-
 def note_visible_to(user: User) -> Q:
     """The notes `user` may read (for an `AftermathNote` queryset)."""
     participant = Q(checkin__requester_id=user.pk) | Q(showed_up(user, OuterRef("checkin_id")))
     others = Q(
-        _member(user, OuterRef("checkin_id"), OuterRef("checkin__circle_id")),
+        in_session_circle(user, OuterRef("checkin_id"), OuterRef("checkin__circle_id")),
         Q(audience=Audience.CIRCLE) | participant,
         ~blocked_with(user, OuterRef("author_id")),
         ~blocked_with(user, OuterRef("checkin__requester_id")),
@@ -69,7 +63,7 @@ def session_visible_to(user: User) -> Q:
     """Check-ins whose notes page `user` may open: they are in its circle now, in no block
     relation with its requester, and either were there or can read a note of it."""
     return Q(
-        _member(user, OuterRef("pk"), OuterRef("circle_id")),
+        in_session_circle(user, OuterRef("pk"), OuterRef("circle_id")),
         ~blocked_with(user, OuterRef("requester_id")),
         ~Q(status=Status.SCHEDULED) | Q(requester_id=user.pk),
         participant_in(user) | Q(_has_visible_note(user)),
@@ -123,7 +117,7 @@ def _moment_sessions(user: User) -> QuerySet[CheckIn]:
     `session_visible_to` with what is implied left out (an over session is not scheduled, and
     a readable note is the second half of its "was there or can read a note")."""
     return CheckIn.objects.filter(
-        _member(user, OuterRef("pk"), OuterRef("circle_id")),
+        in_session_circle(user, OuterRef("pk"), OuterRef("circle_id")),
         ~blocked_with(user, OuterRef("requester_id")),
         _has_visible_note(user),
         kind__in=SESSION_KINDS,
@@ -148,7 +142,7 @@ def note_views(notes: Iterable[AftermathNote], viewer: User) -> list[NoteView]:
     still_in = (
         set(
             CheckIn.objects.filter(
-                _member(viewer, OuterRef("pk"), OuterRef("circle_id")), pk__in=own
+                in_session_circle(viewer, OuterRef("pk"), OuterRef("circle_id")), pk__in=own
             ).values_list("pk", flat=True)
         )
         if own

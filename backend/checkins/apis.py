@@ -10,7 +10,6 @@ from datetime import datetime, tzinfo
 from typing import Any
 from uuid import UUID
 
-from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -20,12 +19,11 @@ from rest_framework.views import APIView
 from backend.accounts.apis import PersonSerializer, PersonWithPhoneSerializer, request_user
 from backend.checkins import conf, selectors, services
 from backend.checkins.access import access_checkin, access_checkin_read
-from backend.checkins.errors import CheckinErrorCode, invalid
 from backend.checkins.models import Answer, CheckIn, Kind, Mode, Status
 from backend.checkins.models import Response as CheckinResponse
 from backend.checkins.throttling import NudgeThrottle
 from backend.circles.access import access_circle
-from backend.circles.models import Circle, Membership
+from backend.circles.models import Membership
 from backend.common.apis import (
     PAGE_PARAMETERS,
     CircleRefSerializer,
@@ -512,17 +510,11 @@ class CheckinAddPeopleApi(APIView):
         checkin = access_checkin(me, checkin_id)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        circle_id = serializer.validated_data.get("circle")
-        circle = None
-        if circle_id is not None:
-            # A circle one isn't in reads as not one's own, whether it exists or not.
-            circle = Circle.objects.filter(pk=circle_id, memberships__user=me).first()
-            if circle is None:
-                raise invalid(
-                    "circle", CheckinErrorCode.NOT_IN_CIRCLE, gettext("You're not in that circle.")
-                )
         checkin = services.checkin_add_people(
-            checkin=checkin, by=me, people=serializer.validated_data["people"], circle=circle
+            checkin=checkin,
+            by=me,
+            people=serializer.validated_data["people"],
+            circle_id=serializer.validated_data.get("circle"),
         )
         return _detail(request, checkin)
 

@@ -348,28 +348,29 @@ def checkin_ask_again(*, checkin: CheckIn, by: User) -> CheckIn:
 
 
 def _asked_through(
-    *, checkin: CheckIn, by: User, wanted: list[UUID], circle: Circle | None
+    *, checkin: CheckIn, by: User, wanted: list[UUID], circle_id: UUID | None
 ) -> dict[UUID, UUID | None]:
     """The circle each person is asked through: none for the people of the check-in's own
-    circle; for anyone else `circle` (another circle of the requester's, which they must be
-    in), or without it the requester's oldest other circle they share."""
+    circle; for anyone else `circle_id` (another circle of the requester's, which they must
+    be in: one they aren't in reads as not theirs, whether it exists or not), or without it
+    the requester's oldest other circle they share."""
     own = set(
         Membership.objects.filter(circle_id=checkin.circle_id, user_id__in=wanted).values_list(
             "user_id", flat=True
         )
     )
-    if circle is not None and circle.pk != checkin.circle_id:
-        if not Membership.objects.filter(circle=circle, user=by).exists():
+    if circle_id is not None and circle_id != checkin.circle_id:
+        if not Membership.objects.filter(circle_id=circle_id, user=by).exists():
             raise invalid(
                 "circle", CheckinErrorCode.NOT_IN_CIRCLE, gettext("You're not in that circle.")
             )
         shared = set(
-            Membership.objects.filter(circle=circle, user_id__in=wanted).values_list(
+            Membership.objects.filter(circle_id=circle_id, user_id__in=wanted).values_list(
                 "user_id", flat=True
             )
         )
-        through = dict.fromkeys(shared, circle.pk)
-    elif circle is not None:
+        through = dict.fromkeys(shared, circle_id)
+    elif circle_id is not None:
         through = {}
     else:
         mine = Membership.objects.filter(user=by).exclude(circle_id=checkin.circle_id)
@@ -379,8 +380,8 @@ def _asked_through(
             .values_list("user_id", "circle_id")
         )
         through = {}
-        for person, circle_id in rows:
-            through.setdefault(person, circle_id)
+        for person, shared_circle_id in rows:
+            through.setdefault(person, shared_circle_id)
     if any(person not in own and person not in through for person in wanted):
         raise invalid(
             "people",
@@ -392,10 +393,10 @@ def _asked_through(
 
 @transaction.atomic
 def checkin_add_people(
-    *, checkin: CheckIn, by: User, people: Iterable[UUID], circle: Circle | None = None
+    *, checkin: CheckIn, by: User, people: Iterable[UUID], circle_id: UUID | None = None
 ) -> CheckIn:
     """Widen the same check-in to more people (never a second one beside it): of its circle,
-    or of another circle the requester shares with them (`circle`, or found for each). They
+    or of another circle the requester shares with them (`circle_id`, or found for each). They
     are asked now and join its audience; their answers show where the first ones do. Only
     they see it, not the rest of that other circle (`selectors.visible_to`)."""
     checkin = _lock_asking(checkin, by)
@@ -410,7 +411,7 @@ def checkin_add_people(
             "people", CheckinErrorCode.ALREADY_ASKED, gettext("Some of them were asked already.")
         )
     through = _asked_through(
-        checkin=checkin, by=by, wanted=[p for p in wanted if p != by.pk], circle=circle
+        checkin=checkin, by=by, wanted=[p for p in wanted if p != by.pk], circle_id=circle_id
     )
     chosen = _askable(requester=by, chosen=set(through))
     # Each is told under their own circle's notification level.
