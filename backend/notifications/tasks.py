@@ -18,7 +18,7 @@ from typing import Any
 import requests
 from django.db import transaction
 from django.db.models import F, Q
-from django.tasks import DEFAULT_TASK_QUEUE_NAME, task
+from django.tasks import DEFAULT_TASK_QUEUE_NAME, TaskContext, task
 from django.utils import timezone
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.compat import normalize_json
@@ -86,9 +86,13 @@ def _is_still_wanted(notification: Notification) -> bool:
     return check is None or check(notification)
 
 
-@task()
-def deliver(delivery_id: str) -> str:
-    return delivery_attempt(delivery_id=uuid.UUID(delivery_id))
+@task(takes_context=True)
+def deliver(context: TaskContext[Any, Any], delivery_id: str) -> str:
+    # A retry goes back to the queue this try came from (the asks queue for what `notify()`
+    # sent there), whatever the urgency.
+    return delivery_attempt(
+        delivery_id=uuid.UUID(delivery_id), queue_name=context.task_result.task.queue_name
+    )
 
 
 def enqueue_delivery(
@@ -185,8 +189,9 @@ def _retry_after(value: str | None, now: datetime) -> datetime | None:
 
 
 def queue_for(urgency: str) -> str:
-    """A high-urgency push (an ask, "could use you") is retried and re-sent through the asks
-    queue, with its fast worker, like its first try; everything else through the default."""
+    """Where the sweep re-sends a delivery whose task was lost (no task to ask where it was):
+    a high-urgency push (an ask, "could use you") through the asks queue, with its fast
+    worker; everything else through the default."""
     return conf.ASKS_QUEUE if urgency == Urgency.HIGH else DEFAULT_TASK_QUEUE_NAME
 
 
@@ -194,6 +199,7 @@ def _schedule_retry(
     delivery: Delivery,
     claimed_at: datetime,
     *,
+    queue_name: str,
     now: datetime,
     error: str,
     status_code: int | None,
@@ -224,11 +230,11 @@ def _schedule_retry(
             last_status_code=status_code,
         )
         # Same database as the row: the retry task exists exactly when the row says pending.
-        enqueue_delivery(delivery.pk, retry_at, queue_name=queue_for(delivery.notification.urgency))
+        enqueue_delivery(delivery.pk, retry_at, queue_name=queue_name)
     return "retry"
 
 
-def delivery_attempt(*, delivery_id: uuid.UUID) -> str:
+def delivery_attempt(*, delivery_id: uuid.UUID, queue_name: str = DEFAULT_TASK_QUEUE_NAME) -> str:
     """Try to send one delivery now; returns what happened (for the task result)."""
     now = timezone.now()
     if not _claim(delivery_id, now):
@@ -272,7 +278,13 @@ def delivery_attempt(*, delivery_id: uuid.UUID) -> str:
     except WebPushException as exc:
         status_code = exc.status_code
         return _handle_refusal(
-            delivery, claimed_at, subscription, exc, status_code=status_code, now=now
+            delivery,
+            claimed_at,
+            subscription,
+            exc,
+            status_code=status_code,
+            now=now,
+            queue_name=queue_name,
         )
     except Exception as exc:  # network errors, and anything unexpected: retry with backoff
         if not isinstance(exc, requests.RequestException):
@@ -281,7 +293,12 @@ def delivery_attempt(*, delivery_id: uuid.UUID) -> str:
             failure_count=F("failure_count") + 1
         )
         return _schedule_retry(
-            delivery, claimed_at, now=now, error=f"{type(exc).__name__}: {exc}", status_code=None
+            delivery,
+            claimed_at,
+            queue_name=queue_name,
+            now=now,
+            error=f"{type(exc).__name__}: {exc}",
+            status_code=None,
         )
     done = timezone.now()
     with transaction.atomic():  # one commit for both rows
@@ -314,6 +331,7 @@ def _handle_refusal(
     *,
     status_code: int | None,
     now: datetime,
+    queue_name: str,
 ) -> str:
     error = f"{status_code}: {getattr(exc.response, 'text', '')[:400]}"
     if status_code in (404, 410):
@@ -334,6 +352,7 @@ def _handle_refusal(
         return _schedule_retry(
             delivery,
             claimed_at,
+            queue_name=queue_name,
             now=now,
             error=error,
             status_code=status_code,
@@ -342,7 +361,14 @@ def _handle_refusal(
     if exc.response is None:
         status_code = None  # refused before sending (bad keys): retrying cannot help
     elif status_code is not None and status_code >= 500:
-        return _schedule_retry(delivery, claimed_at, now=now, error=error, status_code=status_code)
+        return _schedule_retry(
+            delivery,
+            claimed_at,
+            queue_name=queue_name,
+            now=now,
+            error=error,
+            status_code=status_code,
+        )
     # Any other refusal (400, 401, 403, 413, a redirect) will not get better by retrying.
     logger.warning("Push refused with %s for delivery %s", status_code, delivery.pk)
     _finish(

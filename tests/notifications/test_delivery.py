@@ -353,18 +353,26 @@ def _queued_deliveries() -> list[str]:
 
 
 @worker_db
-@pytest.mark.parametrize(("urgency", "queue"), [("high", "asks"), ("normal", "default")])
+@pytest.mark.parametrize(
+    ("urgency", "ask", "queue"), [("high", True, "asks"), ("normal", False, "default")]
+)
 def test_a_retry_and_a_sweep_resend_keep_an_asks_urgent_queue(
-    signed_in: Any, push_service: PushService, run_worker: Worker, urgency: str, queue: str
+    signed_in: Any,
+    push_service: PushService,
+    run_worker: Worker,
+    urgency: str,
+    ask: bool,
+    queue: str,
 ) -> None:
-    # An ask that fails once is retried by the asks worker (its fast lane), not behind every
-    # low-priority push in the default queue; so is one the sweep finds lost.
+    # An ask that fails once is retried in the queue it was first sent through (the asks
+    # worker, its fast lane), not behind every low-priority push in the default queue; one
+    # the sweep finds lost goes there too, by its urgency.
     device = push_service.device("flaky")
     user = _person_with(signed_in, device)
     push_service.answer(device, Response("oops", status=500), Response(""))
     start = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
     with time_machine.travel(start, tick=False) as clock:
-        _notify(user, urgency=urgency)
+        _notify(user, urgency=urgency, breaks_quiet_hours=ask)
         run_worker()
         assert _statuses() == ["pending"]
         assert _queued_deliveries() == [queue]
