@@ -1,4 +1,4 @@
-import { LanguageSwitch } from '../components/LanguageSwitch';
+import { LanguagePicker } from '../account/LanguagePicker';
 import { Page } from '../components/Page';
 import { t } from '../i18n/i18n';
 import './Landing.css';
@@ -29,7 +29,7 @@ export function Landing() {
         </a>
       </div>
       <p class="muted landing-invite">{t('Got an invite from a friend? Open their link to join their circle.')}</p>
-      <LanguageSwitch />
+      <LanguagePicker beforeSignIn />
     </Page>
   );
 }

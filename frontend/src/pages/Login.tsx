@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
+import { LanguagePicker } from '../account/LanguagePicker';
 import { login, loginWithPasskey, passkeysSupported } from '../api/allauth';
 import { ApiError } from '../api/client';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
-import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
 import { afterAuth } from '../guard';
@@ -97,7 +97,7 @@ export default function Login({ query }: PageProps) {
         <a href={withNext('/password/forgot', next)}>{t('Forgot password?')}</a>
         <span>{rich(t('New here? <0>Sign up</0>'), [(text) => <a href={withNext('/signup', next)}>{text}</a>])}</span>
       </div>
-      <LanguageSwitch />
+      <LanguagePicker beforeSignIn />
     </Page>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
+import { LanguagePicker } from '../account/LanguagePicker';
 import { signup } from '../api/allauth';
 import { DISPLAY_NAME_MAX } from '../api/limits';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
-import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Page } from '../components/Page';
 import { useSubmit } from '../components/useSubmit';
 import { afterAuth } from '../guard';
@@ -77,7 +77,7 @@ export default function Signup({ query }: PageProps) {
           {rich(t('Already have an account? <0>Log in</0>'), [(text) => <a href={withNext('/login', next)}>{text}</a>])}
         </span>
       </div>
-      <LanguageSwitch />
+      <LanguagePicker beforeSignIn />
     </Page>
   );
 }
