@@ -2,7 +2,7 @@
 import type { Audience, Moment, Note, ReactionKind, SessionInfo } from '../api/aftermath';
 import type { Circle } from '../api/circles';
 import { NOTE_BODY_MAX } from '../api/limits';
-import { andList } from '../circles/people';
+import { names as joined } from '../i18n/format';
 import { intlLocale, msg, t } from '../i18n/i18n';
 
 export const AUDIENCES: { value: Audience; label: string; short: string }[] = [
@@ -101,7 +101,7 @@ export function momentTitle(
   if (moment.mutual) {
     const people = [moment.requester, ...(moment.shared_with ?? [])];
     if (people.some((p) => isMe(p.id))) return t('You were there for each other · {date}', { date });
-    const names = andList(people.map((p) => p.display_name));
+    const names = joined(people.map((p) => p.display_name));
     return t('{names} were there for each other · {date}', { names, date });
   }
   const name = moment.requester.display_name;

@@ -55,7 +55,6 @@ const circles: Catalog = {
   'Report {name}': 'Reportar a {name}',
 
   // Who else is in a circle.
-  '{people} and {last}': '{people} y {last}',
   'Just you for now': 'Solo tú por ahora',
   'With {names}': 'Con {names}',
 
