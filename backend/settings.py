@@ -386,6 +386,10 @@ SHOULDER: dict[str, Any] = {
     # Polled reads (home, a check-in) answer `If-None-Match` with 304 from a per-person
     # version in the cache (backend.common.versions); needs a cache shared by every process.
     "CONDITIONAL_GET": env_bool("CONDITIONAL_GET", bool(REDIS_URL)),
+    # Those reads' answers are kept in the cache under the same version (a 200 for the same
+    # person, language and URL is then one cache read until something they see changes);
+    # how long an answer is kept at most. 0: answers are always built.
+    "ANSWER_CACHE_SECONDS": env_seconds("ANSWER_CACHE_SECONDS", timedelta(minutes=5)),
     # DRF throttle rates per scope (`user_or_ip` is every call's ceiling).
     "THROTTLE_RATES": {
         "user_or_ip": os.environ.get("THROTTLE_DEFAULT", "600/min"),

@@ -1,10 +1,12 @@
 -- wrk script for scripts/bench_api.py: sends the session cookie (BENCH_COOKIE) and, when
--- BENCH_IF_NONE_MATCH is set, a conditional request; counts answers by status and prints
+-- BENCH_IF_NONE_MATCH is set, a conditional request (BENCH_COLD: a built answer); counts answers by status and prints
 -- one JSON line (requests, duration, latency percentiles, status counts) when done.
 local cookie = os.getenv("BENCH_COOKIE")
 local etag = os.getenv("BENCH_IF_NONE_MATCH")
 if cookie and cookie ~= "" then wrk.headers["Cookie"] = cookie end
 if etag and etag ~= "" then wrk.headers["If-None-Match"] = etag end
+-- BENCH_COLD: the answer cache is bypassed (the server honours it only with its floors on).
+if os.getenv("BENCH_COLD") == "1" then wrk.headers["X-Bench-Cold"] = "1" end
 wrk.headers["Accept"] = "application/json"
 
 local threads = {}

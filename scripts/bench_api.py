@@ -387,6 +387,8 @@ class Endpoint:
     path: str
     signed_in: bool = True
     conditional: bool = False
+    # The answer built every time (the answer cache bypassed with X-Bench-Cold).
+    cold: bool = False
 
 
 @dataclass
@@ -403,7 +405,7 @@ class Result:
 
 def endpoints(world: World) -> list[Endpoint]:
     c, k, s = world.circle_id, world.open_checkin_id, world.session_id
-    return [
+    hot = [
         Endpoint("home", "GET /api/v1/home/", "/api/v1/home/"),
         Endpoint(
             "home_poll",
@@ -421,6 +423,15 @@ def endpoints(world: World) -> list[Endpoint]:
         Endpoint("notes", "GET /api/v1/checkins/{id}/notes/", f"/api/v1/checkins/{s}/notes/"),
         Endpoint("moments", "GET /api/v1/circles/{id}/moments/", f"/api/v1/circles/{c}/moments/"),
     ]
+    # The same reads with the answer built each time (what the first read after a change costs).
+    return hot + [
+        Endpoint(f"{e.key}_built", f"{e.label} (built)", e.path, cold=True)
+        for e in hot
+        if e.key in COLD_KEYS
+    ]
+
+
+COLD_KEYS = ("home", "checkin", "checkins", "notes", "moments")
 
 
 FLOORS = [
@@ -454,7 +465,11 @@ def run_wrk(
 
 def measure(args: argparse.Namespace, world: World, endpoint: Endpoint, seconds: int) -> Result:
     base = f"http://127.0.0.1:{args.port}"
-    env = {"BENCH_COOKIE": world.cookie if endpoint.signed_in else "", "BENCH_IF_NONE_MATCH": ""}
+    env = {
+        "BENCH_COOKIE": world.cookie if endpoint.signed_in else "",
+        "BENCH_IF_NONE_MATCH": "",
+        "BENCH_COLD": "1" if endpoint.cold else "",
+    }
     code, headers, body = fetch(base + endpoint.path, env["BENCH_COOKIE"])
     if code != 200:
         raise SystemExit(f"{endpoint.label}: {code} {body[:300]!r}")

@@ -29,6 +29,7 @@ from backend.common.apis import (
     PaginatedApi,
     error_responses,
 )
+from backend.common.conditional import conditional_get
 from backend.common.pagination import CursorPagination
 from backend.common.throttling import throttles_with
 
@@ -125,6 +126,7 @@ class NoteListApi(PaginatedApi):
             "read one of its circle-wide notes; anyone else 404."
         ),
     )
+    @conditional_get
     def get(self, request: Request, checkin_id: UUID) -> Response:
         me = request_user(request)
         checkin = access_session(me, checkin_id)
@@ -257,6 +259,7 @@ class CircleMomentsApi(_MomentsApi):
             "404 unless I'm in the circle."
         ),
     )
+    @conditional_get
     def get(self, request: Request, circle_id: UUID) -> Response:
         me = request_user(request)
         page = self.moments_page(
@@ -280,6 +283,7 @@ class PersonMomentsApi(_MomentsApi):
             "with someone I have no moments with), so the block isn't revealed."
         ),
     )
+    @conditional_get
     def get(self, request: Request, user_id: UUID) -> Response:
         me = request_user(request)
         person = access_person(me, user_id, blocked_too=True)

@@ -296,6 +296,7 @@ class CheckinListApi(PaginatedApi):
         operation_id="checkin_list",
         description="Check-ins I made or am asked in, newest first (cursor pagination).",
     )
+    @conditional_get
     def get(self, request: Request) -> Response:
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)

@@ -14,10 +14,16 @@ from backend.notifications.tasks import delivered_source
 
 
 def checkins_people(checkins: QuerySet[CheckIn]) -> set[Any]:
-    """The requesters of these check-ins and the members of their circles, in one query."""
+    """The requesters of these check-ins, the members of their circles, and the people asked
+    through another circle (a widened check-in shows to them too)."""
     people: set[Any] = set()
     for requester, member in checkins.values_list("requester_id", "circle__memberships__user_id"):
         people.update((requester, member))
+    people.update(
+        AudienceMember.objects.filter(
+            checkin__in=checkins.values("pk"), via_circle__isnull=False
+        ).values_list("user_id", flat=True)
+    )
     people.discard(None)
     return people
 
