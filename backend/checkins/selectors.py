@@ -3,6 +3,7 @@ check-ins (flat rows), then one each for the audience, first deliveries (the not
 app's rows; no cross-app writes) and responses of all of them; who may see what is one
 WHERE. The API answers with the plain dicts built here (see "read models" below)."""
 
+from functools import partial
 from typing import Any
 from uuid import UUID
 
@@ -32,6 +33,7 @@ from backend.checkins.models import (
 )
 from backend.circles.models import Membership
 from backend.circles.selectors import blocked_with
+from backend.common.compiled import compiled
 from backend.notifications.models import Delivery, DeliveryStatus, Notification
 
 
@@ -356,13 +358,35 @@ def _assemble(rows: list[Row], members: list[Row], viewer: User) -> list[Row]:
     return reads
 
 
+_members_of = compiled(
+    lambda viewer_id, ids: (
+        _audience_rows(User(pk=viewer_id)).filter(checkin_id__in=ids).values(*MEMBER_COLUMNS)
+    )
+)
+
+
 def full_reads(rows: list[Row], viewer: User) -> list[Row]:
     """Full check-ins from `checkin_rows()`, with one more query for any number of rows."""
     if not rows:
         return []
-    ids = [row["id"] for row in rows]
-    members = _audience_rows(viewer).filter(checkin_id__in=ids).values(*MEMBER_COLUMNS)
-    return _assemble(rows, list(members), viewer)
+    members = _members_of.rows(viewer.pk, [row["id"] for row in rows])
+    return _assemble(rows, members, viewer)
+
+
+def _checkin_members(viewer_id: Any, checkin_id: Any, *, gate: bool) -> QuerySet[Any, Row]:
+    viewer = User(pk=viewer_id)
+    wanted = CheckIn.objects.filter(pk=checkin_id)
+    if gate:
+        wanted = wanted.filter(visible_to(viewer))
+    return (
+        _audience_rows(viewer)
+        .filter(checkin_id__in=wanted.values("pk"))
+        .values(*MEMBER_COLUMNS, *(f"checkin__{c}" for c in CHECKIN_COLUMNS))
+    )
+
+
+_checkin_members_gated = compiled(partial(_checkin_members, gate=True))
+_checkin_members_known = compiled(partial(_checkin_members, gate=False))
 
 
 def checkin_read(*, checkin_id: Any, viewer: User, gate: bool = True) -> Row | None:
@@ -371,17 +395,15 @@ def checkin_read(*, checkin_id: Any, viewer: User, gate: bool = True) -> Row | N
 
     One query: the audience rows carry their check-in's columns (a check-in always asks
     someone; only when nobody asked is left to show does a second query read it alone)."""
-    wanted = CheckIn.objects.filter(pk=checkin_id)
-    if gate:
-        wanted = wanted.filter(visible_to(viewer))
-    members = list(
-        _audience_rows(viewer)
-        .filter(checkin_id__in=wanted.values("pk"))
-        .values(*MEMBER_COLUMNS, *(f"checkin__{c}" for c in CHECKIN_COLUMNS))
+    members = (_checkin_members_gated if gate else _checkin_members_known).rows(
+        viewer.pk, checkin_id
     )
     if members:
         row = {c: members[0][f"checkin__{c}"] for c in CHECKIN_COLUMNS}
     else:
+        wanted = CheckIn.objects.filter(pk=checkin_id)
+        if gate:
+            wanted = wanted.filter(visible_to(viewer))
         found = checkin_rows().filter(pk__in=wanted.values("pk")).first()
         if found is None:
             return None
@@ -433,6 +455,16 @@ def _home_rows(user: User) -> QuerySet[CheckIn, Row]:
     )
 
 
+_home_checkins = compiled(lambda user_id: _home_rows(User(pk=user_id))[:HOME_ROWS_MAX])
+_my_circles = compiled(
+    lambda user_id: (
+        Membership.objects.filter(user_id=user_id)
+        .order_by("joined_at")
+        .values("circle_id", "circle__name", "role")
+    )
+)
+
+
 def _nudge_waiting(row: Row) -> bool:
     """A nudge's card stays on home: not answered yet, or answered "Could use you" and neither
     reached back from nor put away (the reach-back prompt survives a reload)."""
@@ -450,16 +482,14 @@ def home_read(*, user: User) -> Row:
     the check-ins, and one more for the audience of my open one."""
     circles = [
         {"id": c["circle_id"], "name": c["circle__name"], "my_role": c["role"]}
-        for c in Membership.objects.filter(user_id=user.pk)
-        .order_by("joined_at")
-        .values("circle_id", "circle__name", "role")
+        for c in _my_circles.rows(user.pk)
     ]
     me = person(user.pk, user.display_name)
     active: list[Row] = []
     scheduled: list[Row] = []
     asking_me: list[Row] = []
     nudges: list[Row] = []
-    for row in _home_rows(user)[:HOME_ROWS_MAX]:
+    for row in _home_checkins.rows(user.pk):
         if row["requester_id"] == user.pk:
             (scheduled if row["status"] == Status.SCHEDULED else active).append(row)
             continue
