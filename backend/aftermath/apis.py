@@ -18,7 +18,7 @@ from rest_framework.views import APIView
 
 from backend.accounts.apis import PersonSerializer, request_user
 from backend.aftermath import activity, conf, selectors, services
-from backend.aftermath.access import access_note, access_session
+from backend.aftermath.access import access_note, access_session, access_session_id
 from backend.aftermath.models import Audience, Reaction, ReactionKind
 from backend.aftermath.throttling import AftermathWriteThrottle
 from backend.checkins.models import Answer, CheckIn, Kind
@@ -129,8 +129,8 @@ class NoteListApi(PaginatedApi):
     @conditional_get
     def get(self, request: Request, checkin_id: UUID) -> Response:
         me = request_user(request)
-        checkin = access_session(me, checkin_id)
-        rows = selectors.note_rows_for_checkin(checkin=checkin, user=me)
+        access_session_id(me, checkin_id)
+        rows = selectors.note_rows_for_checkin(checkin_id=checkin_id, user=me)
         return self.paginate(request, rows, read_model=selectors.note_reads)
 
     @extend_schema(

@@ -24,6 +24,7 @@ from backend.aftermath.models import AftermathNote, Audience, Reaction
 from backend.checkins.models import CheckIn, Kind, ShareOffer, ShareStatus, Status
 from backend.checkins.selectors import in_session_circle, showed_up
 from backend.circles.selectors import blocked_with
+from backend.common.compiled import compiled
 
 # Sessions are reach-outs and check-on-mes that came to an end; a nudge is a question, and a
 # cancelled check-in was taken back before anyone came.
@@ -185,12 +186,50 @@ SESSION_COLUMNS = (
 Row = dict[str, Any]
 
 
-def note_rows_for_checkin(*, checkin: CheckIn, user: User) -> QuerySet[AftermathNote, Row]:
+_session_open_to = compiled(
+    lambda user_id, checkin_id: CheckIn.objects.filter(
+        session_visible_to(User(pk=user_id)), pk=checkin_id
+    ).values("pk")
+)
+
+
+def session_open_to(*, user: User, checkin_id: Any) -> bool:
+    """`session_visible_to` for one check-in (the notes page's gate; compiled once)."""
+    return bool(_session_open_to.rows(user.pk, checkin_id))
+
+
+def note_rows_for_checkin(*, checkin_id: Any, user: User) -> QuerySet[AftermathNote, Row]:
     """The notes of a session `user` may read (through `access.access_session` first), as
     flat rows (a page goes to `note_reads`)."""
-    return AftermathNote.objects.filter(_note_visible_in_session(user), checkin=checkin).values(
-        *NOTE_COLUMNS
+    return AftermathNote.objects.filter(
+        _note_visible_in_session(user), checkin_id=checkin_id
+    ).values(*NOTE_COLUMNS)
+
+
+_reaction_rows = compiled(
+    lambda viewer_id, note_ids: (
+        reactions_prefetch(User(pk=viewer_id))
+        .queryset.filter(note_id__in=note_ids)  # type: ignore[union-attr]
+        .values("note_id", "user_id", "user__display_name", "kind")
     )
+)
+_session_notes = compiled(
+    lambda viewer_id, checkin_ids: (
+        AftermathNote.objects.filter(
+            _note_visible_in_session(User(pk=viewer_id)), checkin_id__in=checkin_ids
+        )
+        .order_by("created_at", "pk")
+        .values(*NOTE_COLUMNS)
+    )
+)
+_shared_by = compiled(
+    lambda viewer_id, checkin_ids: (
+        ShareOffer.objects.filter(status=ShareStatus.ACCEPTED, checkin_id__in=checkin_ids)
+        .exclude(blocked_with(User(pk=viewer_id), OuterRef("offered_by_id")))
+        .order_by("accepted_at", "pk")
+        .values("checkin_id", "offered_by_id", "offered_by__display_name")
+    )
+)
 
 
 def _reactions(note_ids: list[Any], viewer: User) -> dict[Any, list[Row]]:
@@ -198,12 +237,7 @@ def _reactions(note_ids: list[Any], viewer: User) -> dict[Any, list[Row]]:
     by_note: dict[Any, list[Row]] = {i: [] for i in note_ids}
     if not note_ids:
         return by_note
-    rows = (
-        reactions_prefetch(viewer)
-        .queryset.filter(note_id__in=note_ids)  # type: ignore[union-attr]
-        .values("note_id", "user_id", "user__display_name", "kind")
-    )
-    for r in rows:
+    for r in _reaction_rows.rows(viewer.pk, note_ids):
         by_note[r["note_id"]].append(
             {"user": person(r["user_id"], r["user__display_name"]), "kind": r["kind"]}
         )
@@ -253,25 +287,13 @@ def moment_reads(rows: list[Row], viewer: User) -> list[Row]:
     if not rows:
         return []
     notes_by_session: dict[Any, list[Row]] = {row["id"]: [] for row in rows}
-    note_rows = list(
-        AftermathNote.objects.filter(
-            _note_visible_in_session(viewer), checkin_id__in=list(notes_by_session)
-        )
-        .order_by("created_at", "pk")
-        .values(*NOTE_COLUMNS)
-    )
+    note_rows = _session_notes.rows(viewer.pk, list(notes_by_session))
     for note in note_reads(note_rows, viewer):
         notes_by_session[note["checkin"]].append(note)
     # Two-way sessions: the friends whose "Can I share too?" was answered "Of course" — one
     # moment together, never a tally; nobody across a block with the viewer.
     shared: dict[Any, list[Row | None]] = {row["id"]: [] for row in rows}
-    offers = (
-        ShareOffer.objects.filter(status=ShareStatus.ACCEPTED, checkin_id__in=list(shared))
-        .exclude(blocked_with(viewer, OuterRef("offered_by_id")))
-        .order_by("accepted_at", "pk")
-        .values("checkin_id", "offered_by_id", "offered_by__display_name")
-    )
-    for offer in offers:
+    for offer in _shared_by.rows(viewer.pk, list(shared)):
         shared[offer["checkin_id"]].append(
             person(offer["offered_by_id"], offer["offered_by__display_name"])
         )
