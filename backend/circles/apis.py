@@ -30,6 +30,7 @@ from backend.circles.models import Block, Circle, Invite, JoinRequest, Membershi
 from backend.circles.throttling import InviteGuessThrottle
 from backend.circles.tokens import invite_path
 from backend.common.apis import PaginatedApi, error_responses
+from backend.common.conditional import conditional_get
 from backend.common.throttling import throttles_with
 from backend.notifications.models import CircleLevel
 
@@ -93,6 +94,7 @@ class CircleDetailApi(APIView):
         return Response(data, status=code)
 
     @extend_schema(responses=OutputSerializer, operation_id="circle_retrieve")
+    @conditional_get
     def get(self, request: Request, circle_id: UUID) -> Response:
         return self.respond(request, access_circle(request_user(request), circle_id))
 
@@ -130,6 +132,7 @@ class CircleListApi(PaginatedApi):
         operation_id="circle_list",
         description="The circles I'm in, newest first, each with its members.",
     )
+    @conditional_get
     def get(self, request: Request) -> Response:
         circles = selectors.circle_list_for_user(user=request_user(request))
         return self.paginate(request, circles, CircleDetailApi.OutputSerializer)

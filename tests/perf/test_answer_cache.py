@@ -16,7 +16,14 @@ from backend.accounts.models import User
 from backend.circles.models import Circle
 from tests.checkins.conftest import CHECKINS, reach_out
 from tests.common.helpers import post
-from tests.common.world import CircleWorld, make_circle, make_note, make_person, make_session
+from tests.common.world import (
+    CircleWorld,
+    make_block,
+    make_circle,
+    make_note,
+    make_person,
+    make_session,
+)
 from tests.perf.test_conditional import WRITES, Scene
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +69,13 @@ def tables(ctx: CaptureQueriesContext) -> set[str]:
 
 def urls(s: Scene, user: User) -> list[str]:
     circle = s.elsewhere.circle if user == s.pat else s.world.circle
-    return [HOME, CHECKINS, f"/api/v1/circles/{circle.pk}/moments/"]
+    return [
+        HOME,
+        CHECKINS,
+        "/api/v1/circles/",
+        f"/api/v1/circles/{circle.pk}/",
+        f"/api/v1/circles/{circle.pk}/moments/",
+    ]
 
 
 def test_a_second_read_builds_nothing(make_world: Any, committed: Any) -> None:
@@ -79,6 +92,8 @@ def test_a_second_read_builds_nothing(make_world: Any, committed: Any) -> None:
         f"{CHECKINS}{session.pk}/notes/",
         f"/api/v1/circles/{world.circle.pk}/moments/",
         f"/api/v1/people/{kim.pk}/moments/",
+        "/api/v1/circles/",
+        f"/api/v1/circles/{world.circle.pk}/",
     ):
         first = me.get(url)
         assert first.status_code == 200, (url, first.content)
@@ -205,3 +220,22 @@ def test_the_bench_header_builds_only_where_the_bench_floors_are_on(
         with CaptureQueriesContext(connection) as ctx:
             assert me.get(HOME, headers=cold).status_code == 200
         assert ("checkins_checkin" in tables(ctx)) is builds
+
+
+def test_someone_removed_or_blocked_no_longer_reads_their_kept_answers(committed: Any) -> None:
+    s = Scene(committed)
+    circle = s.world.circle.pk
+    checkin = f"{CHECKINS}{s.checkin_id}/"
+    gated = [checkin, f"/api/v1/circles/{circle}/", f"/api/v1/circles/{circle}/moments/"]
+    sam, kim = s.client(s.sam), s.client(s.kim)
+    for url in gated:
+        read(sam, url)
+        read(sam, url)  # kept
+    read(kim, checkin)
+    s.api(s.alex, "delete", f"/api/v1/circles/{circle}/members/{s.sam.pk}/")
+    for url in gated:
+        assert sam.get(url).status_code == 404, url
+    assert read(sam, "/api/v1/circles/")["results"] == []
+    # Kim blocks Alex: Alex's reach-out is no longer hers to read.
+    s.committed(lambda: make_block(s.kim, s.alex))
+    assert kim.get(checkin).status_code == 404
