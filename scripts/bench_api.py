@@ -439,7 +439,7 @@ def endpoints(world: World) -> list[Endpoint]:
     ]
 
 
-COLD_KEYS = ("home", "checkin", "checkins", "notes", "moments")
+COLD_KEYS = ("home", "circles", "circle", "checkin", "checkins", "notes", "moments")
 
 
 FLOORS = [
