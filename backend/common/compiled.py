@@ -18,11 +18,14 @@ import threading
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.sql.compiler import SQLCompiler
+
+from backend.common.conf import shoulder_setting
 
 Row = dict[str, Any]
 Arg = uuid.UUID | str | Sequence[uuid.UUID]
@@ -107,6 +110,40 @@ def _plan(build: Build, shape: tuple[int, ...]) -> _Plan:
     )
 
 
+def _cursor(db: str) -> Any:
+    """A cursor for a compiled query: on PostgreSQL one that binds on the server and prepares
+    the statement (once per connection: the next runs skip parsing it), through Django's
+    wrapper all the same (query logging, error wrapping)."""
+    connection = connections[db]
+    if connection.vendor != "postgresql" or not shoulder_setting("PREPARED_READS"):
+        return connection.cursor()
+    connection.ensure_connection()
+    raw: Any = connection.connection
+    if raw.prepare_threshold is None:
+        # Django turns psycopg's preparing off (None); a threshold never reached keeps it
+        # off for everything else (the ORM's cursors bind on the client and never prepare)
+        # while `prepare=True` below still prepares these.
+        raw.prepare_threshold = _NEVER
+    cursor = _prepared_cursor()(raw)
+    if connection.queries_logged:
+        return connection.make_debug_cursor(cursor)
+    return connection.make_cursor(cursor)
+
+
+_NEVER = 2**31 - 1
+
+
+@cache
+def _prepared_cursor() -> Any:
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    class Prepared(ServerBindingCursor):
+        def execute(self, query: Any, params: Any = None, **kwargs: Any) -> Any:
+            return super().execute(query, params, prepare=True)  # type: ignore[misc]
+
+    return Prepared
+
+
 def _id(value: uuid.UUID | str) -> uuid.UUID:
     return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
 
@@ -136,7 +173,7 @@ class Compiled:
         params = list(plan.params)
         for position, index, form in plan.slots:
             params[position] = form(flat[index])
-        with connections[plan.db].cursor() as cursor:
+        with _cursor(plan.db) as cursor:
             cursor.execute(plan.sql, params)
             found: Any = cursor.fetchall()
         if plan.width is not None:

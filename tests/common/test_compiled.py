@@ -71,3 +71,24 @@ def test_an_id_that_is_not_a_whole_parameter_is_refused(make_world: Any) -> None
     )
     with pytest.raises(UnsafeTemplate):
         inside.rows(world.owner.pk)
+
+
+def test_on_postgresql_they_run_as_prepared_statements(make_world: Any, settings: Any) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    world = make_world(members=1)
+    reach_out(world, expect=201)
+    client = world.client(world.owner)
+    assert client.get("/api/v1/home/").status_code == 200
+
+    def prepared() -> set[str]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT statement FROM pg_prepared_statements")
+            return {row[0] for row in cursor.fetchall()}
+
+    assert any('FROM "checkins_checkin"' in sql for sql in prepared()), prepared()
+    settings.SHOULDER = {**settings.SHOULDER, "PREPARED_READS": False}
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+    assert client.get("/api/v1/home/").status_code == 200
+    assert prepared() == set()
