@@ -247,8 +247,9 @@ def notify(
 ) -> list[Notification]:
     """Tell these people something on all their devices, respecting their settings.
 
-    Call it inside the request's transaction: the sends are enqueued on commit (one task per
-    device), never before, and not at all on rollback. A muted circle (or a non-reach-out kind
+    Call it inside the request's transaction: the sends are enqueued on commit (one task for
+    all the devices due at once, up to `PUSH_BATCH_SIZE`), never before, and not at all on
+    rollback. A muted circle (or a non-reach-out kind
     for a circle set to reach-outs only) creates nothing; during quiet hours the sends wait
     for the end of them, unless `breaks_quiet_hours` and the person allows reach-outs through.
     What may break quiet hours is what must not wait: it goes to the asks queue.
@@ -366,7 +367,8 @@ def _notify(
     queue_name = conf.ASKS_QUEUE if breaks_quiet_hours else DEFAULT_TASK_QUEUE_NAME
 
     def enqueue_all() -> None:
-        # One INSERT for every device; if it fails (database hiccup), the sweep enqueues them.
+        # One INSERT of a batch task (a few, past `PUSH_BATCH_SIZE` devices or for people in
+        # quiet hours); if it fails (database hiccup), the sweep enqueues each delivery.
         enqueue_deliveries(jobs, queue_name=queue_name)
 
     if jobs:
