@@ -119,11 +119,11 @@ def test_a_notify_past_the_batch_size_and_into_quiet_hours_still_enqueues_in_one
     assert (
         sum(q["sql"].startswith("INSERT") and table in q["sql"] for q in ctx.captured_queries) == 1
     )
-    tasks = _tasks(DELIVER_BATCH)
-    sizes = sorted((t.task.run_after is not None, len(t.args_kwargs["args"][0])) for t in tasks)
+    batches = _tasks(DELIVER_BATCH)
+    sizes = sorted((t.task.run_after is not None, len(t.args_kwargs["args"][0])) for t in batches)
     # The ones due now, PUSH_BATCH_SIZE at a time; the sleeper's at the end of quiet hours.
     assert sizes == [(False, 1), (False, conf.PUSH_BATCH_SIZE), (True, 1)]
-    [later] = [t for t in tasks if t.task.run_after is not None]
+    [later] = [t for t in batches if t.task.run_after is not None]
     assert later.task.run_after == dt.datetime(2026, 3, 2, 7, 0, tzinfo=dt.UTC)
     sleepers = Delivery.objects.get(notification__user=sleeper)
     assert later.args_kwargs["args"] == [[str(sleepers.pk)]]
