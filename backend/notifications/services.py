@@ -249,11 +249,11 @@ def notify(
 
     Call it inside the request's transaction: the sends are enqueued on commit (one task for
     all the devices due at once, up to `PUSH_BATCH_SIZE`), never before, and not at all on
-    rollback. A muted circle (or a non-reach-out kind
-    for a circle set to reach-outs only) creates nothing; during quiet hours the sends wait
-    for the end of them, unless `breaks_quiet_hours` and the person allows reach-outs through.
-    What may break quiet hours is what must not wait: it goes to the asks queue.
-    `title` and `body` may be lazy translations: each person gets them in their own language.
+    rollback. A muted circle (or a non-reach-out kind for a circle set to reach-outs only)
+    creates nothing; during quiet hours the sends wait for the end of them, unless
+    `breaks_quiet_hours` and the person allows reach-outs through. What may break quiet hours
+    is what must not wait: it goes to the asks queue. `title` and `body` may be lazy
+    translations: each person gets them in their own language (rendered once per language).
     """
     return _notify(
         user_ids=user_ids,
