@@ -10,7 +10,7 @@ DATABASE_URL, which it migrates and fills), 12 devices with real P-256 keys, and
 - reach-out -> all 11 pushes received (the asks queue, as a reach-out enqueues them), one
   reach-out at a time (`--rounds` of them), p50/p95/max; then the same with `--backlog` other
   check-ins' pushes (11 each) enqueued just before every measured one (target: p95 < 1 s);
-- request latency of `POST /api/v1/push/test/` (enqueues one task per device) for a person
+- request latency of `POST /api/v1/push/test/` (enqueues one task for all devices) for a person
   with 1 device vs 12, 50 requests each.
 Not part of pytest.
 """

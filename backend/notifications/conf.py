@@ -17,6 +17,11 @@ STALE_PENDING_AFTER = timedelta(minutes=2)
 SWEEP_INTERVAL = timedelta(minutes=1)
 RETENTION_INTERVAL = timedelta(hours=1)
 PUSH_TIMEOUT_SECONDS = 10
+# A notify() call's deliveries go out as one task per this many devices (a reach-out to 11
+# friends: one task), encrypted and sent side by side by a pool of this many threads per
+# worker process (shared by its task threads), so a batch takes about one send's time.
+PUSH_BATCH_SIZE = 16
+PUSH_SEND_THREADS = 16
 DEFAULT_TTL_SECONDS = 12 * 60 * 60
 MAX_PAYLOAD_BYTES = 3 * 1024
 # The task queue of what may wake someone (asks, and the pushes that follow them); it has a

@@ -247,12 +247,13 @@ def notify(
 ) -> list[Notification]:
     """Tell these people something on all their devices, respecting their settings.
 
-    Call it inside the request's transaction: the sends are enqueued on commit (one task per
-    device), never before, and not at all on rollback. A muted circle (or a non-reach-out kind
-    for a circle set to reach-outs only) creates nothing; during quiet hours the sends wait
-    for the end of them, unless `breaks_quiet_hours` and the person allows reach-outs through.
-    What may break quiet hours is what must not wait: it goes to the asks queue.
-    `title` and `body` may be lazy translations: each person gets them in their own language.
+    Call it inside the request's transaction: the sends are enqueued on commit (one task for
+    all the devices due at once, up to `PUSH_BATCH_SIZE`), never before, and not at all on
+    rollback. A muted circle (or a non-reach-out kind for a circle set to reach-outs only)
+    creates nothing; during quiet hours the sends wait for the end of them, unless
+    `breaks_quiet_hours` and the person allows reach-outs through. What may break quiet hours
+    is what must not wait: it goes to the asks queue. `title` and `body` may be lazy
+    translations: each person gets them in their own language (rendered once per language).
     """
     return _notify(
         user_ids=user_ids,
@@ -308,6 +309,29 @@ def _notify(
     ):
         devices[owner_id].append(sub_id)
 
+    # What is the same for everyone who reads the same language is made once per language, not
+    # once per person: the words (lazy translations rendered in it) and the payload around
+    # them, shortened to fit. Each person's copy only gets their notification's id and tag.
+    payloads: dict[str, dict[str, Any]] = {}
+
+    def payload_in(language: str) -> dict[str, Any]:
+        if language not in payloads:
+            with in_language(language):
+                rendered_title, rendered_body = str(title), str(body)
+            # The same lengths as every real id and tag: the body is shortened the same way.
+            placeholder = uuid.UUID(int=0)
+            payloads[language] = _payload(
+                notification_id=placeholder,
+                kind=kind,
+                title=rendered_title,
+                body=rendered_body,
+                url=url,
+                tag=(tag or f"{kind}-{placeholder}")[:64],
+                circle_id=circle_id,
+                data=data,
+            )
+        return payloads[language]
+
     notifications: list[Notification] = []
     deliveries: list[Delivery] = []
     for user in users:
@@ -329,22 +353,17 @@ def _notify(
                 send_at = quiet_end
         notification_id = uuid.uuid4()
         notification_tag = (tag or f"{kind}-{notification_id}")[:64]
-        with in_language(user.language):
-            user_title, user_body = str(title), str(body)
+        # A shallow copy: what `data` nests is shared, and never changed once made.
+        payload = {
+            **payload_in(user.language),
+            "tag": notification_tag,
+            "notification_id": str(notification_id),
+        }
         notification = Notification(
             id=notification_id,
             user=user,
             kind=kind,
-            payload=_payload(
-                notification_id=notification_id,
-                kind=kind,
-                title=user_title,
-                body=user_body,
-                url=url,
-                tag=notification_tag,
-                circle_id=circle_id,
-                data=data,
-            ),
+            payload=payload,
             urgency=urgency,
             ttl=ttl,
             tag=notification_tag,
@@ -366,7 +385,8 @@ def _notify(
     queue_name = conf.ASKS_QUEUE if breaks_quiet_hours else DEFAULT_TASK_QUEUE_NAME
 
     def enqueue_all() -> None:
-        # One INSERT for every device; if it fails (database hiccup), the sweep enqueues them.
+        # One INSERT of a batch task (a few, past `PUSH_BATCH_SIZE` devices or for people in
+        # quiet hours); if it fails (database hiccup), the sweep enqueues each delivery.
         enqueue_deliveries(jobs, queue_name=queue_name)
 
     if jobs:

@@ -1,16 +1,27 @@
-"""Background work: send one delivery, and the periodic sweep that recovers lost ones.
+"""Background work: send a notification batch's deliveries, or one delivery, and the
+periodic sweep that recovers lost ones.
 
 django-tasks-db has no retries and leaves a SIGKILLed worker's task RUNNING forever, so the
 `Delivery` row decides: a send is claimed with a guarded UPDATE (a delivered row is never sent
 again), retries are new enqueues with `run_after`, and the sweep re-enqueues what is overdue.
+
+`notify()` enqueues one `deliver_batch` task for all the deliveries it made (a reach-out to 11
+friends is one task, not 11): it claims them in one UPDATE, encrypts and POSTs them side by
+side from a thread pool, and records the deliveries in one UPDATE per status code. A send that
+fails is recorded on its own, as `deliver` records it, and its retry is a single-delivery
+`deliver` task, as is every re-send the sweep makes.
 """
 
 import base64
 import hashlib
 import json
 import logging
+import threading
 import uuid
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -47,15 +58,31 @@ class _NoRedirectSession(requests.Session):
         return super().request(*args, **kwargs)
 
 
-_session: _NoRedirectSession | None = None
+_local = threading.local()
 
 
 def _http() -> _NoRedirectSession:
-    # One keep-alive session per worker process: most pushes go to the same few services.
-    global _session
-    if _session is None:
-        _session = _NoRedirectSession()
-    return _session
+    # One keep-alive session per thread (a requests session is not made to be shared between
+    # threads): most pushes go to the same few services.
+    session: _NoRedirectSession | None = getattr(_local, "session", None)
+    if session is None:
+        session = _local.session = _NoRedirectSession()
+    return session
+
+
+_pool: ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _senders() -> ThreadPoolExecutor:
+    """The threads a batch's pushes are encrypted and POSTed from (they touch no database)."""
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(
+                max_workers=conf.PUSH_SEND_THREADS, thread_name_prefix="push-send"
+            )
+        return _pool
 
 
 # Is a notification of this kind still worth sending? Asked before a re-send (a retry, or the
@@ -95,6 +122,16 @@ def deliver(context: TaskContext[Any, Any], delivery_id: str) -> str:
     )
 
 
+@task(takes_context=True)
+def deliver_batch(context: TaskContext[Any, Any], delivery_ids: list[str]) -> dict[str, int]:
+    """All the deliveries of one `notify()` call (at most `PUSH_BATCH_SIZE` of them); returns
+    how many ended how. Their retries go back to this task's queue, as `deliver`'s do."""
+    return deliveries_attempt(
+        delivery_ids=[uuid.UUID(i) for i in delivery_ids],
+        queue_name=context.task_result.task.queue_name,
+    )
+
+
 def enqueue_delivery(
     delivery_id: uuid.UUID,
     run_after: datetime | None = None,
@@ -107,34 +144,51 @@ def enqueue_delivery(
         deliver.using(queue_name=queue_name).enqueue(str(delivery_id))
 
 
+def _batches(
+    jobs: Sequence[tuple[uuid.UUID, datetime | None]], now: datetime
+) -> list[tuple[datetime | None, list[str]]]:
+    """`(run_after, delivery ids)` per task: the deliveries due at the same moment (now, or the
+    end of someone's quiet hours), `PUSH_BATCH_SIZE` at a time."""
+    due: dict[datetime | None, list[str]] = defaultdict(list)
+    for delivery_id, run_after in jobs:
+        due[run_after if run_after is not None and run_after > now else None].append(
+            str(delivery_id)
+        )
+    size = conf.PUSH_BATCH_SIZE
+    return [
+        (run_after, ids[start : start + size])
+        for run_after, ids in due.items()
+        for start in range(0, len(ids), size)
+    ]
+
+
 def enqueue_deliveries(
     jobs: Sequence[tuple[uuid.UUID, datetime | None]],
     *,
     queue_name: str = DEFAULT_TASK_QUEUE_NAME,
 ) -> None:
-    """Enqueue one `deliver` task per `(delivery_id, run_after)`, in one INSERT.
+    """Enqueue `(delivery_id, run_after)` as `deliver_batch` tasks, in one INSERT.
 
-    A reach-out to 11 friends then costs the same one statement as a reach-out to one
-    (`enqueue_delivery` in a loop was a round trip per device). The rows are the ones the
-    database backend's own `enqueue` writes; another backend enqueues one by one.
+    The deliveries due at the same moment share a task: a reach-out to 11 friends is one task
+    row, sent in one go by the worker, instead of 11 each with their own round trips. The rows
+    are the ones the database backend's own `enqueue` writes; another backend enqueues the
+    batches one by one.
     """
-    backend = deliver.get_backend()
-    if not isinstance(backend, DatabaseBackend):
-        for delivery_id, run_after in jobs:
-            enqueue_delivery(delivery_id, run_after, queue_name=queue_name)
-        return
     now = timezone.now()
+    batches = _batches(jobs, now)
+    backend = deliver_batch.get_backend()
+    if not isinstance(backend, DatabaseBackend):
+        for run_after, ids in batches:
+            deliver_batch.using(queue_name=queue_name, run_after=run_after).enqueue(ids)
+        return
     rows: list[Any] = []
-    for delivery_id, run_after in jobs:
-        job = deliver.using(
-            queue_name=queue_name,
-            run_after=run_after if run_after is not None and run_after > now else None,
-        )
+    for run_after, ids in batches:
+        job = deliver_batch.using(queue_name=queue_name, run_after=run_after)
         backend.validate_task(job)
         rows.append(
             DBTaskResult(
                 id=backend._get_id(),
-                args_kwargs=normalize_json({"args": [str(delivery_id)], "kwargs": {}}),
+                args_kwargs=normalize_json({"args": [ids], "kwargs": {}}),
                 priority=job.priority,
                 task_path=job.module_path,
                 queue_name=job.queue_name,
@@ -146,23 +200,47 @@ def enqueue_deliveries(
     DBTaskResult.objects.bulk_create(rows)
 
 
-def _claim(delivery_id: uuid.UUID, now: datetime) -> bool:
+def _claimable(now: datetime) -> Q:
     due = Q(status=DeliveryStatus.PENDING, next_attempt_at__lte=now)
     stale = Q(
         status=DeliveryStatus.SENDING,
         sending_started_at__lt=now - conf.stale_sending_after(),
     )
+    return due | stale
+
+
+def _claim_fields(now: datetime) -> dict[str, Any]:
+    return {
+        "status": DeliveryStatus.SENDING,
+        "sending_started_at": now,
+        "last_attempt_at": now,
+        "attempts": F("attempts") + 1,
+    }
+
+
+def _claim(delivery_id: uuid.UUID, now: datetime) -> bool:
     claimed = (
-        Delivery.objects.filter(pk=delivery_id)
-        .filter(due | stale)
-        .update(
-            status=DeliveryStatus.SENDING,
-            sending_started_at=now,
-            last_attempt_at=now,
-            attempts=F("attempts") + 1,
-        )
+        Delivery.objects.filter(pk=delivery_id).filter(_claimable(now)).update(**_claim_fields(now))
     )
     return claimed == 1
+
+
+def _claim_many(delivery_ids: Sequence[uuid.UUID], now: datetime) -> list[Delivery]:
+    """Claim whichever of these deliveries are due, in one UPDATE; returns them, read back
+    with their notification and device in one SELECT. A claim is known by its
+    `sending_started_at` (as `_finish` knows it): only rows this claim moved carry `now`."""
+    claimed = (
+        Delivery.objects.filter(pk__in=delivery_ids)
+        .filter(_claimable(now))
+        .update(**_claim_fields(now))
+    )
+    if not claimed:
+        return []
+    return list(
+        Delivery.objects.select_related("notification", "subscription").filter(
+            pk__in=delivery_ids, status=DeliveryStatus.SENDING, sending_started_at=now
+        )
+    )
 
 
 def _finish(delivery: Delivery, claimed_at: datetime, **fields: Any) -> None:
@@ -230,35 +308,43 @@ def _schedule_retry(
             last_status_code=status_code,
         )
         # Same database as the row: the retry task exists exactly when the row says pending.
+        # A retry is always a single-delivery task, whether the first try was in a batch or not.
         enqueue_delivery(delivery.pk, retry_at, queue_name=queue_name)
     return "retry"
 
 
-def delivery_attempt(*, delivery_id: uuid.UUID, queue_name: str = DEFAULT_TASK_QUEUE_NAME) -> str:
-    """Try to send one delivery now; returns what happened (for the task result)."""
-    now = timezone.now()
-    if not _claim(delivery_id, now):
-        return "skipped"
-    delivery = Delivery.objects.select_related("notification", "subscription").get(pk=delivery_id)
-    claimed_at = delivery.sending_started_at
-    assert claimed_at is not None
-    subscription = delivery.subscription
-    if subscription is None:
+def _unsendable(delivery: Delivery, claimed_at: datetime, now: datetime) -> str | None:
+    """Finish a claimed delivery that must not be sent (its device is gone, nobody wants it
+    any more, it ran out of attempts) and say how it ended; None: send it."""
+    if delivery.subscription is None:
         _finish(delivery, claimed_at, status=DeliveryStatus.GONE, gone_at=now)
         return DeliveryStatus.GONE
-    notification = delivery.notification
-    if delivery.attempts > 1 and not _is_still_wanted(notification):
+    if delivery.attempts > 1 and not _is_still_wanted(delivery.notification):
         _finish(delivery, claimed_at, status=DeliveryStatus.CANCELLED, cancelled_at=now)
         return DeliveryStatus.CANCELLED
+    if delivery.attempts > conf.MAX_ATTEMPTS:
+        _finish(delivery, claimed_at, status=DeliveryStatus.FAILED, failed_at=now)
+        return DeliveryStatus.FAILED
+    return None
+
+
+@dataclass(frozen=True)
+class _Sent:
+    """What the push service said: a status code, or the exception the send ended with."""
+
+    status_code: int | None = None
+    error: Exception | None = None
+
+
+def _send(delivery: Delivery) -> _Sent:
+    """Encrypt and POST one push. No database here: it runs on the sender threads."""
+    subscription, notification = delivery.subscription, delivery.notification
+    assert subscription is not None
     keys = get_vapid_keys()
     headers: dict[str, str | int | float] = {
         "Urgency": notification.urgency,
         "Topic": notification_topic(notification.tag),
     }
-    if delivery.attempts > conf.MAX_ATTEMPTS:
-        _finish(delivery, claimed_at, status=DeliveryStatus.FAILED, failed_at=now)
-        return DeliveryStatus.FAILED
-    status_code: int | None
     try:
         response = webpush(
             subscription_info={
@@ -274,53 +360,125 @@ def delivery_attempt(*, delivery_id: uuid.UUID, queue_name: str = DEFAULT_TASK_Q
             timeout=conf.PUSH_TIMEOUT_SECONDS,
             requests_session=_http(),
         )
-        status_code = response.status_code
-    except WebPushException as exc:
-        status_code = exc.status_code
+    except Exception as exc:
+        return _Sent(error=exc)
+    return _Sent(status_code=response.status_code)
+
+
+def _record_failure(
+    delivery: Delivery, claimed_at: datetime, exc: Exception, *, now: datetime, queue_name: str
+) -> str:
+    subscription = delivery.subscription
+    assert subscription is not None
+    if isinstance(exc, WebPushException):
         return _handle_refusal(
             delivery,
             claimed_at,
             subscription,
             exc,
-            status_code=status_code,
+            status_code=exc.status_code,
             now=now,
             queue_name=queue_name,
         )
-    except Exception as exc:  # network errors, and anything unexpected: retry with backoff
-        if not isinstance(exc, requests.RequestException):
-            logger.exception("Sending delivery %s failed unexpectedly", delivery.pk)
-        PushSubscription.objects.filter(pk=subscription.pk).update(
-            failure_count=F("failure_count") + 1
-        )
-        return _schedule_retry(
-            delivery,
-            claimed_at,
-            queue_name=queue_name,
-            now=now,
-            error=f"{type(exc).__name__}: {exc}",
-            status_code=None,
-        )
+    # Network errors, and anything unexpected: retry with backoff.
+    if not isinstance(exc, requests.RequestException):
+        logger.error("Sending delivery %s failed unexpectedly", delivery.pk, exc_info=exc)
+    PushSubscription.objects.filter(pk=subscription.pk).update(failure_count=F("failure_count") + 1)
+    return _schedule_retry(
+        delivery,
+        claimed_at,
+        queue_name=queue_name,
+        now=now,
+        error=f"{type(exc).__name__}: {exc}",
+        status_code=None,
+    )
+
+
+def _record_delivered(sent: Sequence[tuple[Delivery, int | None]], claimed_at: datetime) -> None:
+    """Mark these deliveries delivered, their devices healthy, and tell the listeners: one
+    commit, one UPDATE per status code (one, nearly always) and one for the devices."""
+    if not sent:
+        return
     done = timezone.now()
-    with transaction.atomic():  # one commit for both rows
-        _finish(
-            delivery,
-            claimed_at,
-            status=DeliveryStatus.DELIVERED,
-            delivered_at=done,
-            last_status_code=status_code,
-            last_error="",
-        )
-        PushSubscription.objects.filter(pk=subscription.pk).update(
+    by_code: dict[int | None, list[uuid.UUID]] = defaultdict(list)
+    for delivery, status_code in sent:
+        by_code[status_code].append(delivery.pk)
+    notifications = list({d.notification_id: d.notification for d, _ in sent}.values())
+    with transaction.atomic():  # one commit for every row
+        for status_code, ids in by_code.items():
+            # Only the claim that is still ours may write the outcome.
+            Delivery.objects.filter(
+                pk__in=ids, status=DeliveryStatus.SENDING, sending_started_at=claimed_at
+            ).update(
+                status=DeliveryStatus.DELIVERED,
+                delivered_at=done,
+                last_status_code=status_code,
+                last_error="",
+            )
+        PushSubscription.objects.filter(pk__in={d.subscription_id for d, _ in sent}).update(
             last_success_at=done, failure_count=0
         )
         for listener in _delivered:
             try:
                 with transaction.atomic():  # a savepoint: its failure leaves ours usable
-                    listener([notification])
+                    listener(notifications)
             except Exception:
                 # A listener (a screen's version bump) never undoes a push that went out.
-                logger.exception("A delivered-listener failed for notification %s", notification.pk)
+                logger.exception(
+                    "A delivered-listener failed for notifications %s",
+                    ", ".join(str(n.pk) for n in notifications),
+                )
+
+
+def delivery_attempt(*, delivery_id: uuid.UUID, queue_name: str = DEFAULT_TASK_QUEUE_NAME) -> str:
+    """Try to send one delivery now; returns what happened (for the task result)."""
+    now = timezone.now()
+    if not _claim(delivery_id, now):
+        return "skipped"
+    delivery = Delivery.objects.select_related("notification", "subscription").get(pk=delivery_id)
+    claimed_at = delivery.sending_started_at
+    assert claimed_at is not None
+    ended = _unsendable(delivery, claimed_at, now)
+    if ended is not None:
+        return ended
+    sent = _send(delivery)
+    if sent.error is not None:
+        return _record_failure(delivery, claimed_at, sent.error, now=now, queue_name=queue_name)
+    _record_delivered([(delivery, sent.status_code)], claimed_at)
     return DeliveryStatus.DELIVERED
+
+
+def deliveries_attempt(
+    *, delivery_ids: Sequence[uuid.UUID], queue_name: str = DEFAULT_TASK_QUEUE_NAME
+) -> dict[str, int]:
+    """Try to send these deliveries now, side by side; returns how many ended how ("skipped":
+    not due, or already claimed by another task). Each one ends exactly as it would through
+    `delivery_attempt`; the delivered ones are recorded together."""
+    now = timezone.now()
+    claimed = _claim_many(delivery_ids, now)
+    outcomes: dict[str, int] = defaultdict(int)
+    outcomes["skipped"] = len(set(delivery_ids)) - len(claimed)
+    sendable = []
+    for delivery in claimed:
+        ended = _unsendable(delivery, now, now)
+        if ended is None:
+            sendable.append(delivery)
+        else:
+            outcomes[ended] += 1
+    if len(sendable) > 1:
+        results = list(_senders().map(_send, sendable))
+    else:
+        results = [_send(delivery) for delivery in sendable]  # no thread hop for one
+    delivered = []
+    for delivery, sent in zip(sendable, results, strict=True):
+        if sent.error is None:
+            delivered.append((delivery, sent.status_code))
+        else:
+            ended = _record_failure(delivery, now, sent.error, now=now, queue_name=queue_name)
+            outcomes[ended] += 1
+    _record_delivered(delivered, now)
+    outcomes[DeliveryStatus.DELIVERED] += len(delivered)
+    return {outcome: count for outcome, count in outcomes.items() if count}
 
 
 def _handle_refusal(

@@ -10,11 +10,10 @@ from backend.aftermath import services
 from backend.aftermath.models import AftermathNote
 from backend.notifications.models import Notification
 from tests.aftermath.conftest import World, notes_url, send
+from tests.common.helpers import queued_deliveries
 from tests.common.world import add_device, make_session
 
 pytestmark = pytest.mark.django_db
-
-DELIVER = "backend.notifications.tasks.deliver"
 
 
 @pytest.fixture
@@ -55,7 +54,7 @@ def test_the_other_participants_are_told_and_nobody_else(
         assert push.payload["note_id"] == str(note.pk)
         # The note's words never travel in a push.
         assert "Private words" not in str(push.payload)
-    assert DBTaskResult.objects.filter(task_path=DELIVER).count() == 2
+    assert len(queued_deliveries()) == 2
 
 
 def test_a_participant_who_left_is_not_told(world: World, devices: None) -> None:
@@ -78,7 +77,7 @@ def test_pushes_wait_for_commit(
     for callback in callbacks:
         callback()
     # requester wrote: `author` and `blocked` were there.
-    assert DBTaskResult.objects.filter(task_path=DELIVER).count() == 2
+    assert len(queued_deliveries()) == 2
 
 
 def test_nothing_is_pushed_when_the_transaction_rolls_back(

@@ -1,6 +1,8 @@
 from typing import Any
 
 from backend.accounts.models import User
+from tests.common.helpers import DELIVER as DELIVER
+from tests.common.helpers import DELIVER_BATCH as DELIVER_BATCH
 from tests.common.helpers import post
 from tests.common.world import CircleWorld
 
@@ -17,7 +19,6 @@ def reach_out(
 
 ADVANCE = "backend.checkins.transitions.advance"
 SWEEP = "backend.checkins.transitions.sweep"
-DELIVER = "backend.notifications.tasks.deliver"
 
 
 def queued(task_path: str, *, ready_only: bool = False) -> list[Any]:

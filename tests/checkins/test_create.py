@@ -16,8 +16,8 @@ from backend.checkins import services
 from backend.checkins.models import AudienceMember, CheckIn, Status
 from backend.circles.models import Membership
 from backend.notifications.models import Delivery, Notification
-from tests.checkins.conftest import CHECKINS, DELIVER, queued, reach_out
-from tests.common.helpers import client_for, post
+from tests.checkins.conftest import CHECKINS, DELIVER_BATCH, queued, reach_out
+from tests.common.helpers import client_for, post, queued_deliveries
 from tests.common.world import make_block
 from tests.conftest import error_codes
 
@@ -58,10 +58,11 @@ def test_reach_out_asks_every_other_member_by_default(
         "Could you just sit with them for a while? No need to explain. Please just listen."
     )
     assert note.payload["url"] == f"/checkins/{body['id']}"
-    # One delivery task per device of the audience, enqueued after commit.
+    # One delivery per device of the audience, all in one task, enqueued after commit.
     deliveries = Delivery.objects.filter(notification__kind="reach_out")
     assert {d.notification.user_id for d in deliveries} == {m.pk for m in w.members}
-    assert len(queued(DELIVER)) == 3
+    assert len(queued(DELIVER_BATCH)) == 1
+    assert sorted(queued_deliveries()) == sorted(str(d.pk) for d in deliveries)
     # The audience rows remember their push, for the delivered_at status.
     assert set(AudienceMember.objects.values_list("notification_id", flat=True)) == {
         n.pk for n in notes
@@ -101,7 +102,7 @@ def test_pushes_wait_for_commit(make_world: Any, django_capture_on_commit_callba
     assert callbacks
     for callback in callbacks:
         callback()
-    assert len(queued(DELIVER)) == 2
+    assert len(queued_deliveries()) == 2
 
 
 def test_explicit_audience(make_world: Any) -> None:

@@ -65,3 +65,24 @@ def run_queued_tasks(task_path: str | None = None) -> list[Any]:
         results.append(row.task.call(*row.args_kwargs["args"], **row.args_kwargs["kwargs"]))
         row.set_successful(None)
     return results
+
+
+DELIVER = "backend.notifications.tasks.deliver"
+DELIVER_BATCH = "backend.notifications.tasks.deliver_batch"
+
+
+def queued_deliveries(*, ready_only: bool = False) -> list[str]:
+    """The delivery ids waiting in push tasks: a `notify()` call's in one batch task, a
+    retry's or a sweep's re-send in a `deliver` task of its own."""
+    from django_tasks_db.models import DBTaskResult
+
+    rows = DBTaskResult.objects.filter(task_path__in=[DELIVER, DELIVER_BATCH])
+    if ready_only:
+        rows = rows & DBTaskResult.objects.ready()
+    ids: list[str] = []
+    for task_path, args_kwargs in rows.order_by("run_after", "enqueued_at").values_list(
+        "task_path", "args_kwargs"
+    ):
+        [arg] = args_kwargs["args"]
+        ids.extend(arg if task_path == DELIVER_BATCH else [arg])
+    return ids

@@ -1,5 +1,6 @@
 import datetime as dt
 import json
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -14,7 +15,7 @@ from werkzeug import Response
 
 from backend.notifications.models import Delivery, DeliveryStatus, Notification, PushSubscription
 from backend.notifications.services import notify
-from backend.notifications.tasks import _claim, enqueue_delivery
+from backend.notifications.tasks import _claim_many, enqueue_delivery
 from tests.common.world import add_device
 from tests.conftest import error_codes
 from tests.notifications.conftest import Device, PushService, subscribe, verify_vapid
@@ -59,7 +60,7 @@ def test_end_to_end_a_real_worker_posts_an_encrypted_signed_push(
     phone, laptop = push_service.device("phone"), push_service.device("laptop")
     user = _person_with(signed_in, phone, laptop)
     [notification] = _notify(user, data={"checkin_id": "123"}, tag="checkin-123")
-    assert DBTaskResult.objects.count() == 2  # one task per device, after commit
+    assert DBTaskResult.objects.count() == 1  # one task for both devices, after commit
 
     run_worker()
 
@@ -215,41 +216,41 @@ def test_backoff_gives_up_after_the_last_attempt(
 def test_a_worker_killed_mid_send_is_recovered_by_the_sweep_exactly_once(
     signed_in: Any, push_service: PushService, run_worker: Worker
 ) -> None:
-    """What SIGKILL leaves behind: the task RUNNING forever and the delivery "sending"."""
+    """What SIGKILL leaves behind: the tasks RUNNING forever, a batch's deliveries "sending"."""
     devices = [push_service.device(f"d{n}") for n in range(3)]
     user = _person_with(signed_in, *devices)
     start = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
     with time_machine.travel(start, tick=False) as clock:
-        _notify(user)
-        _notify(user)
-        # The dead worker had claimed two tasks; one of their deliveries was claimed too.
+        for _ in range(3):
+            _notify(user)  # one batch task of 3 deliveries each
+        # The dead worker had claimed two tasks; the first one's deliveries were claimed too.
         dead = list(DBTaskResult.objects.order_by("enqueued_at")[:2])
         for task in dead:
             task.claim("killed-worker")
-        killed_delivery = dead[0].args_kwargs["args"][0]
-        assert _claim(__import__("uuid").UUID(killed_delivery), timezone.now())
+        killed_batch = [uuid.UUID(i) for i in dead[0].args_kwargs["args"][0]]
+        assert _claim_many(killed_batch, timezone.now())
 
         run_worker()
-        assert len(push_service.received) == 4  # the 4 tasks the dead worker did not hold
+        assert len(push_service.received) == 3  # the batch the dead worker did not hold
         assert DBTaskResult.objects.filter(status="RUNNING").count() == 2
 
         clock.shift(dt.timedelta(minutes=1))
         call_command("sweep_deliveries", "--no-schedule", stdout=open("/dev/null", "w"))  # noqa: SIM115
         run_worker()
-        assert len(push_service.received) == 4  # too early: a send may still be in flight
+        assert len(push_service.received) == 3  # too early: a send may still be in flight
 
         clock.shift(dt.timedelta(minutes=5))
         call_command("sweep_deliveries", "--no-schedule", stdout=open("/dev/null", "w"))  # noqa: SIM115
         run_worker()
         call_command("sweep_deliveries", "--no-schedule", stdout=open("/dev/null", "w"))  # noqa: SIM115
         run_worker()
-    assert _statuses() == ["delivered"] * 6
+    assert _statuses() == ["delivered"] * 9
     per_notification: dict[tuple[str, str], int] = {}
     for device in devices:
         for request in push_service.for_device(device):
             key = (device.endpoint, device.decrypt(request.get_data())["notification_id"])
             per_notification[key] = per_notification.get(key, 0) + 1
-    assert len(per_notification) == 6
+    assert len(per_notification) == 9
     assert set(per_notification.values()) == {1}
 
 

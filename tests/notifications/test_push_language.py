@@ -83,3 +83,52 @@ def test_the_email_standing_in_for_a_push_is_in_the_friends_language(
     assert message.subject == "Alguien de tu círculo te necesita"
     assert message.body.startswith("Sam te necesita.\n¿Puedes llamar?\n")
     assert "Abre Shoulder para responder con un toque:" in message.body
+
+
+@pytest.mark.django_db
+def test_a_push_to_many_is_worded_once_per_language(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """Issue #15: the words of a reach-out to 11 are rendered per language (twice here), not
+    per person (11 times), and each person still reads their own language."""
+    from django.utils.functional import lazy
+    from django.utils.translation import get_language, gettext
+
+    from backend.notifications.services import notify
+
+    rendered: list[str] = []
+
+    def words() -> str:
+        rendered.append(get_language())
+        return gettext("Someone in your circle needs you")
+
+    people = [make_person(language="es" if n % 3 == 0 else "en") for n in range(11)]
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = notify(
+            user_ids=[p.pk for p in people],
+            kind="reach_out",
+            title=lazy(words, str)(),
+            body=lazy(words, str)(),
+            url="/checkins/1",
+            data={"checkin_id": "1"},
+        )
+    assert sorted(rendered) == ["en", "en", "es", "es"]  # title and body, per language
+    spanish = {p.pk for p in people if p.language == "es"}
+    ids = set()
+    for notification in sent:
+        expected = (
+            "Alguien de tu círculo te necesita"
+            if notification.user_id in spanish
+            else "Someone in your circle needs you"
+        )
+        assert notification.payload == {
+            "checkin_id": "1",
+            "kind": "reach_out",
+            "title": expected,
+            "body": expected,
+            "url": "/checkins/1",
+            "tag": f"reach_out-{notification.pk}",
+            "notification_id": str(notification.pk),
+        }
+        ids.add(notification.pk)
+    assert len(ids) == 11
