@@ -14,6 +14,7 @@ return a `values()` queryset whose SQL depends only on those ids' places. Any ot
 A stand-in that doesn't come out as a whole parameter is refused at the first call.
 """
 
+import re
 import threading
 import uuid
 from collections.abc import Callable, Sequence
@@ -24,6 +25,7 @@ from typing import Any
 from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.sql.compiler import SQLCompiler
+from psycopg.sql import Literal
 
 from backend.common.conf import shoulder_setting
 
@@ -94,6 +96,9 @@ def _plan(build: Build, shape: tuple[int, ...]) -> _Plan:
             raise UnsafeTemplate(f"a stand-in id inside parameter {position}")
     if any(str(s) in sql or s.hex in sql for s in flat):
         raise UnsafeTemplate("a stand-in id inside the SQL text")
+    connection = connections[queryset.db]
+    if connection.vendor == "postgresql":
+        sql, params, slots = _constants_inlined(connection, sql, params, slots)
     fields = [s[0] for s in compiler.select[: compiler.col_count]]
     return _Plan(
         sql=sql,
@@ -108,6 +113,31 @@ def _plan(build: Build, shape: tuple[int, ...]) -> _Plan:
         converters=compiler.get_converters(fields),
         width=compiler.col_count if compiler.has_extra_select else None,
     )
+
+
+def _constants_inlined(
+    connection: Any, sql: str, params: Sequence[Any], slots: list[Any]
+) -> tuple[str, list[Any], list[Any]]:
+    """The SQL with every parameter but the ids written into it (statuses, kinds, limits:
+    constants of `build`), so a plan made once for the statement knows them: a generic plan
+    of home's query that had to guess them read all of a large world's check-ins (1.7 s
+    instead of 12 ms)."""
+    connection.ensure_connection()
+    ids = {position: n for n, (position, _, _) in enumerate(slots)}
+    out: list[str] = []
+    position = 0
+    for piece in re.split(r"(%%|%s)", sql):
+        if piece != "%s":
+            out.append(piece)
+            continue
+        if position in ids:
+            out.append(piece)
+        else:
+            literal = Literal(params[position]).as_string(connection.connection)
+            out.append(literal.replace("%", "%%"))
+        position += 1
+    kept = [params[p] for p in ids]
+    return "".join(out), kept, [(ids[p], index, form) for p, index, form in slots]
 
 
 def _cursor(db: str) -> Any:
