@@ -92,3 +92,18 @@ def test_on_postgresql_they_run_as_prepared_statements(make_world: Any, settings
         cursor.execute("DEALLOCATE ALL")
     assert client.get("/api/v1/home/").status_code == 200
     assert prepared() == set()
+
+
+def test_on_postgresql_only_the_ids_are_parameters(make_world: Any) -> None:
+    """A prepared statement is planned once, without its parameters' values: the constants
+    (statuses, kinds, limits) are written into its SQL so that plan knows them."""
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    from backend.checkins.selectors import _home_checkins
+
+    world = make_world(members=1)
+    assert _home_checkins.rows(world.owner.pk) == []
+    plan = _home_checkins._plan_for((-1,))
+    assert all(isinstance(p, uuid.UUID) for p in plan.params)
+    assert len(plan.params) == len(plan.slots) > 1
+    assert "'open'" in plan.sql
