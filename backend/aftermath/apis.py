@@ -9,7 +9,6 @@ or a cancelled check-in 409 (`not_a_session`).
 from typing import Any
 from uuid import UUID
 
-from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -21,7 +20,7 @@ from backend.aftermath import activity, conf, selectors, services
 from backend.aftermath.access import access_note, access_session, access_session_id
 from backend.aftermath.models import Audience, Reaction, ReactionKind
 from backend.aftermath.throttling import AftermathWriteThrottle
-from backend.checkins.models import Answer, CheckIn, Kind
+from backend.checkins.models import Answer, Kind
 from backend.circles.access import access_circle, access_person
 from backend.common.apis import (
     PAGE_PARAMETERS,
@@ -29,6 +28,7 @@ from backend.common.apis import (
     PaginatedApi,
     error_responses,
 )
+from backend.common.compiled import Paged
 from backend.common.conditional import conditional_get
 from backend.common.pagination import CursorPagination
 from backend.common.throttling import throttles_with
@@ -244,7 +244,7 @@ class NoteReactionApi(APIView):
 
 
 class _MomentsApi(PaginatedApi):
-    def moments_page(self, request: Request, rows: QuerySet[CheckIn, selectors.Row]) -> Response:
+    def moments_page(self, request: Request, rows: Paged) -> Response:
         return self.paginate(request, rows, read_model=selectors.moment_reads)
 
 

@@ -24,7 +24,7 @@ from backend.aftermath.models import AftermathNote, Audience, Reaction
 from backend.checkins.models import CheckIn, Kind, ShareOffer, ShareStatus, Status
 from backend.checkins.selectors import in_session_circle, showed_up
 from backend.circles.selectors import blocked_with
-from backend.common.compiled import compiled
+from backend.common.compiled import Paged, compiled
 
 # Sessions are reach-outs and check-on-mes that came to an end; a nudge is a question, and a
 # cancelled check-in was taken back before anyone came.
@@ -198,12 +198,17 @@ def session_open_to(*, user: User, checkin_id: Any) -> bool:
     return bool(_session_open_to.rows(user.pk, checkin_id))
 
 
-def note_rows_for_checkin(*, checkin_id: Any, user: User) -> QuerySet[AftermathNote, Row]:
-    """The notes of a session `user` may read (through `access.access_session` first), as
-    flat rows (a page goes to `note_reads`)."""
-    return AftermathNote.objects.filter(
-        _note_visible_in_session(user), checkin_id=checkin_id
+_session_note_rows = compiled(
+    lambda user_id, checkin_id: AftermathNote.objects.filter(
+        _note_visible_in_session(User(pk=user_id)), checkin_id=checkin_id
     ).values(*NOTE_COLUMNS)
+)
+
+
+def note_rows_for_checkin(*, checkin_id: Any, user: User) -> Paged:
+    """The notes of a session `user` may read (through `access.access_session` first), as
+    flat rows to paginate (a page goes to `note_reads`)."""
+    return _session_note_rows.page(user.pk, checkin_id)
 
 
 _reaction_rows = compiled(
@@ -266,19 +271,34 @@ def note_reads(rows: list[Row], viewer: User) -> list[Row]:
     return [_note_read(row, viewer, reactions[row["id"]]) for row in rows]
 
 
-def moment_rows_for_circle(*, circle_id: UUID, user: User) -> QuerySet[CheckIn, Row]:
-    """Our moments in a circle, as flat rows (a page goes to `moment_reads`)."""
-    return _moment_sessions(user).filter(circle_id=circle_id).values(*SESSION_COLUMNS)
+_circle_moment_rows = compiled(
+    lambda user_id, circle_id: (
+        _moment_sessions(User(pk=user_id)).filter(circle_id=circle_id).values(*SESSION_COLUMNS)
+    )
+)
 
 
-def moment_rows_with_person(*, person: User, user: User) -> QuerySet[CheckIn, Row]:
-    """Sessions both `user` and `person` were there for; none across a block."""
+def _with_person(user_id: Any, person_id: Any) -> QuerySet[CheckIn, Row]:
+    user, person = User(pk=user_id), User(pk=person_id)
     return (
         _moment_sessions(user)
         .filter(participant_in(user), participant_in(person))
         .exclude(blocked_with(user, person.pk))
         .values(*SESSION_COLUMNS)
     )
+
+
+_moment_rows_with = compiled(_with_person)
+
+
+def moment_rows_for_circle(*, circle_id: UUID, user: User) -> Paged:
+    """Our moments in a circle, as flat rows to paginate (a page goes to `moment_reads`)."""
+    return _circle_moment_rows.page(user.pk, circle_id)
+
+
+def moment_rows_with_person(*, person: User, user: User) -> Paged:
+    """Sessions both `user` and `person` were there for; none across a block."""
+    return _moment_rows_with.page(user.pk, person.pk)
 
 
 def moment_reads(rows: list[Row], viewer: User) -> list[Row]:

@@ -33,7 +33,7 @@ from backend.checkins.models import (
 )
 from backend.circles.models import Membership
 from backend.circles.selectors import blocked_with
-from backend.common.compiled import compiled
+from backend.common.compiled import Compiled, Paged, compiled
 from backend.notifications.models import Delivery, DeliveryStatus, Notification
 
 
@@ -411,10 +411,21 @@ def checkin_read(*, checkin_id: Any, viewer: User, gate: bool = True) -> Row | N
     return _assemble([row], members, viewer)[0]
 
 
-def checkin_list_rows(*, user: User, status: str | None = None) -> QuerySet[CheckIn, Row]:
-    """The list's rows (a page of them goes through `full_reads`)."""
-    rows = checkin_rows().filter(visible_to(user))
-    return rows.filter(status=status) if status else rows
+def _list_rows(status: str | None) -> Compiled:
+    def build(user_id: Any) -> QuerySet[CheckIn, Row]:
+        rows = checkin_rows().filter(visible_to(User(pk=user_id)))
+        return rows.filter(status=status) if status else rows
+
+    return compiled(build)
+
+
+# One compiled list per status filter (the status is a constant of its SQL).
+_LIST_ROWS = {status: _list_rows(status) for status in (None, *Status.values)}
+
+
+def checkin_list_rows(*, user: User, status: str | None = None) -> Paged:
+    """The list's rows to paginate (a page of them goes through `full_reads`)."""
+    return _LIST_ROWS[status or None].page(user.pk)
 
 
 # Home's lists are short by design (one open reach-out per person, a few scheduled, nudges

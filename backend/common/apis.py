@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from backend.common.compiled import Paged
 from backend.common.pagination import CursorPagination
 
 # --- the error shape, for the schema -------------------------------------------------------
@@ -65,7 +66,7 @@ class PaginatedApi(APIView):
     def paginate(
         self,
         request: Request,
-        queryset: QuerySet[Any, Any],
+        queryset: QuerySet[Any, Any] | Paged,
         serializer: type[serializers.BaseSerializer[Any]] | None = None,
         *,
         read_model: Callable[[list[Any], Any], Sequence[Any]] | None = None,
@@ -75,7 +76,9 @@ class PaginatedApi(APIView):
         a read model and no serializer, the read model's plain dicts are the answer (the lean
         path of the hot lists; `extend_schema` documents them with their serializer)."""
         paginator = self.pagination_class()
-        page: Sequence[Any] = list(paginator.paginate_queryset(queryset, request, view=self) or [])
+        # A compiled page (`Paged`) does what DRF's paginators do to a queryset.
+        rows: Any = queryset
+        page: Sequence[Any] = list(paginator.paginate_queryset(rows, request, view=self) or [])
         if read_model is not None:
             page = read_model(list(page), request.user)
         if serializer is None:

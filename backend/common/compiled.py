@@ -17,8 +17,9 @@ A stand-in that doesn't come out as a whole parameter is refused at the first ca
 import re
 import threading
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
@@ -53,9 +54,10 @@ class _Plan:
     sql: str
     params: tuple[Any, ...]
     # (parameter position, stand-in index, how the backend writes a UUID)
-    slots: tuple[tuple[int, int, Callable[[uuid.UUID], Any]], ...]
+    slots: tuple[tuple[int, int, Callable[[Any], Any]], ...]
     names: tuple[str, ...]
     db: str
+    position_field: Any
     compiler: SQLCompiler
     converters: dict[int, Any]
     width: int | None
@@ -77,23 +79,51 @@ class UnsafeTemplate(Exception):
     """A stand-in id ended up somewhere other than a whole parameter."""
 
 
-def _plan(build: Build, shape: tuple[int, ...]) -> _Plan:
+@dataclass(frozen=True)
+class _Page:
+    """A page of a compiled query, as DRF's cursor pagination asks for it: an ordering, maybe
+    a position on its first field (`lookup`, e.g. `created_at__lt`), and a slice."""
+
+    ordering: tuple[str, ...]
+    lookup: str | None
+    start: int
+    stop: int
+
+
+# The stand-in for a page's position: a time no row has.
+_POSITION = datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=UTC)
+
+
+def _plan(build: Build, shape: tuple[int, ...], page: _Page | None = None) -> _Plan:
     args, flat = _stand_ins(shape)
     queryset = build(*args)
+    position_field = None
+    if page is not None:
+        queryset = queryset.order_by(*page.ordering)
+        if page.lookup is not None:
+            queryset = queryset.filter(**{page.lookup: _POSITION})
+            position_field = queryset.model._meta.get_field(page.lookup.split("__")[0])
+        queryset = queryset[page.start : page.stop]
     query = queryset.query
     compiler = query.get_compiler(using=queryset.db)
     sql, params = compiler.as_sql()
-    forms: dict[Any, tuple[int, Callable[[uuid.UUID], Any]]] = {}
+    forms: dict[Any, tuple[int, Callable[[Any], Any]]] = {}
     for index, stand_in in enumerate(flat):
         forms[stand_in] = (index, _as_is)
         forms[stand_in.hex] = (index, _hex)
         forms[str(stand_in)] = (index, _text)
+    if position_field is not None:
+        # One more value after the ids: the position, already as the database takes it.
+        db_position = position_field.get_db_prep_value(_POSITION, connections[queryset.db])
+        forms[db_position] = (len(flat), _as_is)
     slots = []
     for position, param in enumerate(params):
-        if isinstance(param, uuid.UUID | str) and param in forms:
+        if isinstance(param, Hashable) and param in forms:
             slots.append((position, *forms[param]))
         elif any(str(s) in str(param) or s.hex in str(param) for s in flat):
             raise UnsafeTemplate(f"a stand-in id inside parameter {position}")
+    if position_field is not None and len(slots) == sum(1 for s in slots if s[1] < len(flat)):
+        raise UnsafeTemplate("the page's position is not a parameter")
     if any(str(s) in sql or s.hex in sql for s in flat):
         raise UnsafeTemplate("a stand-in id inside the SQL text")
     connection = connections[queryset.db]
@@ -109,6 +139,7 @@ def _plan(build: Build, shape: tuple[int, ...]) -> _Plan:
         if query.selected
         else (*query.extra_select, *query.values_select, *query.annotation_select),
         db=queryset.db,
+        position_field=position_field,
         compiler=compiler,
         converters=compiler.get_converters(fields),
         width=compiler.col_count if compiler.has_extra_select else None,
@@ -178,28 +209,42 @@ def _id(value: uuid.UUID | str) -> uuid.UUID:
     return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
 
 
+def _shaped(args: Sequence[Arg]) -> tuple[list[Any], tuple[int, ...]]:
+    ids = [_id(a) if isinstance(a, uuid.UUID | str) else [_id(i) for i in a] for a in args]
+    return ids, tuple(-1 if isinstance(a, uuid.UUID) else len(a) for a in ids)
+
+
 class Compiled:
     def __init__(self, build: Build) -> None:
         self._build = build
         self._local = threading.local()
 
-    def _plan_for(self, shape: tuple[int, ...]) -> _Plan:
-        plans: dict[tuple[int, ...], _Plan] = self._local.__dict__.setdefault("plans", {})
-        plan = plans.get(shape)
+    def _plan_for(self, shape: tuple[int, ...], page: _Page | None = None) -> _Plan:
+        plans: dict[Any, _Plan] = self._local.__dict__.setdefault("plans", {})
+        key = (shape, page)
+        plan = plans.get(key)
         if plan is None:
-            plan = plans[shape] = _plan(self._build, shape)
+            plan = plans[key] = _plan(self._build, shape, page)
         return plan
 
     def rows(self, *args: Arg) -> list[Row]:
         """`build(*args)`'s rows, as `values()` gives them."""
-        ids = [_id(a) if isinstance(a, uuid.UUID | str) else [_id(i) for i in a] for a in args]
-        shape = tuple(-1 if isinstance(a, uuid.UUID) else len(a) for a in ids)
+        ids, shape = _shaped(args)
         if any(size == 0 for size in shape):
             return list(self._build(*ids))  # `IN ()`: Django answers without a query
-        plan = self._plan_for(shape)
-        flat: list[uuid.UUID] = []
+        return self._run(self._plan_for(shape), ids, [])
+
+    def page(self, *args: Arg) -> "Paged":
+        """`build(*args)` for DRF's cursor pagination (`PaginatedApi.paginate`): it orders,
+        filters on a position and slices what this returns, and each such shape is compiled
+        once like the rest (the position is a parameter, as the ids are)."""
+        return Paged(self, args)
+
+    def _run(self, plan: _Plan, ids: list[Any], values: list[Any]) -> list[Row]:
+        flat: list[Any] = []
         for arg in ids:
             flat += [arg] if isinstance(arg, uuid.UUID) else arg
+        flat += values
         params = list(plan.params)
         for position, index, form in plan.slots:
             params[position] = form(flat[index])
@@ -217,3 +262,53 @@ class Compiled:
 def compiled(build: Build) -> Compiled:
     """`build` (ids → a `values()` queryset) compiled once per shape and thread."""
     return Compiled(build)
+
+
+class Paged:
+    """What DRF's `CursorPagination.paginate_queryset` does to a queryset (`order_by`, one
+    `filter` on the ordering's first field, a slice, `list()`), recorded, then run as a
+    compiled page. Anything else it might ask raises: a new DRF would fail loudly here."""
+
+    def __init__(
+        self,
+        compiled: Compiled,
+        args: Sequence[Arg],
+        ordering: tuple[str, ...] = (),
+        position: tuple[str, Any] | None = None,
+        window: tuple[int, int] | None = None,
+    ) -> None:
+        self._compiled, self._args = compiled, args
+        self._ordering, self._position, self._window = ordering, position, window
+
+    def _with(self, **changes: Any) -> "Paged":
+        now = {"ordering": self._ordering, "position": self._position, "window": self._window}
+        return Paged(self._compiled, self._args, **{**now, **changes})
+
+    def order_by(self, *fields: str) -> "Paged":
+        return self._with(ordering=tuple(fields))
+
+    def filter(self, **kwargs: Any) -> "Paged":
+        ((lookup, value),) = kwargs.items()
+        if self._position is not None or not lookup.endswith(("__lt", "__gt")):
+            raise TypeError(f"a compiled page takes one position, not {lookup}")
+        return self._with(position=(lookup, value))
+
+    def __getitem__(self, window: slice) -> "Paged":
+        if self._window is not None or window.step is not None:
+            raise TypeError("a compiled page is sliced once")
+        return self._with(window=(window.start or 0, window.stop))
+
+    def __iter__(self) -> Iterator[Row]:
+        if self._window is None:
+            raise TypeError("a compiled page is read a page at a time")
+        ids, shape = _shaped(self._args)
+        lookup = self._position[0] if self._position else None
+        page = _Page(self._ordering, lookup, *self._window)
+        if any(size == 0 for size in shape):
+            return iter([])
+        plan = self._compiled._plan_for(shape, page)
+        values: list[Any] = []
+        if self._position is not None:
+            connection = connections[plan.db]
+            values.append(plan.position_field.get_db_prep_value(self._position[1], connection))
+        return iter(self._compiled._run(plan, ids, values))

@@ -10,12 +10,13 @@ from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
 from backend.accounts.models import User
+from backend.aftermath.models import AftermathNote
 from backend.checkins.models import AudienceMember, CheckIn
 from backend.checkins.selectors import visible_to
 from backend.circles.models import Membership
 from backend.common.compiled import UnsafeTemplate, compiled
 from tests.checkins.conftest import reach_out
-from tests.common.world import make_person
+from tests.common.world import make_note, make_person, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +108,63 @@ def test_on_postgresql_only_the_ids_are_parameters(make_world: Any) -> None:
     assert all(isinstance(p, uuid.UUID) for p in plan.params)
     assert len(plan.params) == len(plan.slots) > 1
     assert "'open'" in plan.sql
+
+
+# --- pages: DRF's cursor pagination over a compiled query --------------------------------
+
+
+def _walk(client: Any, url: str) -> tuple[list[str], list[str]]:
+    """Every id, following `next` from the first page, then `previous` back from the last."""
+    forward: list[list[str]] = []
+    page = client.get(url).json()
+    forward.append([r["id"] for r in page["results"]])
+    while page["next"]:
+        page = client.get(page["next"]).json()
+        forward.append([r["id"] for r in page["results"]])
+    backward: list[list[str]] = []
+    while page["previous"]:
+        page = client.get(page["previous"]).json()
+        backward.append([r["id"] for r in page["results"]])
+    assert backward == forward[-2::-1] if len(forward) > 1 else backward == []
+    return [i for ids in forward for i in ids], [i for ids in backward for i in ids]
+
+
+def test_pages_walk_the_same_rows_as_the_orm_both_ways(make_world: Any) -> None:
+    world = make_world(members=2)
+    ana, kim = world.members
+    sessions = [
+        make_session(world.members[i % 2], world.circle, {world.owner: "on_my_way"})
+        for i in range(7)
+    ]
+    for checkin in sessions:
+        make_note(checkin, world.owner, audience="circle")
+    for n in range(5):
+        make_note(sessions[0], ana if n % 2 else world.owner, body=f"Note {n}")
+    me = world.client(world.owner)
+
+    listed, _ = _walk(me, "/api/v1/checkins/?page_size=3")
+    expected = CheckIn.objects.filter(visible_to(world.owner)).order_by("-created_at")
+    assert listed == [str(pk) for pk in expected.values_list("pk", flat=True)]
+    assert len(listed) == 7
+
+    closed, _ = _walk(me, "/api/v1/checkins/?status=closed&page_size=2")
+    assert closed == listed
+    assert _walk(me, "/api/v1/checkins/?status=open&page_size=2")[0] == []
+
+    notes, _ = _walk(me, f"/api/v1/checkins/{sessions[0].pk}/notes/?page_size=2")
+    assert notes == [
+        str(pk)
+        for pk in AftermathNote.objects.filter(checkin=sessions[0])
+        .order_by("created_at")
+        .values_list("pk", flat=True)
+    ]
+    assert len(notes) == 6
+
+    moments, _ = _walk(me, f"/api/v1/circles/{world.circle.pk}/moments/?page_size=3")
+    assert moments == listed
+    with_kim, _ = _walk(me, f"/api/v1/people/{kim.pk}/moments/?page_size=2")
+    assert with_kim == [str(s.pk) for s in reversed(sessions) if s.requester_id == kim.pk]
+    # Someone else's pages are theirs: Kim answered none of Ana's and sees only circle notes.
+    assert _walk(world.client(kim), "/api/v1/checkins/?page_size=4")[0] == [
+        str(s.pk) for s in reversed(sessions) if s.requester_id == kim.pk
+    ]
