@@ -171,12 +171,12 @@ def _constants_inlined(
     return "".join(out), kept, [(ids[p], index, form) for p, index, form in slots]
 
 
-def _cursor(db: str) -> Any:
+def _cursor(db: str, *, prepare: bool = True) -> Any:
     """A cursor for a compiled query: on PostgreSQL one that binds on the server and prepares
     the statement (once per connection: the next runs skip parsing it), through Django's
     wrapper all the same (query logging, error wrapping)."""
     connection = connections[db]
-    if connection.vendor != "postgresql" or not shoulder_setting("PREPARED_READS"):
+    if connection.vendor != "postgresql" or not prepare or not shoulder_setting("PREPARED_READS"):
         return connection.cursor()
     connection.ensure_connection()
     raw: Any = connection.connection
@@ -240,7 +240,9 @@ class Compiled:
         once like the rest (the position is a parameter, as the ids are)."""
         return Paged(self, args)
 
-    def _run(self, plan: _Plan, ids: list[Any], values: list[Any]) -> list[Row]:
+    def _run(
+        self, plan: _Plan, ids: list[Any], values: list[Any], *, prepare: bool = True
+    ) -> list[Row]:
         flat: list[Any] = []
         for arg in ids:
             flat += [arg] if isinstance(arg, uuid.UUID) else arg
@@ -248,7 +250,7 @@ class Compiled:
         params = list(plan.params)
         for position, index, form in plan.slots:
             params[position] = form(flat[index])
-        with _cursor(plan.db) as cursor:
+        with _cursor(plan.db, prepare=prepare) as cursor:
             cursor.execute(plan.sql, params)
             found: Any = cursor.fetchall()
         if plan.width is not None:
@@ -311,4 +313,7 @@ class Paged:
         if self._position is not None:
             connection = connections[plan.db]
             values.append(plan.position_field.get_db_prep_value(self._position[1], connection))
-        return iter(self._compiled._run(plan, ids, values))
+        # A page after a position is planned each time: how many rows lie beyond the position
+        # decides the plan, and a generic plan guesses it (moments' second page on the large
+        # world: 70-100 ms prepared, 13 ms planned). The first page is prepared like the rest.
+        return iter(self._compiled._run(plan, ids, values, prepare=self._position is None))
