@@ -373,14 +373,16 @@ def full_reads(rows: list[Row], viewer: User) -> list[Row]:
     return _assemble(rows, members, viewer)
 
 
+def _wanted(viewer: User, checkin_id: Any, *, gate: bool) -> QuerySet[CheckIn]:
+    wanted = CheckIn.objects.filter(pk=checkin_id)
+    return wanted.filter(visible_to(viewer)) if gate else wanted
+
+
 def _checkin_members(viewer_id: Any, checkin_id: Any, *, gate: bool) -> QuerySet[Any, Row]:
     viewer = User(pk=viewer_id)
-    wanted = CheckIn.objects.filter(pk=checkin_id)
-    if gate:
-        wanted = wanted.filter(visible_to(viewer))
     return (
         _audience_rows(viewer)
-        .filter(checkin_id__in=wanted.values("pk"))
+        .filter(checkin_id__in=_wanted(viewer, checkin_id, gate=gate).values("pk"))
         .values(*MEMBER_COLUMNS, *(f"checkin__{c}" for c in CHECKIN_COLUMNS))
     )
 
@@ -401,9 +403,7 @@ def checkin_read(*, checkin_id: Any, viewer: User, gate: bool = True) -> Row | N
     if members:
         row = {c: members[0][f"checkin__{c}"] for c in CHECKIN_COLUMNS}
     else:
-        wanted = CheckIn.objects.filter(pk=checkin_id)
-        if gate:
-            wanted = wanted.filter(visible_to(viewer))
+        wanted = _wanted(viewer, checkin_id, gate=gate)
         found = checkin_rows().filter(pk__in=wanted.values("pk")).first()
         if found is None:
             return None

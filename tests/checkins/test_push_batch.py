@@ -26,6 +26,17 @@ pytestmark = pytest.mark.django_db(transaction=True)
 START = dt.datetime(2026, 3, 1, 20, 0, tzinfo=dt.UTC)
 
 
+def _subscribed_one_flaky(push_service: PushService, world: Any) -> tuple[dict[Any, Any], Any]:
+    """Every friend's phone subscribed; the first friend's push service answers 503 once."""
+    devices = {}
+    for n, friend in enumerate(world.members):
+        devices[friend.pk] = push_service.device(f"friend{n}")
+        assert subscribe(world.client(friend), devices[friend.pk]).status_code == 201
+    flaky = world.members[0]
+    push_service.answer(devices[flaky.pk], Response("busy", status=503), Response(""))
+    return devices, flaky
+
+
 def _asks_to(push_service: PushService, device: Any) -> list[dict[str, Any]]:
     pushes = [device.decrypt(r.get_data()) for r in push_service.for_device(device)]
     return [p for p in pushes if p["kind"] == "reach_out"]
@@ -35,12 +46,7 @@ def test_a_reach_out_to_11_is_one_task_and_a_failed_push_is_retried_alone_while_
     push_service: PushService,
 ) -> None:
     world = circle_world(members=11)
-    devices = {}
-    for n, friend in enumerate(world.members):
-        devices[friend.pk] = push_service.device(f"friend{n}")
-        assert subscribe(world.client(friend), devices[friend.pk]).status_code == 201
-    flaky = world.members[0]
-    push_service.answer(devices[flaky.pk], Response("busy", status=503), Response(""))
+    devices, flaky = _subscribed_one_flaky(push_service, world)
     me = world.client(world.owner)
     with time_machine.travel(START, tick=False) as clock:
         checkin = reach_out(world, expect=201).json()
@@ -72,12 +78,7 @@ def test_a_retry_from_a_batch_is_cancelled_once_the_check_in_ends(
     push_service: PushService,
 ) -> None:
     world = circle_world(members=3)
-    devices = {}
-    for n, friend in enumerate(world.members):
-        devices[friend.pk] = push_service.device(f"friend{n}")
-        assert subscribe(world.client(friend), devices[friend.pk]).status_code == 201
-    flaky = world.members[0]
-    push_service.answer(devices[flaky.pk], Response("busy", status=503), Response(""))
+    devices, flaky = _subscribed_one_flaky(push_service, world)
     with time_machine.travel(START, tick=False) as clock:
         checkin = reach_out(world, expect=201).json()
         run_db_worker()

@@ -4,7 +4,6 @@ the next read is exactly what the view builds, never the kept answer; nobody eve
 another person's."""
 
 import re
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -34,15 +33,6 @@ HOME = "/api/v1/home/"
 @pytest.fixture(autouse=True)
 def _cached(settings: Any) -> None:
     settings.SHOULDER = {**settings.SHOULDER, "CONDITIONAL_GET": True, "ANSWER_CACHE_SECONDS": 300}
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks: Any) -> Callable[[Callable[[], Any]], Any]:
-    def run(write: Callable[[], Any]) -> Any:
-        with django_capture_on_commit_callbacks(execute=True):
-            return write()
-
-    return run
 
 
 def read(client: Client, url: str) -> Any:

@@ -38,17 +38,6 @@ def _conditional(settings: Any) -> None:
     settings.SHOULDER = {**settings.SHOULDER, "CONDITIONAL_GET": True}
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks: Any) -> Callable[[Callable[[], Any]], Any]:
-    """Run a write as a request would: its after-commit work (the bumps) runs too."""
-
-    def run(write: Callable[[], Any]) -> Any:
-        with django_capture_on_commit_callbacks(execute=True):
-            return write()
-
-    return run
-
-
 def etag(client: Client, url: str = HOME) -> str:
     res = client.get(url)
     assert res.status_code == 200, res.content
